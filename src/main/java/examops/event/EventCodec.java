@@ -1,0 +1,47 @@
+package examops.event;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+
+/** The one mapping between {@link Event} and its JSON envelope. Expects input the validator passed. */
+public final class EventCodec {
+
+  private EventCodec() {}
+
+  public static JsonObject toJson(Event e) {
+    JsonObject json = new JsonObject()
+        .put("id", e.id())
+        .put("type", e.type().wireName())
+        .put("at", e.at().toString())
+        .put("receivedAt", e.receivedAt().toString());
+    if (e.source() != null) json.put("source", e.source());
+    if (e.district() != null) json.put("district", e.district());
+    return json.put("data", e.data());
+  }
+
+  public static Buffer encode(Event e) {
+    return toJson(e).toBuffer();
+  }
+
+  /**
+   * Builds an event from an envelope that passed schema validation.
+   *
+   * @param fallbackReceivedAt used when the envelope has no {@code receivedAt} (records written
+   *     straight to Kafka by outside producers: the record's timestamp)
+   */
+  public static Event fromJson(JsonObject json, Instant fallbackReceivedAt) {
+    EventType type = EventType.fromWireName(json.getString("type"))
+        .orElseThrow(() -> new IllegalArgumentException("unknown event type " + json.getString("type")));
+    String received = json.getString("receivedAt");
+    return new Event(
+        json.getString("id"),
+        type,
+        OffsetDateTime.parse(json.getString("at")),
+        received == null ? fallbackReceivedAt : Instant.parse(received),
+        json.getString("source"),
+        json.getString("district"),
+        json.getJsonObject("data"));
+  }
+}

@@ -1,0 +1,66 @@
+package examops.event;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Every event type ExamOps knows, with its wire name and the stream (topic) it travels on. */
+public enum EventType {
+  PROBE_RESULT("probe.result", Stream.MONITORING),
+  INCIDENT_REPORTED("incident.reported", Stream.INCIDENTS),
+  INCIDENT_ACKNOWLEDGED("incident.acknowledged", Stream.INCIDENTS),
+  INCIDENT_ASSIGNED("incident.assigned", Stream.INCIDENTS),
+  INCIDENT_UPDATED("incident.updated", Stream.INCIDENTS),
+  INCIDENT_ESCALATED("incident.escalated", Stream.INCIDENTS),
+  INCIDENT_RESOLVED("incident.resolved", Stream.INCIDENTS),
+  INCIDENT_REOPENED("incident.reopened", Stream.INCIDENTS),
+  PUBLISHING_UPDATED("publishing.updated", Stream.PUBLISHING),
+  CHECKIN_SUBMITTED("checkin.submitted", Stream.CHECKINS),
+  ALERT_RAISED("alert.raised", Stream.ALERTS),
+  ALERT_CLEARED("alert.cleared", Stream.ALERTS),
+  ALERT_ACKNOWLEDGED("alert.acknowledged", Stream.ALERTS);
+
+  private static final Map<String, EventType> BY_WIRE_NAME =
+      Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(t -> t.wireName, Function.identity()));
+
+  private final String wireName;
+  private final Stream stream;
+
+  EventType(String wireName, Stream stream) {
+    this.wireName = wireName;
+    this.stream = stream;
+  }
+
+  public String wireName() {
+    return wireName;
+  }
+
+  public Stream stream() {
+    return stream;
+  }
+
+  public static Optional<EventType> fromWireName(String name) {
+    return Optional.ofNullable(name == null ? null : BY_WIRE_NAME.get(name));
+  }
+
+  /** The event streams; each has one topic. */
+  public enum Stream {
+    MONITORING("examops.monitoring"),
+    INCIDENTS("examops.incidents"),
+    PUBLISHING("examops.publishing"),
+    CHECKINS("examops.checkins"),
+    ALERTS("examops.alerts");
+
+    private final String topic;
+
+    Stream(String topic) {
+      this.topic = topic;
+    }
+
+    public String topic() {
+      return topic;
+    }
+  }
+}
