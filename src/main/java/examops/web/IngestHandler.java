@@ -126,7 +126,7 @@ final class IngestHandler {
           LOG.warn("Kafka did not acknowledge event {} ({}): {}", e.id(), e.type().wireName(), err.toString());
           stats.rejected(503);
           ctx.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
-          Problem.send(ctx, 503, "the event log is unavailable; nothing was recorded, retry the same request (same id) later");
+          Problem.send(ctx, 503, "the event log did not confirm the write in time; retry the same request with the same id (a retry is never applied twice)");
         });
   }
 
