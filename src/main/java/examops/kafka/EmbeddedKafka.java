@@ -33,7 +33,7 @@ public final class EmbeddedKafka implements AutoCloseable {
   private KafkaRaftServer server;
 
   public EmbeddedKafka(Path logDir, int port) {
-    this.logDir = logDir.toAbsolutePath();
+    this.logDir = logDir.toAbsolutePath().normalize();
     this.port = port;
   }
 
