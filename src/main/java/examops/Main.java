@@ -1,7 +1,9 @@
 package examops;
 
 import examops.config.Config;
+import examops.clock.RehearsalClock;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -15,6 +17,15 @@ public final class Main {
 
   private Main() {}
 
+  /** Real time, or the rehearsal clock: started at EXAMOPS_CLOCK_START and/or running EXAMOPS_CLOCK_SPEED times faster. */
+  static Clock examClock(Config config) {
+    Clock real = Clock.systemUTC();
+    if (config.clockStart() == null && config.clockSpeed() == 1.0) return real;
+    Instant start = config.clockStart() == null ? real.instant() : config.clockStart();
+    LOG.info("Rehearsal clock: starts at {}, runs {}x", start, config.clockSpeed());
+    return new RehearsalClock(start, config.clockSpeed(), real);
+  }
+
   public static void main(String[] args) throws Exception {
     List<String> argv = Arrays.asList(args);
     Config config;
@@ -25,7 +36,7 @@ public final class Main {
       System.exit(2);
       return;
     }
-    Node node = Node.create(config, Clock.systemUTC());
+    Node node = Node.create(config, examClock(config));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       LOG.info("Stopping");

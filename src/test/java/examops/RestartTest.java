@@ -19,7 +19,7 @@ class RestartTest {
         assertThat(node.post("/api/v1/checkins", SpineTest.checkin(null, d, "ok", "ổn định").encode()).status()).isEqualTo(202);
       }
       assertThat(node.post("/api/v1/monitoring", new JsonObject().put("at", "2020-08-09T07:01:00+07:00")
-          .put("source", "agent:nms").put("data", new JsonObject().put("target", "portal").put("status", "degraded")
+          .put("source", "agent:nms").put("data", new JsonObject().put("target", "province/portal").put("status", "degraded")
               .put("latencyMs", 2300).put("detail", "chậm")).encode()).status()).isEqualTo(202);
       assertThat(node.post("/api/v1/incidents", new JsonObject().put("at", "2020-08-09T07:02:00+07:00").put("district", "cho-moi")
           .put("data", new JsonObject().put("incidentId", "INC-1").put("title", "Mất kết nối internet điểm thi")

@@ -1,6 +1,10 @@
 package examops.board;
 
 import examops.alert.Alert;
+import examops.clock.ClockReading;
+import examops.clock.ExamClock;
+import examops.province.ExamSession;
+import examops.province.LocalizedText;
 import examops.checkin.CheckIn;
 import examops.event.EventCodec;
 import examops.incident.Incident;
@@ -27,9 +31,11 @@ public final class BoardView {
   private static final Duration CHECKIN_GRACE = Duration.ofMinutes(15);
 
   private final Province province;
+  private final ExamClock examClock;
 
   public BoardView(Province province) {
     this.province = province;
+    this.examClock = ExamClock.of(province);
   }
 
   public JsonObject snapshot(BoardState s, Instant now) {
@@ -48,8 +54,9 @@ public final class BoardView {
     return new JsonObject()
         .put("version", s.version())
         .put("now", now.toString())
-        .put("province", new JsonObject().put("id", province.id()).put("name", province.name())
-            .put("exam", new JsonObject().put("vi", province.exam().vi()).put("en", province.exam().en())))
+        .put("province", new JsonObject().put("id", province.id()).put("name", province.name().vi())
+            .put("names", text(province.name())).put("authority", text(province.authority()))
+            .put("exam", text(province.exam())))
         .put("clock", clock(now))
         .put("districts", districts)
         .put("targets", targets)
@@ -80,7 +87,24 @@ public final class BoardView {
   }
 
   JsonObject clock(Instant now) {
-    return new JsonObject().put("now", now.toString());
+    ClockReading r = examClock.at(now);
+    JsonObject clock = new JsonObject().put("now", now.toString()).put("phase", r.phase().wireName())
+        .put("inWindow", r.inWindow())
+        .put("session", r.current().map(BoardView::session).orElse(null))
+        .put("next", r.next().map(BoardView::session).orElse(null));
+    r.countdown().ifPresent(c -> clock.put("countdown", new JsonObject()
+        .put("milestone", c.milestone().name().toLowerCase().replace('_', '-'))
+        .put("session", c.session().id()).put("at", c.at().toString())));
+    return clock;
+  }
+
+  private static JsonObject session(ExamSession s) {
+    return new JsonObject().put("id", s.id()).put("kind", s.kind().name().toLowerCase()).put("subject", text(s.name()))
+        .put("open", s.open().toString()).put("start", s.start().toString()).put("end", s.end().toString());
+  }
+
+  static JsonObject text(LocalizedText t) {
+    return new JsonObject().put("vi", t.vi()).put("en", t.en());
   }
 
   JsonObject stats(BoardState s) {
@@ -100,7 +124,7 @@ public final class BoardView {
     }
     JsonObject checkin = checkinFreshness(last, now);
     return new JsonObject()
-        .put("id", d.id()).put("name", d.name())
+        .put("id", d.id()).put("name", d.name().vi()).put("names", text(d.name())).put("sites", d.sites().size())
         .put("status", last == null ? "unknown" : last.status())
         .put("worst", worst(last, checkin.getString("state"), openIncidents, late))
         .put("checkin", checkin)
@@ -131,7 +155,8 @@ public final class BoardView {
   JsonObject target(BoardState s, Target t) {
     var st = s.targets().status(t.id());
     return new JsonObject()
-        .put("id", t.id()).put("name", t.name()).put("kind", t.kind()).put("district", t.district()).put("site", t.site())
+        .put("id", t.id()).put("name", t.name().vi()).put("names", text(t.name())).put("kind", t.kind().wireName())
+        .put("district", t.district()).put("site", t.site())
         .put("status", st.status()).put("since", st.since() == null ? null : st.since().toString())
         .put("lastAt", st.lastAt() == null ? null : st.lastAt().toString())
         .put("latencyMs", st.latencyMs()).put("detail", st.detail());
@@ -146,13 +171,13 @@ public final class BoardView {
     boolean province = PublishingBook.PROVINCE.equals(group);
     for (PublishingItem item : this.province.publishing()) {
       if (item.perDistrict() == province) continue;
-      PublishingState st = s.publishing().state(PublishingBook.key(group, item.channel(), item.item()));
-      Instant due = item.due() == null ? null : item.due().toInstant();
+      PublishingState st = s.publishing().state(PublishingBook.key(group, item.channel().wireName(), item.item()));
+      Instant due = item.due();
       boolean late = due != null && now.isAfter(due) && !st.complete();
-      out.put(item.channel() + ":" + item.item(), new JsonObject()
-          .put("channel", item.channel()).put("item", item.item())
-          .put("name", new JsonObject().put("vi", item.name().vi()).put("en", item.name().en()))
-          .put("state", st.state()).put("due", item.due() == null ? null : EventCodec.iso(item.due())).put("late", late)
+      out.put(item.key(), new JsonObject()
+          .put("channel", item.channel().wireName()).put("item", item.item())
+          .put("name", text(item.name()))
+          .put("state", st.state()).put("due", due == null ? null : due.toString()).put("late", late)
           .put("evidence", st.evidence()).put("by", st.by()).put("verifiedBy", st.verifiedBy())
           .put("updatedAt", st.updatedAt() == null ? null : st.updatedAt().toString()));
     }

@@ -1,23 +1,68 @@
 package examops.province;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
-/** Placeholder until the province data file lands. */
+/**
+ * Loads and validates a province file: the classpath default, or a file on disk named in config.
+ * Any problem stops the load with a {@link ProvinceException} listing every problem found.
+ */
 public final class ProvinceLoader {
+
+  /** The default province: An Giang, the 2020 graduation exam. */
+  public static final String DEFAULT_RESOURCE = "province/an-giang-2020.json";
+
   private ProvinceLoader() {}
 
+  public static Province loadDefault() {
+    return loadResource(DEFAULT_RESOURCE);
+  }
+
+  public static Province loadResource(String resource) {
+    try (InputStream in = ProvinceLoader.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) throw new ProvinceException("classpath:" + resource, List.of("not found on the classpath"));
+      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + resource);
+    } catch (IOException e) {
+      throw new ProvinceException("classpath:" + resource, "cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  public static Province load(Path file) {
+    try {
+      return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    } catch (IOException e) {
+      throw new ProvinceException(file.toString(), "cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  /** The file named by config when given, else the classpath default. */
   public static Province loadOrDefault(String pathOrNull) {
-    List<District> districts = List.of("long-xuyen", "chau-doc", "tan-chau", "an-phu", "phu-tan", "chau-phu",
-        "tinh-bien", "tri-ton", "chau-thanh", "cho-moi", "thoai-son").stream().map(id -> new District(id, id, List.of())).toList();
-    return new Province("an-giang", "An Giang", new LocalizedText("Kỳ thi tốt nghiệp THPT năm 2020", "2020 graduation exam"),
-        ZoneId.of("Asia/Ho_Chi_Minh"), districts,
-        List.of(new Target("datacenter", "Trung tâm dữ liệu tỉnh", "datacenter", null, null, null),
-            new Target("portal", "Cổng thông tin điện tử tỉnh", "portal", null, null, null)),
-        List.of(new PublishingItem("radio", "timetable", new LocalizedText("Lịch thi", "Timetable"),
-                OffsetDateTime.parse("2020-08-05T17:00:00+07:00"), true),
-            new PublishingItem("provincial-portal", "exam-section", new LocalizedText("Chuyên mục", "Exam section"),
-                OffsetDateTime.parse("2020-07-25T17:00:00+07:00"), false)));
+    return pathOrNull == null || pathOrNull.isBlank() ? loadDefault() : load(Path.of(pathOrNull));
+  }
+
+  /**
+   * Parses and validates province JSON.
+   *
+   * @param source names the file in error messages
+   */
+  public static Province parse(String json, String source) {
+    JsonObject root;
+    try {
+      root = new JsonObject(json);
+    } catch (DecodeException e) {
+      throw new ProvinceException(source, "is not valid JSON: " + e.getMessage(), e);
+    }
+    ProvinceParser parser = new ProvinceParser();
+    Province province = parser.parse(root);
+    if (province == null) throw new ProvinceException(source, parser.problems());
+    List<String> problems = ProvinceValidator.validate(province);
+    if (!problems.isEmpty()) throw new ProvinceException(source, problems);
+    return province;
   }
 }

@@ -1,0 +1,39 @@
+package examops.province;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * What a monitored target is. {@code LINE} is the site's fixed carrier line: its phone and fax ride
+ * on it, so a cut line explains both going down (see {@link Target#dependsOn()}).
+ */
+public enum TargetKind {
+  DATACENTER("datacenter"),
+  EMAIL("email"),
+  PORTAL("portal"),
+  COMPONENT_PORTAL("component-portal"),
+  SERVER_ROOM("server-room"),
+  LINE("line"),
+  PHONE("phone"),
+  FAX("fax"),
+  INTERNET("internet");
+
+  private final String wireName;
+
+  TargetKind(String wireName) {
+    this.wireName = wireName;
+  }
+
+  public String wireName() {
+    return wireName;
+  }
+
+  /** Kinds that exist only at an exam site, so a target of this kind must name its site. */
+  public boolean isSiteLink() {
+    return this == LINE || this == PHONE || this == FAX || this == INTERNET;
+  }
+
+  public static Optional<TargetKind> fromWireName(String name) {
+    return Arrays.stream(values()).filter(k -> k.wireName.equals(name)).findFirst();
+  }
+}

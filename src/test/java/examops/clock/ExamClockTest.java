@@ -1,0 +1,106 @@
+package examops.clock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import examops.province.ExamSession;
+import examops.province.ProvinceLoader;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ExamClockTest {
+
+  private final ExamClock clock = ExamClock.of(ProvinceLoader.loadDefault());
+
+  private static Instant t(String local) {
+    return OffsetDateTime.parse(local + "+07:00").toInstant();
+  }
+
+  @ParameterizedTest(name = "{0} is {1}")
+  @DisplayName("the phase at each boundary of the An Giang 2020 timetable")
+  @CsvSource({
+      "2020-07-20T10:00:00, before-window",
+      "2020-08-07T23:59:59, before-window",
+      "2020-08-08T00:00:00, site-check-in-day",
+      "2020-08-08T23:59:59, site-check-in-day",
+      "2020-08-09T00:00:00, between-sessions",
+      "2020-08-09T06:29:59, between-sessions",
+      "2020-08-09T06:30:00, session-open",
+      "2020-08-09T07:34:59, session-open",
+      "2020-08-09T07:35:00, in-session",
+      "2020-08-09T09:34:59, in-session",
+      "2020-08-09T09:35:00, between-sessions",
+      "2020-08-09T13:30:00, session-open",
+      "2020-08-10T15:29:59, in-session",
+      "2020-08-10T15:30:00, between-sessions",
+      "2020-08-11T10:00:00, between-sessions",
+      "2020-08-11T23:59:59, between-sessions",
+      "2020-08-12T00:00:00, reporting",
+      "2020-08-31T23:59:59, reporting",
+      "2020-09-01T00:00:00, after-window",
+  })
+  void phases(String local, String phase) {
+    assertThat(clock.phaseAt(t(local)).wireName()).isEqualTo(phase);
+  }
+
+  @Test
+  @DisplayName("in the open phase the countdown runs to the session's start, and next is the following session")
+  void openCountdown() {
+    ClockReading r = clock.at(t("2020-08-09T07:05:00"));
+    assertThat(r.current()).get().extracting(ExamSession::id).isEqualTo("ngu-van");
+    assertThat(r.next()).get().extracting(ExamSession::id).isEqualTo("toan");
+    assertThat(r.countdown()).get().satisfies(c -> {
+      assertThat(c.milestone()).isEqualTo(Milestone.SESSION_STARTS);
+      assertThat(c.remaining()).isEqualTo(Duration.ofMinutes(30));
+    });
+  }
+
+  @Test
+  @DisplayName("in session the countdown runs to the session's end")
+  void inSessionCountdown() {
+    ClockReading r = clock.at(t("2020-08-10T15:00:00"));
+    assertThat(r.current()).get().extracting(ExamSession::id).isEqualTo("ngoai-ngu");
+    assertThat(r.next()).isEmpty();
+    assertThat(r.countdown()).get().extracting(Countdown::milestone, Countdown::remaining)
+        .containsExactly(Milestone.SESSION_ENDS, Duration.ofMinutes(30));
+  }
+
+  @Test
+  @DisplayName("between sessions the countdown runs to the next session's open")
+  void betweenCountdown() {
+    ClockReading r = clock.at(t("2020-08-09T12:30:00"));
+    assertThat(r.current()).isEmpty();
+    assertThat(r.countdown()).get().extracting(c -> c.session().id(), Countdown::milestone, Countdown::remaining)
+        .containsExactly("toan", Milestone.SESSION_OPENS, Duration.ofHours(1));
+  }
+
+  @Test
+  @DisplayName("on the site check-in day the current entry is the check-in and the countdown runs to Ngữ văn")
+  void checkInDay() {
+    ClockReading r = clock.at(t("2020-08-08T15:00:00"));
+    assertThat(r.current()).get().extracting(ExamSession::id).isEqualTo("site-check-in");
+    assertThat(r.next()).get().extracting(ExamSession::id).isEqualTo("ngu-van");
+  }
+
+  @Test
+  @DisplayName("before 1 August the phase is before-window but the instant is outside the window; after it, inside")
+  void inWindow() {
+    assertThat(clock.at(t("2020-07-31T23:59:59")).inWindow()).isFalse();
+    assertThat(clock.at(t("2020-08-01T00:00:00")).inWindow()).isTrue();
+    assertThat(clock.at(t("2020-08-31T23:59:59")).inWindow()).isTrue();
+    assertThat(clock.at(t("2020-09-01T00:00:00"))).extracting(ClockReading::inWindow, ClockReading::countdown)
+        .containsExactly(false, java.util.Optional.empty());
+  }
+
+  @Test
+  @DisplayName("after the last session there is no next session and no countdown")
+  void reportingHasNoNext() {
+    ClockReading r = clock.at(t("2020-08-20T09:00:00"));
+    assertThat(r.next()).isEmpty();
+    assertThat(r.countdown()).isEmpty();
+  }
+}

@@ -1,0 +1,104 @@
+package examops.province;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import examops.incident.IncidentCategory;
+import examops.publishing.Channel;
+import java.time.ZoneId;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class DefaultProvinceTest {
+
+  private final Province p = ProvinceLoader.loadDefault();
+
+  @Test
+  @DisplayName("the default file loads as An Giang, 2020, in the Asia/Ho_Chi_Minh zone")
+  void loadsAnGiang() {
+    assertThat(p.id()).isEqualTo("an-giang");
+    assertThat(p.name().vi()).isEqualTo("An Giang");
+    assertThat(p.exam().vi()).isEqualTo("Kỳ thi tốt nghiệp THPT năm 2020");
+    assertThat(p.zone()).isEqualTo(ZoneId.of("Asia/Ho_Chi_Minh"));
+  }
+
+  @Test
+  @DisplayName("the default file has the 11 district-level units with stable ids and about 47 exam sites")
+  void elevenDistricts() {
+    assertThat(p.districts()).extracting(District::id).containsExactly(
+        "long-xuyen", "chau-doc", "tan-chau", "an-phu", "phu-tan", "chau-phu", "tinh-bien", "tri-ton",
+        "chau-thanh", "cho-moi", "thoai-son");
+    assertThat(p.district("chau-doc")).get().extracting(d -> d.name().vi()).isEqualTo("TP. Châu Đốc");
+    assertThat(p.sites()).hasSizeBetween(46, 48).allMatch(ExamSite::sample);
+    assertThat(p.districts()).allMatch(d -> !d.sites().isEmpty());
+  }
+
+  @Test
+  @DisplayName("every exam site has a line, phone, fax and internet target, phone and fax riding on the line")
+  void siteLinks() {
+    for (ExamSite site : p.sites()) {
+      assertThat(p.targetsAtSite(site.id())).extracting(Target::kind).containsExactlyInAnyOrder(
+          TargetKind.LINE, TargetKind.PHONE, TargetKind.FAX, TargetKind.INTERNET);
+      assertThat(p.target(site.id() + "/fax")).get().extracting(Target::dependsOn)
+          .isEqualTo(java.util.List.of(site.id() + "/line"));
+    }
+  }
+
+  @Test
+  @DisplayName("provincial services are present and component portals depend on the data center")
+  void provincialTargets() {
+    assertThat(p.target("province/data-center")).get().extracting(Target::kind).isEqualTo(TargetKind.DATACENTER);
+    assertThat(p.target("province/email")).isPresent();
+    assertThat(p.target("province/portal")).isPresent();
+    assertThat(p.targets()).filteredOn(t -> t.kind() == TargetKind.COMPONENT_PORTAL)
+        .hasSizeGreaterThanOrEqualTo(3)
+        .allMatch(t -> t.dependsOn().contains("province/data-center"));
+    assertThat(p.targetsOf("tan-chau")).extracting(Target::id).contains("tan-chau/server-room");
+  }
+
+  @Test
+  @DisplayName("no probe in the default file is enabled, so a fresh install does not reach the outside internet")
+  void probesDisabled() {
+    assertThat(p.targets()).allMatch(t -> t.activeProbe().isEmpty());
+  }
+
+  @Test
+  @DisplayName("the timetable runs from the site check-in day (8 Aug) to the reserve day (11 Aug) with four exam sessions")
+  void timetable() {
+    assertThat(p.timetable()).extracting(ExamSession::id)
+        .containsExactly("site-check-in", "ngu-van", "toan", "to-hop", "ngoai-ngu", "du-phong");
+    assertThat(p.timetable()).filteredOn(ExamSession::isExam).hasSize(4);
+    assertThat(p.session("ngu-van").orElseThrow().start().atZone(p.zone()).toLocalTime())
+        .hasToString("07:35");
+  }
+
+  @Test
+  @DisplayName("publishing items are found by channel and item, each with a due time")
+  void publishing() {
+    PublishingItem radio = p.publishingItem("radio", "exam-site-addresses").orElseThrow();
+    assertThat(radio.channel()).isEqualTo(Channel.RADIO);
+    assertThat(radio.perDistrict()).isTrue();
+    assertThat(p.publishingItem("provincial-portal", "exam-section-opened")).get()
+        .extracting(PublishingItem::perDistrict).isEqualTo(false);
+    assertThat(p.publishingItem("radio", "no-such-item")).isEmpty();
+    assertThat(p.publishingItem("fax", "timetable")).isEmpty();
+    assertThat(java.util.Arrays.stream(Channel.values()))
+        .allMatch(c -> p.publishing().stream().anyMatch(i -> i.channel() == c));
+  }
+
+  @Test
+  @DisplayName("contacts answer per district, per incident category, and the notice's feedback contacts")
+  void contacts() {
+    assertThat(p.contactsOf("an-phu")).isNotEmpty();
+    assertThat(p.contactsFor(IncidentCategory.SECURITY)).isNotEmpty();
+    assertThat(p.feedbackContacts()).hasSize(3).noneMatch(Contact::sample)
+        .anyMatch(c -> c.role().vi().equals("Chánh Văn phòng Sở"));
+  }
+
+  @Test
+  @DisplayName("check-ins tighten to every 30 minutes in session and stop after the window")
+  void checkins() {
+    assertThat(p.checkins().districtCadence(examops.clock.Phase.IN_SESSION)).get()
+        .extracting(Cadence::every).isEqualTo(java.time.Duration.ofMinutes(30));
+    assertThat(p.checkins().districtCadence(examops.clock.Phase.AFTER_WINDOW)).isEmpty();
+  }
+}
