@@ -14,17 +14,26 @@ export function createRateWindow(size = 30) {
     newest = minute;
   }
 
+  // Counts arrive in the current minute, so one before the window means the clock was set back
+  // (a rehearsal restarted): start the window again rather than drop every later count.
+  function moveTo(minute) {
+    if (newest !== null && minute <= newest - size) {
+      counts.fill(0);
+      newest = minute;
+    }
+    advanceTo(minute);
+  }
+
   return {
-    /** Counts `n` events in the minute `minute`; events older than the window are dropped. */
+    /** Counts `n` events in the minute `minute`. */
     add(minute, n) {
       if (!Number.isFinite(minute) || !(n > 0)) return;
-      advanceTo(minute);
-      if (minute <= newest - size) return;
+      moveTo(minute);
       counts[((minute % size) + size) % size] += n;
     },
     /** Moves the window forward to `minute` so quiet minutes show as zero. */
     advance(minute) {
-      if (Number.isFinite(minute)) advanceTo(minute);
+      if (Number.isFinite(minute)) moveTo(minute);
     },
     /** Oldest first: `[{minute, count}]`, always `size` entries once the window has started. */
     series() {

@@ -23,9 +23,16 @@ test('the window never grows however long it runs', () => {
   assert.equal(w.series()[29].minute, 48 * 60 - 1);
 });
 
-test('late events older than the window are dropped', () => {
+test('a clock set back before the window starts the window again', () => {
   const w = createRateWindow(3);
   w.add(100, 1);
   w.add(90, 4);
-  assert.deepEqual(w.series().map((p) => p.count), [0, 0, 1]);
+  assert.deepEqual(w.series(), [{ minute: 88, count: 0 }, { minute: 89, count: 0 }, { minute: 90, count: 4 }]);
+});
+
+test('a count a minute or two late still lands in its minute', () => {
+  const w = createRateWindow(3);
+  w.add(100, 1);
+  w.add(99, 2);
+  assert.deepEqual(w.series().map((p) => p.count), [0, 2, 1]);
 });
