@@ -142,10 +142,10 @@ function createDistrict() {
   checkin.append(el('span', 'd-checkin-state'), el('span', 'd-checkin-last'));
   const links = el('div', 'd-links');
   for (const link of LINKS) links.append(el('span', `link link-${link}`));
-  links.append(el('span', 'd-note'));
   const foot = el('div', 'd-foot');
-  foot.append(el('span', 'd-pub'), el('span', 'd-pub-bar'));
-  foot.lastChild.append(el('span', 'd-pub-fill'));
+  const bar = el('span', 'd-pub-bar');
+  bar.append(el('span', 'd-pub-fill'));
+  foot.append(el('span', 'd-note'), el('span', 'd-pub'), bar);
   node.append(head, el('h3', 'd-name'), checkin, links, foot);
   return node;
 }
@@ -171,13 +171,16 @@ function updateDistrict(node, d) {
     setClass(chip, `link link-${link} link-state-${value}`);
     setText(chip, `${t(`link.${link}`)} ${t(`linkstate.${value}`)}`.trim()); // colour says ok; words only for trouble
   }
-  setText(node.querySelector('.d-note'), lastCheckin.note ?? '');
+  const note = node.querySelector('.d-note');
+  setText(note, lastCheckin.note ?? '');
+  note.title = lastCheckin.note ?? '';
   const open = Number(d.openIncidents) || 0;
   const incidents = node.querySelector('.d-incidents');
-  setText(incidents, open ? t('district.incidents', { n: open }) : t('district.noIncidents'));
+  setText(incidents, t(open === 0 ? 'district.noIncidents' : open === 1 ? 'district.oneIncident' : 'district.incidents', { n: open }));
   incidents.classList.toggle('has-incidents', open > 0);
   const pub = publishingOf(d, board.state);
   setText(node.querySelector('.d-pub'), pub.total ? t('district.publishing', pub) : '');
+  node.querySelector('.d-pub').title = t('publishing.title');
   node.querySelector('.d-pub-fill').style.width = `${pub.total ? Math.min(100, (100 * pub.done) / pub.total).toFixed(1) : 0}%`;
   node.querySelector('.d-foot').classList.toggle('has-late', pub.late > 0);
 }
