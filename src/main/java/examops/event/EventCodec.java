@@ -4,6 +4,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 
 /** The one mapping between {@link Event} and its JSON envelope. Expects input the validator passed. */
 public final class EventCodec {
@@ -14,11 +15,16 @@ public final class EventCodec {
     JsonObject json = new JsonObject()
         .put("id", e.id())
         .put("type", e.type().wireName())
-        .put("at", e.at().toString())
+        .put("at", iso(e.at()))
         .put("receivedAt", e.receivedAt().toString());
     if (e.source() != null) json.put("source", e.source());
     if (e.district() != null) json.put("district", e.district());
     return json.put("data", e.data());
+  }
+
+  /** ISO-8601 with seconds always written (OffsetDateTime.toString drops ":00", which RFC 3339 forbids). */
+  public static String iso(OffsetDateTime t) {
+    return t.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }
 
   public static Buffer encode(Event e) {

@@ -1,0 +1,109 @@
+package examops;
+
+import examops.board.Board;
+import examops.board.BoardVerticle;
+import examops.board.BoardView;
+import examops.board.ReferenceCheck;
+import examops.config.Config;
+import examops.event.EventValidator;
+import examops.kafka.EmbeddedKafka;
+import examops.kafka.TopicDefinition;
+import examops.kafka.TopicSetup;
+import examops.province.Province;
+import examops.province.ProvinceLoader;
+import examops.web.HttpVerticle;
+import examops.web.Stats;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running ExamOps node: the embedded broker when no Kafka address is configured, the topics,
+ * the board following the log, and the HTTP/WebSocket server. {@link Main} runs one; tests start
+ * and stop as many as they need.
+ */
+public final class Node implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Node.class);
+
+  private final Config config;
+  private final Province province;
+  private final Clock clock;
+  private EmbeddedKafka kafka;
+  private Vertx vertx;
+  private Board board;
+  private HttpVerticle http;
+
+  public Node(Config config, Province province, Clock clock) {
+    this.config = config;
+    this.province = province;
+    this.clock = clock;
+  }
+
+  /** Loads the province named by the config (or the default one) and runs on the given clock. */
+  public static Node create(Config config, Clock clock) {
+    return new Node(config, ProvinceLoader.loadOrDefault(config.provinceFile()), clock);
+  }
+
+  /** Starts everything; blocking, returns once the HTTP server listens (the replay may still run). */
+  public Node start() throws Exception {
+    long t0 = System.nanoTime();
+    if (config.embeddedKafka()) {
+      kafka = new EmbeddedKafka(config.kafkaLogDir(), config.kafkaPort());
+      kafka.start();
+    }
+    String bootstrap = config.bootstrapServers();
+    TopicSetup.ensureTopics(bootstrap, TopicDefinition.loadAll());
+    vertx = Vertx.vertx();
+    EventValidator validator = new EventValidator();
+    ReferenceCheck references = new ReferenceCheck(province);
+    board = new Board(new BoardView(province), clock);
+    BoardVerticle boardVerticle = new BoardVerticle(board, bootstrap, config.nodeId(), validator, references);
+    HttpVerticle.NodeInfo info = new HttpVerticle.NodeInfo(config.nodeId(), boardVerticle::readerProgress,
+        () -> boardVerticle.deadLetters() == null ? 0 : boardVerticle.deadLetters().written(), () -> true);
+    http = new HttpVerticle(config.httpHost(), config.httpPort(), board, validator, references, bootstrap, info, new Stats());
+    await(vertx.deployVerticle(boardVerticle).compose(id -> vertx.deployVerticle(http)));
+    LOG.info("ExamOps node {} serving on http://{}:{}/ ({} ms since start; replaying the log)",
+        config.nodeId(), "0.0.0.0".equals(config.httpHost()) ? "localhost" : config.httpHost(), http.actualPort(),
+        (System.nanoTime() - t0) / 1_000_000);
+    return this;
+  }
+
+  private static <T> T await(Future<T> f) throws Exception {
+    return f.toCompletionStage().toCompletableFuture().get();
+  }
+
+  public int httpPort() {
+    return http.actualPort();
+  }
+
+  public Board board() {
+    return board;
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public Province province() {
+    return province;
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (vertx != null) await(vertx.close());
+    } catch (Exception e) {
+      LOG.warn("Vert.x did not close cleanly: {}", e.toString());
+    }
+    vertx = null;
+    if (kafka != null) kafka.close();
+    kafka = null;
+  }
+}

@@ -1,0 +1,168 @@
+package examops.board;
+
+import examops.event.Event;
+import examops.event.EventType;
+import examops.kafka.LogReader;
+import examops.kafka.ReplayProgress;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * This node's replica of the board: the state, applied on one Vert.x context, and the coalesced
+ * deltas it publishes. Other verticles ask it questions through futures that run on its context,
+ * so the state is only ever touched by one thread.
+ */
+public final class Board {
+
+  /** How often time alone (overdue, late, the exam phase) is checked for visible changes. */
+  static final int TIME_CHECK_EVERY_TICKS = 10;
+
+  private final BoardState state = new BoardState();
+  private final BoardView view;
+  private final Clock clock;
+  private final Set<Change> pending = new LinkedHashSet<>();
+  private final Map<Change, Integer> timeDependentHashes = new HashMap<>();
+  private Context context;
+  private long sentVersion;
+  private long ticks;
+  private volatile ReplayProgress progress;
+  private volatile boolean caughtUp;
+  private volatile long appliedVersion;
+
+  public Board(BoardView view, Clock clock) {
+    this.view = view;
+    this.clock = clock;
+  }
+
+  void bind(Context context) {
+    this.context = context;
+  }
+
+  /** Applies a batch read from the log; called on the board's context. */
+  void apply(LogReader.Batch batch) {
+    for (Event e : batch.events()) state.apply(e, pending);
+    progress = batch.progress();
+    appliedVersion = state.version();
+    if (batch.progress().caughtUp()) caughtUp = true;
+    batch.done().run();
+  }
+
+  /**
+   * The delta for the time since the last one, or null when nothing visible changed. Called on the
+   * board's context once per tick.
+   */
+  JsonObject nextDelta() {
+    if (++ticks % TIME_CHECK_EVERY_TICKS == 0) collectTimeDependentChanges();
+    if (pending.isEmpty()) return null;
+    var now = clock.instant();
+    JsonArray changes = new JsonArray();
+    for (Change c : pending) {
+      changes.add(new JsonObject().put("section", c.section().key()).put("id", c.id()).put("value", view.render(state, c, now)));
+    }
+    pending.clear();
+    JsonObject delta = new JsonObject().put("type", "delta").put("from", sentVersion).put("version", state.version())
+        .put("now", now.toString()).put("changes", changes);
+    sentVersion = state.version();
+    return delta;
+  }
+
+  private void collectTimeDependentChanges() {
+    var now = clock.instant();
+    check(new Change(Section.CLOCK, null), now);
+    for (String group : view.publishingGroups()) {
+      check(new Change(Section.PUBLISHING, group), now);
+      if (!group.equals(examops.publishing.PublishingBook.PROVINCE)) check(new Change(Section.DISTRICTS, group), now);
+    }
+  }
+
+  private void check(Change c, java.time.Instant now) {
+    Object v = view.render(state, c, now);
+    int hash = v instanceof JsonObject j ? withoutNow(j).hashCode() : 0;
+    Integer before = timeDependentHashes.put(c, hash);
+    if (before != null && before != hash) pending.add(c);
+  }
+
+  private static JsonObject withoutNow(JsonObject j) {
+    if (!j.containsKey("now")) return j;
+    JsonObject copy = j.copy();
+    copy.remove("now");
+    return copy;
+  }
+
+  public long sentVersion() {
+    return sentVersion;
+  }
+
+  /** The whole board now, rendered on the board's context. */
+  public Future<JsonObject> snapshot() {
+    return onContext(() -> view.snapshot(state, clock.instant()));
+  }
+
+  /** Why this incident action may not happen now (answered 409), or empty. */
+  public Future<Optional<String>> incidentRefusal(String incidentId, EventType type) {
+    return onContext(() -> state.incidents().refusal(incidentId, type));
+  }
+
+  /** Current state of an incident, for a 409 answer. */
+  public Future<JsonObject> incident(String incidentId) {
+    return onContext(() -> state.incidents().get(incidentId).map(i -> i.toJson()).orElse(null));
+  }
+
+  /** True when this event id was already applied: a retry, to be answered as accepted again. */
+  public Future<Boolean> seen(String eventId) {
+    return onContext(() -> state.seen(eventId));
+  }
+
+  /** Runs a read of the state on the board's context; for component code and tests. */
+  public <T> Future<T> read(java.util.function.Function<BoardState, T> query) {
+    return onContext(() -> query.apply(state));
+  }
+
+  private <T> Future<T> onContext(Supplier<T> work) {
+    Promise<T> p = Promise.promise();
+    context.runOnContext(v -> {
+      try {
+        p.complete(work.get());
+      } catch (RuntimeException e) {
+        p.fail(e);
+      }
+    });
+    return p.future();
+  }
+
+  public boolean caughtUp() {
+    return caughtUp;
+  }
+
+  public long appliedVersion() {
+    return appliedVersion;
+  }
+
+  public ReplayProgress progress() {
+    return progress;
+  }
+
+  void progress(ReplayProgress p) {
+    this.progress = p;
+  }
+
+  /** For the log reader: hands a batch over to the board's context. */
+  Consumer<LogReader.Batch> sink() {
+    return batch -> context.runOnContext(v -> apply(batch));
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+}

@@ -1,0 +1,130 @@
+package examops.board;
+
+import examops.alert.AlertBook;
+import examops.checkin.CheckIn;
+import examops.checkin.CheckInBook;
+import examops.event.Event;
+import examops.incident.Incident;
+import examops.incident.IncidentBook;
+import examops.monitoring.TargetBook;
+import examops.publishing.PublishingBook;
+import java.util.Set;
+
+/**
+ * The board, derived from the log: a pure reducer ({@code apply}) with no I/O and no clock of its
+ * own. Owned by one thread; applying the same log in the same order always gives the same state.
+ */
+public final class BoardState {
+
+  /** Enough for every retry and offline queue of a province's exam window many times over. */
+  static final int RECENT_ID_CAPACITY = 200_000;
+
+  private final RecentIds recentIds = new RecentIds(RECENT_ID_CAPACITY);
+  private final CheckInBook checkins = new CheckInBook();
+  private final TargetBook targets = new TargetBook();
+  private final IncidentBook incidents = new IncidentBook();
+  private final PublishingBook publishing = new PublishingBook();
+  private final AlertBook alerts = new AlertBook();
+  private long version;
+  private long duplicates;
+  private long refused;
+
+  /**
+   * Applies one event. Returns false, changing nothing but the counters, for an id already applied
+   * or an action its entity's lifecycle does not allow.
+   *
+   * @param changes collects what changed, for the next delta
+   */
+  public boolean apply(Event e, Set<Change> changes) {
+    if (recentIds.contains(e.id())) {
+      duplicates++;
+      return false;
+    }
+    recentIds.add(e.id());
+    boolean applied = switch (e.type().stream()) {
+      case MONITORING -> applyProbe(e, changes);
+      case INCIDENTS -> applyIncident(e, changes);
+      case PUBLISHING -> applyPublishing(e, changes);
+      case CHECKINS -> applyCheckIn(e, changes);
+      case ALERTS -> applyAlert(e, changes);
+    };
+    if (!applied) {
+      refused++;
+      return false;
+    }
+    version++;
+    changes.add(new Change(Section.STATS, null));
+    return true;
+  }
+
+  private boolean applyProbe(Event e, Set<Change> changes) {
+    targets.apply(e);
+    changes.add(new Change(Section.TARGETS, e.data().getString("target")));
+    return true;
+  }
+
+  private boolean applyIncident(Event e, Set<Change> changes) {
+    if (!incidents.apply(e)) return false;
+    String id = e.data().getString("incidentId");
+    changes.add(new Change(Section.INCIDENTS, id));
+    incidents.get(id).map(Incident::district).ifPresent(d -> changes.add(new Change(Section.DISTRICTS, d)));
+    return true;
+  }
+
+  private boolean applyPublishing(Event e, Set<Change> changes) {
+    publishing.apply(e);
+    String district = e.district() == null ? PublishingBook.PROVINCE : e.district();
+    changes.add(new Change(Section.PUBLISHING, district));
+    if (e.district() != null) changes.add(new Change(Section.DISTRICTS, district));
+    return true;
+  }
+
+  private boolean applyCheckIn(Event e, Set<Change> changes) {
+    checkins.record(CheckIn.from(e));
+    changes.add(new Change(Section.DISTRICTS, e.district()));
+    return true;
+  }
+
+  private boolean applyAlert(Event e, Set<Change> changes) {
+    if (!alerts.apply(e)) return false;
+    changes.add(new Change(Section.ALERTS, e.data().getString("alertId")));
+    return true;
+  }
+
+  /** True when an event with this id has been applied (or refused) recently: a retry, not news. */
+  public boolean seen(String eventId) {
+    return recentIds.contains(eventId);
+  }
+
+  public long version() {
+    return version;
+  }
+
+  public long duplicates() {
+    return duplicates;
+  }
+
+  public long refused() {
+    return refused;
+  }
+
+  public CheckInBook checkins() {
+    return checkins;
+  }
+
+  public TargetBook targets() {
+    return targets;
+  }
+
+  public IncidentBook incidents() {
+    return incidents;
+  }
+
+  public PublishingBook publishing() {
+    return publishing;
+  }
+
+  public AlertBook alerts() {
+    return alerts;
+  }
+}

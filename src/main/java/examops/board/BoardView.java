@@ -1,0 +1,161 @@
+package examops.board;
+
+import examops.alert.Alert;
+import examops.checkin.CheckIn;
+import examops.event.EventCodec;
+import examops.incident.Incident;
+import examops.province.District;
+import examops.province.Province;
+import examops.province.PublishingItem;
+import examops.province.Target;
+import examops.publishing.PublishingBook;
+import examops.publishing.PublishingState;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Renders the board state as the snapshot JSON of ARCHITECTURE.md, whole or one entity at a time.
+ * Time-dependent views (ages, late, overdue) are computed here from the exam clock's "now", never
+ * stored in the state.
+ */
+public final class BoardView {
+
+  private static final Duration CHECKIN_CADENCE = Duration.ofMinutes(60);
+  private static final Duration CHECKIN_GRACE = Duration.ofMinutes(15);
+
+  private final Province province;
+
+  public BoardView(Province province) {
+    this.province = province;
+  }
+
+  public JsonObject snapshot(BoardState s, Instant now) {
+    JsonObject districts = new JsonObject();
+    province.districts().forEach(d -> districts.put(d.id(), district(s, d, now)));
+    JsonObject targets = new JsonObject();
+    province.targets().forEach(t -> targets.put(t.id(), target(s, t)));
+    JsonObject incidents = new JsonObject();
+    s.incidents().all().stream().sorted(Comparator.comparing(Incident::reportedAt))
+        .forEach(i -> incidents.put(i.id(), incident(s, i.id())));
+    JsonObject publishing = new JsonObject();
+    publishingGroups().forEach(g -> publishing.put(g, publishing(s, g, now)));
+    JsonObject alerts = new JsonObject();
+    s.alerts().active().stream().sorted(Comparator.comparing(Alert::raisedAt))
+        .forEach(a -> alerts.put(a.id(), a.toJson()));
+    return new JsonObject()
+        .put("version", s.version())
+        .put("now", now.toString())
+        .put("province", new JsonObject().put("id", province.id()).put("name", province.name())
+            .put("exam", new JsonObject().put("vi", province.exam().vi()).put("en", province.exam().en())))
+        .put("clock", clock(now))
+        .put("districts", districts)
+        .put("targets", targets)
+        .put("incidents", incidents)
+        .put("publishing", publishing)
+        .put("alerts", alerts)
+        .put("stats", stats(s));
+  }
+
+  /** The current value of one entity, or null when it no longer exists. */
+  public Object render(BoardState s, Change c, Instant now) {
+    return switch (c.section()) {
+      case CLOCK -> clock(now);
+      case STATS -> stats(s);
+      case DISTRICTS -> province.district(c.id()).map(d -> (Object) district(s, d, now)).orElse(null);
+      case TARGETS -> province.target(c.id()).map(t -> (Object) target(s, t)).orElse(null);
+      case INCIDENTS -> incident(s, c.id());
+      case PUBLISHING -> publishing(s, c.id(), now);
+      case ALERTS -> s.alerts().get(c.id()).map(Alert::toJson).orElse(null);
+    };
+  }
+
+  /** The ids of the publishing section: every district, and the province for province-wide items. */
+  public List<String> publishingGroups() {
+    return java.util.stream.Stream.concat(
+        java.util.stream.Stream.of(PublishingBook.PROVINCE),
+        province.districts().stream().map(District::id)).toList();
+  }
+
+  JsonObject clock(Instant now) {
+    return new JsonObject().put("now", now.toString());
+  }
+
+  JsonObject stats(BoardState s) {
+    return new JsonObject().put("version", s.version()).put("duplicates", s.duplicates()).put("refused", s.refused());
+  }
+
+  JsonObject district(BoardState s, District d, Instant now) {
+    CheckIn last = s.checkins().latest(d.id()).orElse(null);
+    long openIncidents = s.incidents().all().stream().filter(i -> i.open() && d.id().equals(i.district())).count();
+    JsonObject publishing = publishing(s, d.id(), now);
+    int done = 0;
+    int late = 0;
+    for (String k : publishing.fieldNames()) {
+      JsonObject item = publishing.getJsonObject(k);
+      if ("verified".equals(item.getString("state"))) done++;
+      if (item.getBoolean("late", false)) late++;
+    }
+    JsonObject checkin = checkinFreshness(last, now);
+    return new JsonObject()
+        .put("id", d.id()).put("name", d.name())
+        .put("status", last == null ? "unknown" : last.status())
+        .put("worst", worst(last, checkin.getString("state"), openIncidents, late))
+        .put("checkin", checkin)
+        .put("overdue", !"on-time".equals(checkin.getString("state")))
+        .put("lastCheckin", last == null ? null : last.toJson())
+        .put("openIncidents", openIncidents)
+        .put("publishing", new JsonObject().put("done", done).put("total", publishing.size()).put("late", late));
+  }
+
+  private static String worst(CheckIn last, String checkinState, long openIncidents, int latePublishing) {
+    if (last == null) return "unknown";
+    if ("critical".equals(last.status()) || "missed".equals(checkinState)) return "critical";
+    if ("issue".equals(last.status()) || "late".equals(checkinState) || openIncidents > 0 || latePublishing > 0) {
+      return "warning";
+    }
+    return "ok";
+  }
+
+  private static JsonObject checkinFreshness(CheckIn last, Instant now) {
+    if (last == null) return new JsonObject().put("state", "none");
+    Instant due = last.at().toInstant().plus(CHECKIN_CADENCE);
+    String state = now.isBefore(due) || now.equals(due) ? "on-time"
+        : now.isAfter(due.plus(CHECKIN_GRACE)) ? "missed" : "late";
+    return new JsonObject().put("state", state).put("lastAt", EventCodec.iso(last.at())).put("nextDue", due.toString())
+        .put("minutesLate", now.isAfter(due) ? Duration.between(due, now).toMinutes() : 0);
+  }
+
+  JsonObject target(BoardState s, Target t) {
+    var st = s.targets().status(t.id());
+    return new JsonObject()
+        .put("id", t.id()).put("name", t.name()).put("kind", t.kind()).put("district", t.district()).put("site", t.site())
+        .put("status", st.status()).put("since", st.since() == null ? null : st.since().toString())
+        .put("lastAt", st.lastAt() == null ? null : st.lastAt().toString())
+        .put("latencyMs", st.latencyMs()).put("detail", st.detail());
+  }
+
+  JsonObject incident(BoardState s, String id) {
+    return s.incidents().get(id).map(Incident::toJson).orElse(null);
+  }
+
+  JsonObject publishing(BoardState s, String group, Instant now) {
+    JsonObject out = new JsonObject();
+    boolean province = PublishingBook.PROVINCE.equals(group);
+    for (PublishingItem item : this.province.publishing()) {
+      if (item.perDistrict() == province) continue;
+      PublishingState st = s.publishing().state(PublishingBook.key(group, item.channel(), item.item()));
+      Instant due = item.due() == null ? null : item.due().toInstant();
+      boolean late = due != null && now.isAfter(due) && !st.complete();
+      out.put(item.channel() + ":" + item.item(), new JsonObject()
+          .put("channel", item.channel()).put("item", item.item())
+          .put("name", new JsonObject().put("vi", item.name().vi()).put("en", item.name().en()))
+          .put("state", st.state()).put("due", item.due() == null ? null : EventCodec.iso(item.due())).put("late", late)
+          .put("evidence", st.evidence()).put("by", st.by()).put("verifiedBy", st.verifiedBy())
+          .put("updatedAt", st.updatedAt() == null ? null : st.updatedAt().toString()));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,45 @@
+package examops.board;
+
+import examops.event.Event;
+import examops.province.Province;
+import java.util.Optional;
+
+/**
+ * Checks that what an event names exists in the province data: its district, target, checklist
+ * item. Used on ingest (422) and on records read from Kafka (dead-lettered).
+ */
+public final class ReferenceCheck {
+
+  private final Province province;
+
+  public ReferenceCheck(Province province) {
+    this.province = province;
+  }
+
+  /** What the event names that does not exist, or empty. */
+  public Optional<String> problem(Event e) {
+    if (e.district() != null && province.district(e.district()).isEmpty()) {
+      return Optional.of("district: unknown district '" + e.district() + "'");
+    }
+    return switch (e.type()) {
+      case PROBE_RESULT -> province.target(e.data().getString("target")).isPresent() ? Optional.empty()
+          : Optional.of("data.target: unknown target '" + e.data().getString("target") + "'");
+      case PUBLISHING_UPDATED -> publishingProblem(e);
+      default -> Optional.empty();
+    };
+  }
+
+  private Optional<String> publishingProblem(Event e) {
+    String channel = e.data().getString("channel");
+    String item = e.data().getString("item");
+    var entry = province.publishingItem(channel, item);
+    if (entry.isEmpty()) return Optional.of("data.item: no checklist item '" + item + "' on channel " + channel);
+    if (entry.get().perDistrict() && e.district() == null) {
+      return Optional.of("district: checklist item " + channel + ":" + item + " is tracked per district; name the district");
+    }
+    if (!entry.get().perDistrict() && e.district() != null) {
+      return Optional.of("district: checklist item " + channel + ":" + item + " is province-wide; leave district out");
+    }
+    return Optional.empty();
+  }
+}

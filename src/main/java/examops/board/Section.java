@@ -1,0 +1,22 @@
+package examops.board;
+
+/** The top-level parts of the board snapshot; a delta change replaces one entity of one section. */
+public enum Section {
+  CLOCK("clock"),
+  DISTRICTS("districts"),
+  TARGETS("targets"),
+  INCIDENTS("incidents"),
+  PUBLISHING("publishing"),
+  ALERTS("alerts"),
+  STATS("stats");
+
+  private final String key;
+
+  Section(String key) {
+    this.key = key;
+  }
+
+  public String key() {
+    return key;
+  }
+}

@@ -1,0 +1,36 @@
+package examops.checkin;
+
+import examops.event.Event;
+import examops.event.EventCodec;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+
+/** One district's (or exam site's) report that all is well, or not. */
+public record CheckIn(
+    String eventId,
+    String district,
+    String site,
+    OffsetDateTime at,
+    Instant receivedAt,
+    String status,
+    String phone,
+    String fax,
+    String internet,
+    String note,
+    String source) {
+
+  public static CheckIn from(Event e) {
+    JsonObject d = e.data();
+    return new CheckIn(e.id(), e.district(), d.getString("site"), e.at(), e.receivedAt(), d.getString("status"),
+        d.getString("phone"), d.getString("fax"), d.getString("internet"), d.getString("note"), e.source());
+  }
+
+  public JsonObject toJson() {
+    return new JsonObject()
+        .put("id", eventId).put("site", site)
+        .put("at", EventCodec.iso(at)).put("receivedAt", receivedAt.toString())
+        .put("status", status).put("phone", phone).put("fax", fax).put("internet", internet)
+        .put("note", note).put("source", source);
+  }
+}

@@ -1,0 +1,132 @@
+package examops.event;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.json.schema.Draft;
+import io.vertx.json.schema.JsonSchema;
+import io.vertx.json.schema.JsonSchemaOptions;
+import io.vertx.json.schema.OutputFormat;
+import io.vertx.json.schema.OutputUnit;
+import io.vertx.json.schema.Validator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The one validator on every path in (HTTP ingest and records read from Kafka): the JSON Schemas
+ * in {@code kafka/schemas/} decide, so the published contract and the code cannot drift apart.
+ * Thread-safe once built.
+ */
+public final class EventValidator {
+
+  /** Events are small; anything larger is not an event (and would be refused by HTTP first). */
+  public static final int MAX_EVENT_BYTES = 64 * 1024;
+
+  private final Validator envelope;
+  private final Map<EventType, Validator> dataByType = new EnumMap<>(EventType.class);
+
+  public EventValidator() {
+    envelope = load("envelope");
+    for (EventType t : EventType.values()) dataByType.put(t, load(t.wireName()));
+  }
+
+  private static Validator load(String name) {
+    String resource = "kafka/schemas/" + name + ".json";
+    try (InputStream in = EventValidator.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) throw new IllegalStateException("schema " + resource + " is missing from the classpath");
+      JsonObject schema = new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return Validator.create(JsonSchema.of(schema), new JsonSchemaOptions()
+          .setDraft(Draft.DRAFT202012)
+          .setOutputFormat(OutputFormat.Basic)
+          .setBaseUri("https://examops.example/schemas/"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Validates raw bytes as read from Kafka or an HTTP body. */
+  public Validation validate(Buffer raw, Instant receivedAt) {
+    if (raw == null || raw.length() == 0) return new Validation.Invalid("", "empty body: expected a JSON event envelope");
+    if (raw.length() > MAX_EVENT_BYTES) {
+      return new Validation.Invalid("", "event is " + raw.length() + " bytes; the limit is " + MAX_EVENT_BYTES);
+    }
+    Object parsed;
+    try {
+      parsed = raw.toJsonValue();
+    } catch (DecodeException e) {
+      return new Validation.Invalid("", "not valid JSON (" + firstLine(e.getMessage()) + ")");
+    }
+    if (!(parsed instanceof JsonObject json)) return new Validation.Invalid("", "expected a JSON object (the event envelope)");
+    return validate(json, receivedAt);
+  }
+
+  public Validation validate(JsonObject json, Instant receivedAt) {
+    Validation.Invalid bad = check(envelope, json, "");
+    if (bad != null) return bad;
+    EventType type = EventType.fromWireName(json.getString("type")).orElseThrow();
+    bad = check(dataByType.get(type), json.getJsonObject("data"), "data");
+    if (bad != null) return bad;
+    if (!parsesAsDateTime(json.getString("at"))) {
+      return new Validation.Invalid("at", "must be an ISO-8601 date-time with an offset, e.g. 2020-08-09T07:05:00+07:00");
+    }
+    if (json.containsKey("receivedAt") && !parsesAsDateTime(json.getString("receivedAt"))) {
+      return new Validation.Invalid("receivedAt", "must be an ISO-8601 date-time with an offset");
+    }
+    if (type == EventType.CHECKIN_SUBMITTED && json.getString("district") == null) {
+      return new Validation.Invalid("district", "is required for a check-in");
+    }
+    return new Validation.Valid(EventCodec.fromJson(json, receivedAt));
+  }
+
+  private static Validation.Invalid check(Validator validator, Object instance, String prefix) {
+    OutputUnit out = validator.validate(instance);
+    if (Boolean.TRUE.equals(out.getValid())) return null;
+    OutputUnit first = out.getErrors() == null || out.getErrors().isEmpty() ? out : deepest(out);
+    String location = first.getInstanceLocation() == null ? "" : first.getInstanceLocation();
+    String field = location.replaceFirst("^#?/?", "").replace('/', '.');
+    if (!prefix.isEmpty()) field = field.isEmpty() ? prefix : prefix + "." + field;
+    return new Validation.Invalid(field, describe(first));
+  }
+
+  /** The most specific error: the one whose instance location is longest. */
+  private static OutputUnit deepest(OutputUnit out) {
+    OutputUnit best = out.getErrors().get(0);
+    for (OutputUnit e : out.getErrors()) {
+      int byInstance = Integer.compare(len(e.getInstanceLocation()), len(best.getInstanceLocation()));
+      if (byInstance > 0 || byInstance == 0 && len(e.getKeywordLocation()) > len(best.getKeywordLocation())) best = e;
+    }
+    return best;
+  }
+
+  private static int len(String s) {
+    return s == null ? 0 : s.length();
+  }
+
+  private static String describe(OutputUnit e) {
+    String error = e.getError() == null ? "is invalid" : e.getError();
+    String keyword = e.getKeywordLocation() == null ? "" : e.getKeywordLocation();
+    return keyword.isEmpty() ? error : error + " (" + keyword.replaceFirst("^#?/?", "") + ")";
+  }
+
+  private static boolean parsesAsDateTime(String s) {
+    try {
+      OffsetDateTime.parse(s);
+      return true;
+    } catch (DateTimeParseException | NullPointerException e) {
+      return false;
+    }
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) return "unparseable";
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+}

@@ -1,0 +1,118 @@
+package examops.kafka;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.internals.Exit;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.MetadataVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real single-node Kafka broker (KRaft, broker and controller combined) inside this process, its
+ * log under the data directory so a restart keeps every event. Used when no Kafka address is
+ * configured; outside agents can produce to its client listener on 127.0.0.1.
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
+
+  private final Path logDir;
+  private final int port;
+  private KafkaRaftServer server;
+
+  public EmbeddedKafka(Path logDir, int port) {
+    this.logDir = logDir.toAbsolutePath();
+    this.port = port;
+  }
+
+  public String bootstrapServers() {
+    return "127.0.0.1:" + port;
+  }
+
+  /** Formats the log directory on first use, then starts the broker; returns once it serves. */
+  public void start() throws Exception {
+    long t0 = System.nanoTime();
+    Files.createDirectories(logDir);
+    int controllerPort = freePort();
+    Properties props = brokerProperties(controllerPort);
+    // The broker's fatal-fault handler would halt the JVM silently: make it say why first.
+    Exit.setHaltProcedure((status, message) -> {
+      LOG.error("Embedded Kafka broker halted the process (status {}): {}", status, message);
+      Runtime.getRuntime().halt(status);
+    });
+    if (!Files.exists(logDir.resolve("meta.properties"))) {
+      format(controllerPort);
+    }
+    server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+    server.startup();
+    LOG.info("Embedded Kafka broker serving on {} (log {}) in {} ms",
+        bootstrapServers(), logDir, (System.nanoTime() - t0) / 1_000_000);
+  }
+
+  private Properties brokerProperties(int controllerPort) {
+    Properties p = new Properties();
+    p.put("process.roles", "broker,controller");
+    p.put("node.id", "1");
+    p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+    p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+    p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    p.put("controller.listener.names", "CONTROLLER");
+    p.put("inter.broker.listener.name", "PLAINTEXT");
+    p.put("log.dirs", logDir.toString());
+    p.put("offsets.topic.replication.factor", "1");
+    p.put("offsets.topic.num.partitions", "1");
+    p.put("transaction.state.log.replication.factor", "1");
+    p.put("transaction.state.log.min.isr", "1");
+    p.put("group.initial.rebalance.delay.ms", "0");
+    p.put("num.partitions", "1");
+    p.put("auto.create.topics.enable", "false");
+    // The cleaner's default 128 MB dedupe buffer dominates the heap of a small node.
+    p.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
+    return p;
+  }
+
+  private void format(int controllerPort) throws Exception {
+    String clusterId = Uuid.randomUuid().toString();
+    new Formatter()
+        .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+        .setNodeId(1)
+        .setClusterId(clusterId)
+        .setControllerListenerName("CONTROLLER")
+        .setDirectories(List.of(logDir.toString()))
+        .setMetadataLogDirectory(logDir.toString())
+        .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+        .run();
+    LOG.info("Formatted a new Kafka log in {} (cluster {})", logDir, clusterId);
+  }
+
+  @Override
+  public void close() {
+    if (server != null) {
+      server.shutdown();
+      server.awaitShutdown();
+      server = null;
+      LOG.info("Embedded Kafka broker stopped");
+    }
+  }
+
+  /** A free port on 127.0.0.1 for the controller listener, which nobody outside needs to know. */
+  public static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      s.setReuseAddress(true);
+      return s.getLocalPort();
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package examops.kafka;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Client settings in one place, so every producer and consumer treats durability alike. */
+public final class KafkaSettings {
+
+  /** How long an ingest request may wait for Kafka before it is answered 503. */
+  public static final int DELIVERY_TIMEOUT_MS = 8_000;
+
+  private KafkaSettings() {}
+
+  /** Acknowledged means durable: all in-sync replicas have it; retries never duplicate. */
+  public static Map<String, String> durableProducer(String bootstrap, String clientId) {
+    Map<String, String> p = new HashMap<>();
+    p.put("bootstrap.servers", bootstrap);
+    p.put("client.id", clientId);
+    p.put("acks", "all");
+    p.put("enable.idempotence", "true");
+    p.put("max.in.flight.requests.per.connection", "5");
+    p.put("linger.ms", "2");
+    p.put("batch.size", String.valueOf(64 * 1024));
+    p.put("compression.type", "lz4");
+    p.put("request.timeout.ms", "5000");
+    p.put("delivery.timeout.ms", String.valueOf(DELIVERY_TIMEOUT_MS));
+    p.put("max.block.ms", "5000");
+    p.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+    p.put("value.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer");
+    return p;
+  }
+
+  /** A reader of whole topics: no group, no commits (the state is rebuilt from offset zero). */
+  public static Map<String, Object> logReader(String bootstrap, String clientId) {
+    Map<String, Object> p = new HashMap<>();
+    p.put("bootstrap.servers", bootstrap);
+    p.put("client.id", clientId);
+    p.put("enable.auto.commit", "false");
+    p.put("auto.offset.reset", "earliest");
+    p.put("isolation.level", "read_committed");
+    p.put("max.poll.records", "5000");
+    p.put("fetch.max.bytes", String.valueOf(32 * 1024 * 1024));
+    p.put("max.partition.fetch.bytes", String.valueOf(8 * 1024 * 1024));
+    p.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+    p.put("value.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
+    return p;
+  }
+}

@@ -1,0 +1,3 @@
+package examops.province;
+import java.util.List;
+public record District(String id, String name, List<String> sites) {}

@@ -1,0 +1,2 @@
+package examops.province;
+public record LocalizedText(String vi, String en) {}

@@ -1,0 +1,3 @@
+package examops.province;
+import java.time.OffsetDateTime;
+public record PublishingItem(String channel, String item, LocalizedText name, OffsetDateTime due, boolean perDistrict) {}

@@ -1,0 +1,102 @@
+package examops.web;
+
+import examops.board.Board;
+import examops.board.BoardVerticle;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code WS /ws/board}: a snapshot first, then the board's delta batches. One serialized message
+ * per tick is shared by every client of this verticle; a client whose send queue is full is
+ * dropped (it reconnects and resyncs) so that it cannot hold up the others.
+ */
+final class BoardSocket {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BoardSocket.class);
+  /** Bytes queued for one client before it counts as unable to keep up. */
+  static final int MAX_QUEUED_BYTES = 4 * 1024 * 1024;
+
+  /** Each client and the version of the snapshot it was sent (-1 while the snapshot is on its way). */
+  private final Map<ServerWebSocket, Long> clients = new HashMap<>();
+  private final Board board;
+  private final Stats stats;
+
+  BoardSocket(Vertx vertx, Board board, Stats stats) {
+    this.board = board;
+    this.stats = stats;
+    vertx.eventBus().<String>localConsumer(BoardVerticle.DELTAS, this::fanOut);
+  }
+
+  void accept(ServerWebSocket ws) {
+    ws.setWriteQueueMaxSize(MAX_QUEUED_BYTES);
+    clients.put(ws, -1L);
+    stats.wsClients.increment();
+    ws.closeHandler(v -> {
+      if (clients.remove(ws) != null) stats.wsClients.decrement();
+    });
+    ws.exceptionHandler(err -> LOG.debug("WebSocket error from {}: {}", ws.remoteAddress(), err.toString()));
+    ws.textMessageHandler(text -> onClientMessage(ws, text));
+    sendSnapshot(ws);
+  }
+
+  private void onClientMessage(ServerWebSocket ws, String text) {
+    String type;
+    try {
+      type = new JsonObject(text).getString("type");
+    } catch (DecodeException | ClassCastException e) {
+      ws.writeTextMessage(error("messages must be JSON objects with a type"));
+      return;
+    }
+    if ("resync".equals(type)) {
+      clients.put(ws, -1L);
+      sendSnapshot(ws);
+    } else if (!"ping".equals(type)) {
+      ws.writeTextMessage(error("unknown message type '" + type + "'; the board accepts resync and ping"));
+    }
+  }
+
+  private static String error(String message) {
+    return new JsonObject().put("type", "error").put("error", message).encode();
+  }
+
+  private void sendSnapshot(ServerWebSocket ws) {
+    board.snapshot().onSuccess(state -> {
+      if (ws.isClosed() || !clients.containsKey(ws)) return;
+      long version = state.getLong("version");
+      clients.put(ws, version);
+      ws.writeTextMessage(new JsonObject().put("type", "snapshot").put("version", version).put("state", state).encode());
+    }).onFailure(err -> {
+      LOG.error("Could not build a snapshot for a WebSocket client", err);
+      ws.close((short) 1011, "snapshot failed");
+    });
+  }
+
+  private void fanOut(Message<String> msg) {
+    long version = Long.parseLong(msg.headers().get("version"));
+    long from = Long.parseLong(msg.headers().get("from"));
+    String body = msg.body();
+    for (Map.Entry<ServerWebSocket, Long> c : Map.copyOf(clients).entrySet()) {
+      ServerWebSocket ws = c.getKey();
+      long clientVersion = c.getValue();
+      if (clientVersion < 0 || ws.isClosed()) continue;
+      boolean heartbeat = from == version;
+      if (!heartbeat && version <= clientVersion) continue; // the snapshot already had it
+      if (ws.writeQueueFull()) {
+        LOG.info("Dropping WebSocket client {}: it cannot keep up", ws.remoteAddress());
+        stats.wsDropped.increment();
+        clients.remove(ws);
+        stats.wsClients.decrement();
+        ws.close((short) 1013, "too slow; reconnect to resync");
+        continue;
+      }
+      ws.writeTextMessage(body);
+    }
+  }
+}

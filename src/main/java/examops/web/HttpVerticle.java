@@ -1,0 +1,135 @@
+package examops.web;
+
+import examops.board.Board;
+import examops.board.ReferenceCheck;
+import examops.event.EventType;
+import examops.event.EventValidator;
+import examops.kafka.EventLog;
+import examops.kafka.ReplayProgress;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** HTTP and WebSocket: translates requests into events and board reads; decides nothing itself. */
+public final class HttpVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HttpVerticle.class);
+  /** Bodies above this are answered 413 before they are read whole. */
+  static final long MAX_BODY_BYTES = 64 * 1024;
+
+  /** What /health and /metrics need to know about the rest of the node. */
+  public record NodeInfo(String nodeId, Supplier<ReplayProgress> replay, LongSupplier deadLettered, Supplier<Boolean> leader) {}
+
+  private final int port;
+  private final String host;
+  private final Board board;
+  private final EventValidator validator;
+  private final ReferenceCheck references;
+  private final String bootstrap;
+  private final NodeInfo node;
+  private final Stats stats;
+  private EventLog log;
+  private HttpServer server;
+
+  public HttpVerticle(String host, int port, Board board, EventValidator validator, ReferenceCheck references,
+      String bootstrap, NodeInfo node, Stats stats) {
+    this.host = host;
+    this.port = port;
+    this.board = board;
+    this.validator = validator;
+    this.references = references;
+    this.bootstrap = bootstrap;
+    this.node = node;
+    this.stats = stats;
+  }
+
+  @Override
+  public Future<?> start() {
+    log = new EventLog(vertx, bootstrap, "examops-" + node.nodeId() + "-ingest");
+    IngestHandler ingest = new IngestHandler(validator, references, log, board, stats);
+    BoardSocket socket = new BoardSocket(vertx, board, stats);
+    Router router = Router.router(vertx);
+    router.get("/health").handler(this::health);
+    router.get("/metrics").handler(this::metrics);
+    router.get("/api/v1/board").handler(this::snapshot);
+    router.post("/api/v1/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+    router.post("/api/v1/monitoring").handler(ctx -> ingest.ingest(ctx, EventType.PROBE_RESULT));
+    router.post("/api/v1/checkins").handler(ctx -> ingest.ingest(ctx, EventType.CHECKIN_SUBMITTED));
+    router.post("/api/v1/publishing").handler(ctx -> ingest.ingest(ctx, EventType.PUBLISHING_UPDATED));
+    router.post("/api/v1/incidents").handler(ctx -> ingest.ingest(ctx, EventType.INCIDENT_REPORTED));
+    router.post("/api/v1/incidents/:id/:action").handler(ingest::incidentAction);
+    router.route("/api/*").handler(ctx -> Problem.send(ctx, 404, "no such API path: " + ctx.request().method() + " " + ctx.request().path()));
+    router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
+    router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
+    router.errorHandler(413, ctx -> Problem.send(ctx, 413, "body larger than " + MAX_BODY_BYTES + " bytes"));
+    router.errorHandler(500, ctx -> {
+      LOG.error("Unexpected failure on {} {}", ctx.request().method(), ctx.request().path(), ctx.failure());
+      Problem.send(ctx, 500, "internal error");
+    });
+    return vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
+            .setMaxWebSocketMessageSize(64 * 1024).setRegisterWebSocketWriteHandlers(false))
+        .webSocketHandshakeHandler(hs -> {
+          if ("/ws/board".equals(hs.path())) hs.accept(); else hs.reject(404);
+        })
+        .webSocketHandler(socket::accept)
+        .requestHandler(router)
+        .listen()
+        .onSuccess(s -> server = s);
+  }
+
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  private void health(RoutingContext ctx) {
+    ReplayProgress replay = node.replay().get();
+    boolean ready = board.caughtUp() && (replay == null || replay.error() == null);
+    JsonObject body = new JsonObject()
+        .put("status", ready ? "ok" : "starting")
+        .put("node", node.nodeId())
+        .put("leader", node.leader().get())
+        .put("version", board.appliedVersion())
+        .put("replay", replay == null ? null : replay.toJson());
+    ctx.response().setStatusCode(ready ? 200 : 503).putHeader("content-type", "application/json").end(body.encode());
+  }
+
+  private void snapshot(RoutingContext ctx) {
+    board.snapshot().onSuccess(state -> ctx.response().putHeader("content-type", "application/json; charset=utf-8")
+        .putHeader("cache-control", "no-store").end(state.encode())).onFailure(ctx::fail);
+  }
+
+  private void metrics(RoutingContext ctx) {
+    StringBuilder out = new StringBuilder();
+    ReplayProgress replay = node.replay().get();
+    gauge(out, "examops_board_version", "Events applied to this node's board", board.appliedVersion());
+    gauge(out, "examops_replay_percent", "Start-up replay progress", replay == null ? 0 : replay.percent());
+    gauge(out, "examops_dead_letter_total", "Records in the dead-letter topic", node.deadLettered().getAsLong());
+    gauge(out, "examops_websocket_clients", "Connected board WebSocket clients", stats.wsClients.sum());
+    gauge(out, "examops_websocket_dropped_total", "Clients dropped for not keeping up", stats.wsDropped.sum());
+    out.append("# HELP examops_ingest_accepted_total Events accepted (202) by stream\n# TYPE examops_ingest_accepted_total counter\n");
+    stats.accepted.forEach((k, v) -> out.append("examops_ingest_accepted_total{stream=\"").append(k).append("\"} ").append(v.sum()).append('\n'));
+    out.append("# HELP examops_ingest_rejected_total Requests refused by status\n# TYPE examops_ingest_rejected_total counter\n");
+    stats.rejected.forEach((k, v) -> out.append("examops_ingest_rejected_total{status=\"").append(k).append("\"} ").append(v.sum()).append('\n'));
+    ctx.response().putHeader("content-type", "text/plain; version=0.0.4").end(out.toString());
+  }
+
+  private static void gauge(StringBuilder out, String name, String help, long value) {
+    out.append("# HELP ").append(name).append(' ').append(help).append('\n')
+        .append("# TYPE ").append(name).append(" gauge\n").append(name).append(' ').append(value).append('\n');
+  }
+
+  @Override
+  public Future<?> stop() {
+    return log == null ? Future.succeededFuture() : log.close();
+  }
+}

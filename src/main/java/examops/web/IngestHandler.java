@@ -1,0 +1,160 @@
+package examops.web;
+
+import examops.board.Board;
+import examops.board.ReferenceCheck;
+import examops.event.Event;
+import examops.event.EventType;
+import examops.event.EventValidator;
+import examops.event.Validation;
+import examops.incident.IncidentAction;
+import examops.kafka.EventLog;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ingest API: validate, append to Kafka, and answer 202 with the event id only once Kafka has
+ * acknowledged the write. A retry with an id already applied is answered 202 again and written no
+ * second time; if Kafka cannot take the write the answer is 503 with Retry-After.
+ */
+final class IngestHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IngestHandler.class);
+  static final String RETRY_AFTER_SECONDS = "5";
+
+  private final EventValidator validator;
+  private final ReferenceCheck references;
+  private final EventLog log;
+  private final Board board;
+  private final Stats stats;
+
+  IngestHandler(EventValidator validator, ReferenceCheck references, EventLog log, Board board, Stats stats) {
+    this.validator = validator;
+    this.references = references;
+    this.log = log;
+    this.board = board;
+    this.stats = stats;
+  }
+
+  /** {@code POST /api/v1/monitoring}, {@code /checkins}, {@code /publishing}, {@code /incidents}. */
+  void ingest(RoutingContext ctx, EventType expected) {
+    envelope(ctx, expected).ifPresent(json -> accept(ctx, json));
+  }
+
+  /** {@code POST /api/v1/incidents/{id}/{action}}. */
+  void incidentAction(RoutingContext ctx) {
+    Optional<IncidentAction> action = IncidentAction.fromPath(ctx.pathParam("action"));
+    if (action.isEmpty()) {
+      reject(ctx, 404, "action", "unknown incident action '" + ctx.pathParam("action")
+          + "'; one of acknowledge, assign, update, escalate, resolve, reopen");
+      return;
+    }
+    envelope(ctx, action.get().eventType()).ifPresent(json -> {
+      JsonObject data = json.getJsonObject("data");
+      String pathId = ctx.pathParam("id");
+      if (data.containsKey("incidentId") && !pathId.equals(data.getValue("incidentId"))) {
+        reject(ctx, 400, "data.incidentId", "names incident " + data.getValue("incidentId") + " but the path names " + pathId);
+        return;
+      }
+      data.put("incidentId", pathId);
+      accept(ctx, json);
+    });
+  }
+
+  /** Parses the body and fills what ingest supplies (type, id, at); empty when already answered. */
+  private Optional<JsonObject> envelope(RoutingContext ctx, EventType expected) {
+    Buffer body = ctx.body().buffer();
+    if (body == null || body.length() == 0) {
+      reject(ctx, 400, "", "empty body: expected a JSON event envelope");
+      return Optional.empty();
+    }
+    Object parsed;
+    try {
+      parsed = body.toJsonValue();
+    } catch (DecodeException e) {
+      reject(ctx, 400, "", "body is not valid JSON");
+      return Optional.empty();
+    }
+    if (!(parsed instanceof JsonObject json)) {
+      reject(ctx, 400, "", "body must be a JSON object (the event envelope)");
+      return Optional.empty();
+    }
+    Object type = json.getValue("type");
+    if (type == null) {
+      json.put("type", expected.wireName());
+    } else if (!expected.wireName().equals(type)) {
+      reject(ctx, 400, "type", "this endpoint takes " + expected.wireName() + ", not " + type);
+      return Optional.empty();
+    }
+    if (json.getValue("id") == null) json.put("id", UUID.randomUUID().toString());
+    if (json.getValue("at") == null) json.put("at", OffsetDateTime.now().toString());
+    if (json.getValue("data") == null) json.put("data", new JsonObject());
+    json.remove("receivedAt"); // ExamOps' own stamp, never the sender's
+    return Optional.of(json);
+  }
+
+  private void accept(RoutingContext ctx, JsonObject json) {
+    Validation v = validator.validate(json, Instant.now());
+    if (v instanceof Validation.Invalid bad) {
+      reject(ctx, 400, bad.field(), bad.message());
+      return;
+    }
+    Event e = ((Validation.Valid) v).event();
+    Optional<String> unknown = references.problem(e);
+    if (unknown.isPresent()) {
+      String msg = unknown.get();
+      reject(ctx, 422, msg.substring(0, Math.max(0, msg.indexOf(':'))), msg);
+      return;
+    }
+    board.seen(e.id())
+        .compose(seen -> seen ? Future.succeededFuture(e) : checkLifecycle(ctx, e).compose(ok -> ok ? append(e) : Future.succeededFuture(null)))
+        .onSuccess(accepted -> {
+          if (accepted == null) return;
+          stats.accepted(e.type().stream().name().toLowerCase());
+          ctx.response().setStatusCode(202).putHeader("content-type", "application/json; charset=utf-8")
+              .end(new JsonObject().put("id", e.id()).encode());
+        })
+        .onFailure(err -> {
+          LOG.warn("Kafka did not acknowledge event {} ({}): {}", e.id(), e.type().wireName(), err.toString());
+          stats.rejected(503);
+          ctx.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
+          Problem.send(ctx, 503, "the event log is unavailable; nothing was recorded, retry the same request (same id) later");
+        });
+  }
+
+  private Future<Event> append(Event e) {
+    return log.append(e).map(md -> e);
+  }
+
+  /** Incident actions must fit the lifecycle now; answers 409 with the current state when not. */
+  private Future<Boolean> checkLifecycle(RoutingContext ctx, Event e) {
+    if (e.type().stream() != EventType.Stream.INCIDENTS) return Future.succeededFuture(true);
+    String id = e.data().getString("incidentId");
+    return board.incidentRefusal(id, e.type()).compose(refusal -> {
+      if (refusal.isEmpty()) return Future.succeededFuture(true);
+      if (e.type() != EventType.INCIDENT_REPORTED && refusal.get().startsWith("no incident")) {
+        reject(ctx, 404, "incidentId", refusal.get());
+        return Future.succeededFuture(false);
+      }
+      return board.incident(id).map(current -> {
+        stats.rejected(409);
+        ctx.response().setStatusCode(409).putHeader("content-type", "application/json; charset=utf-8")
+            .end(new JsonObject().put("error", refusal.get()).put("status", 409).put("incident", current).encode());
+        return false;
+      });
+    });
+  }
+
+  private void reject(RoutingContext ctx, int status, String field, String message) {
+    stats.rejected(status);
+    Problem.send(ctx, status, field, message);
+  }
+}

@@ -1,0 +1,20 @@
+package examops.web;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** Answers with a JSON error body that names the field at fault, the same shape on every path. */
+final class Problem {
+
+  private Problem() {}
+
+  static void send(RoutingContext ctx, int status, String field, String message) {
+    JsonObject body = new JsonObject().put("error", message).put("status", status);
+    if (field != null && !field.isEmpty()) body.put("field", field);
+    ctx.response().setStatusCode(status).putHeader("content-type", "application/json; charset=utf-8").end(body.encode());
+  }
+
+  static void send(RoutingContext ctx, int status, String message) {
+    send(ctx, status, null, message);
+  }
+}

@@ -1,0 +1,82 @@
+package examops.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class EventValidatorTest {
+
+  private static final EventValidator VALIDATOR = new EventValidator();
+  private static final Instant NOW = Instant.parse("2020-08-09T00:10:00Z");
+
+  private static JsonObject checkin() {
+    return new JsonObject()
+        .put("id", "c-1").put("type", "checkin.submitted").put("at", "2020-08-09T07:05:00+07:00")
+        .put("source", "district:long-xuyen").put("district", "long-xuyen")
+        .put("data", new JsonObject().put("status", "ok").put("phone", "ok").put("fax", "ok").put("internet", "slow"));
+  }
+
+  @Test
+  @DisplayName("a well-formed check-in becomes an event with the receive time filled in")
+  void validCheckin() {
+    Validation v = VALIDATOR.validate(checkin(), NOW);
+    assertThat(v).isInstanceOf(Validation.Valid.class);
+    Event e = ((Validation.Valid) v).event();
+    assertThat(e.type()).isEqualTo(EventType.CHECKIN_SUBMITTED);
+    assertThat(e.receivedAt()).isEqualTo(NOW);
+    assertThat(e.key()).isEqualTo("long-xuyen");
+  }
+
+  @Test
+  @DisplayName("a value outside the enum is refused naming data.status")
+  void badEnum() {
+    JsonObject j = checkin();
+    j.getJsonObject("data").put("status", "fine");
+    Validation v = VALIDATOR.validate(j, NOW);
+    assertThat(v).isInstanceOf(Validation.Invalid.class);
+    assertThat(((Validation.Invalid) v).field()).isEqualTo("data.status");
+  }
+
+  @Test
+  @DisplayName("an unknown field in data is refused naming it")
+  void unknownField() {
+    JsonObject j = checkin();
+    j.getJsonObject("data").put("colour", "red");
+    Validation.Invalid v = (Validation.Invalid) VALIDATOR.validate(j, NOW);
+    assertThat(v.message()).contains("data");
+  }
+
+  @Test
+  @DisplayName("a time without an offset is refused naming at")
+  void badTime() {
+    Validation.Invalid v = (Validation.Invalid) VALIDATOR.validate(checkin().put("at", "2020-08-09 07:05"), NOW);
+    assertThat(v.field()).isEqualTo("at");
+  }
+
+  @Test
+  @DisplayName("bytes that are not JSON are refused as such")
+  void notJson() {
+    Validation.Invalid v = (Validation.Invalid) VALIDATOR.validate(Buffer.buffer("{nope"), NOW);
+    assertThat(v.problem()).startsWith("not valid JSON");
+  }
+
+  @Test
+  @DisplayName("an unknown event type is refused naming type")
+  void unknownType() {
+    Validation.Invalid v = (Validation.Invalid) VALIDATOR.validate(checkin().put("type", "checkin.deleted"), NOW);
+    assertThat(v.field()).isEqualTo("type");
+  }
+
+  @Test
+  @DisplayName("a missing required data field is refused naming data")
+  void missingRequired() {
+    JsonObject j = checkin();
+    j.getJsonObject("data").remove("status");
+    Validation.Invalid v = (Validation.Invalid) VALIDATOR.validate(j, NOW);
+    assertThat(v.message()).contains("status");
+  }
+}

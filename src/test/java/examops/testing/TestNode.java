@@ -1,0 +1,154 @@
+package examops.testing;
+
+import examops.Node;
+import examops.config.Config;
+import examops.kafka.EmbeddedKafka;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A real ExamOps node for tests: the embedded Kafka broker and the app on free ports on 127.0.0.1,
+ * its data in a directory of the test's choosing, on a clock the test drives.
+ */
+public final class TestNode implements AutoCloseable {
+
+  /** An HTTP answer: status, body and the headers a test may check. */
+  public record Response(int status, String body, Map<String, String> headers) {
+    public JsonObject json() {
+      return new JsonObject(body);
+    }
+  }
+
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final Node node;
+  private final Path dataDir;
+  private final TestClock clock;
+
+  private TestNode(Node node, Path dataDir, TestClock clock) {
+    this.node = node;
+    this.dataDir = dataDir;
+    this.clock = clock;
+  }
+
+  /** A fresh node on a new data directory, its clock at 2020-08-09 07:00 (+07:00). */
+  public static TestNode start() throws Exception {
+    return start(Files.createTempDirectory("examops-test"), new TestClock(Instant.parse("2020-08-09T00:00:00Z")));
+  }
+
+  public static TestNode start(Path dataDir, TestClock clock) throws Exception {
+    return start(dataDir, clock, Map.of());
+  }
+
+  /** Starts a node and waits until /health says it has caught up with the log. */
+  public static TestNode start(Path dataDir, TestClock clock, Map<String, String> extraEnv) throws Exception {
+    Map<String, String> env = new HashMap<>();
+    env.put("EXAMOPS_HTTP_PORT", "0");
+    env.put("EXAMOPS_HTTP_HOST", "127.0.0.1");
+    env.put("EXAMOPS_DATA_DIR", dataDir.toString());
+    env.put("EXAMOPS_KAFKA_PORT", String.valueOf(EmbeddedKafka.freePort()));
+    env.put("EXAMOPS_NODE_ID", "test-node");
+    env.putAll(extraEnv);
+    Node node = Node.create(Config.load(env), clock).start();
+    TestNode t = new TestNode(node, dataDir, clock);
+    t.awaitHealthy(Duration.ofSeconds(60));
+    return t;
+  }
+
+  /** Stops this node and starts another on the same data directory (and the same broker port). */
+  public TestNode restart() throws Exception {
+    Config c = node.config();
+    node.close();
+    Map<String, String> env = new HashMap<>();
+    env.put("EXAMOPS_HTTP_PORT", "0");
+    env.put("EXAMOPS_HTTP_HOST", "127.0.0.1");
+    env.put("EXAMOPS_DATA_DIR", dataDir.toString());
+    env.put("EXAMOPS_KAFKA_PORT", String.valueOf(c.kafkaPort()));
+    env.put("EXAMOPS_NODE_ID", "test-node");
+    Node fresh = Node.create(Config.load(env), clock).start();
+    TestNode t = new TestNode(fresh, dataDir, clock);
+    t.awaitHealthy(Duration.ofSeconds(60));
+    return t;
+  }
+
+  public void awaitHealthy(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (get("/health").status() == 200) return;
+      Thread.sleep(50);
+    }
+    throw new AssertionError("node not healthy within " + timeout + ": " + get("/health").body());
+  }
+
+  public Node node() {
+    return node;
+  }
+
+  public TestClock clock() {
+    return clock;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  public int httpPort() {
+    return node.httpPort();
+  }
+
+  public String bootstrapServers() {
+    return node.config().bootstrapServers();
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + httpPort();
+  }
+
+  public Response get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET());
+  }
+
+  public Response post(String path, String body) {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+        .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /** Posts JSON and returns the answer's JSON body (whatever the status). */
+  public JsonObject postJson(String path, JsonObject body) {
+    return post(path, body.encode()).json();
+  }
+
+  public JsonObject board() {
+    return get("/api/v1/board").json();
+  }
+
+  private static Response send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> r = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+      Map<String, String> headers = new HashMap<>();
+      r.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
+      return new Response(r.statusCode(), r.body(), headers);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    node.close();
+  }
+}
