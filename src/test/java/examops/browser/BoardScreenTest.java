@@ -67,6 +67,8 @@ class BoardScreenTest {
         assertThat(browser.driver().findElement(By.id("stale-banner")).isDisplayed()).isFalse();
         assertThat((Boolean) browser.js("return document.documentElement.scrollHeight <= window.innerHeight"
                 + " && document.documentElement.scrollWidth <= window.innerWidth;")).as("fits 1920x1080").isTrue();
+        browser.waitUntil(WAIT, d -> (Boolean) browser.js(
+                "return !!window.Chart && !!Chart.getChart(document.getElementById('events-chart'));"));
         browser.screenshot("board-wall-1920x1080");
 
         browser.viewport(390, 844);

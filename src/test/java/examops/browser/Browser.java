@@ -39,7 +39,7 @@ public final class Browser implements AutoCloseable {
         this.profile = profile;
     }
 
-    /** A wall-screen-sized browser (1920x1080). */
+    /** A browser whose viewport is a wall screen's 1920x1080. */
     public static Browser start() {
         return start(1920, 1080);
     }
@@ -62,7 +62,9 @@ public final class Browser implements AutoCloseable {
                 .usingAnyFreePort()
                 .build();
         try {
-            return new Browser(new ChromeDriver(service, options), profile);
+            Browser browser = new Browser(new ChromeDriver(service, options), profile);
+            browser.viewport(width, height); // --window-size sets the window, not the page's viewport
+            return browser;
         } catch (RuntimeException e) {
             deleteTree(profile);
             throw e;
