@@ -3,7 +3,7 @@
 
 import { connectBoard } from './socket.js';
 import { createExamClock } from './clock.js';
-import { createRateWindow } from './rate.js';
+import { createEventsChart } from './events-chart.js';
 import { initI18n, t, pick, setLanguage, otherLanguage, onLanguageChange } from './i18n.js';
 import { toMillis, formatTime, formatClock, formatDay, formatCountdown, formatAge } from './format.js';
 import { el, setText, setClass, reconcile } from './dom.js';
@@ -20,11 +20,10 @@ const CHART_MINUTES = 30;
 
 const $ = (id) => document.getElementById(id);
 const clock = createExamClock();
-const rate = createRateWindow(CHART_MINUTES);
+const eventsChart = createEventsChart($('events-chart'), () => t('chart.series'), CHART_MINUTES);
 let board = { version: -1, state: null };
 let connection = 'connecting';
 let freshAt = NaN; // exam-clock time of the last message that proved the board current
-let chart = null;
 
 const known = (value, order) => (Object.hasOwn(order, value) ? value : 'unknown');
 const byName = (a, b) => String(a.name ?? a.id ?? '').localeCompare(String(b.name ?? b.id ?? ''), 'vi');
@@ -308,39 +307,6 @@ function createPublishingRow() {
   return node;
 }
 
-// ---- events chart ----------------------------------------------------------------------------
-
-function renderChart() {
-  if (!Number.isFinite(clock.now())) return; // minutes are exam-clock minutes: wait for the server's time
-  rate.advance(Math.floor(examNow() / 60000));
-  const series = rate.series();
-  const Chart = window.Chart;
-  if (!Chart || series.length === 0) return;
-  const labels = series.map((p) => formatTime(p.minute * 60000));
-  const data = series.map((p) => p.count);
-  if (!chart) {
-    chart = new Chart($('events-chart'), {
-      type: 'bar',
-      data: { labels, datasets: [{ label: t('chart.series'), data, backgroundColor: '#4493f8', borderWidth: 0 }] },
-      options: {
-        animation: false, responsive: true, maintainAspectRatio: false,
-        plugins: { legend: { display: false }, tooltip: { enabled: true } },
-        scales: {
-          x: { ticks: { color: '#9aa4b2', maxTicksLimit: 7, maxRotation: 0 }, grid: { display: false } },
-          y: { beginAtZero: true, ticks: { color: '#9aa4b2', precision: 0, maxTicksLimit: 4 }, grid: { color: '#2a3340' } },
-        },
-      },
-    });
-    return;
-  }
-  const current = chart.data;
-  if (current.labels.join() === labels.join() && current.datasets[0].data.join() === data.join()) return;
-  current.labels.splice(0, current.labels.length, ...labels);
-  current.datasets[0].data.splice(0, current.datasets[0].data.length, ...data);
-  current.datasets[0].label = t('chart.series');
-  chart.update('none');
-}
-
 // ---- wiring ----------------------------------------------------------------------------------
 
 const RENDERERS = {
@@ -363,6 +329,11 @@ function render(changed) {
   setText($('stats'), Number.isFinite(stats.events) ? t('stats.events', { n: stats.events, dlq: stats.dlq ?? 0 }) : '');
 }
 
+/** Minutes on the chart are exam-clock minutes: nothing to draw before the server's time arrives. */
+function renderChart() {
+  if (Number.isFinite(clock.now())) eventsChart.render(Math.floor(clock.now() / 60000));
+}
+
 function renderAll() {
   render(new Set(Object.keys(RENDERERS)));
   renderConnection();
@@ -371,7 +342,7 @@ function renderAll() {
 
 function onUpdate(result) {
   if (result.now) clock.sync(result.now);
-  if (result.events > 0) rate.add(Math.floor(examNow() / 60000), result.events);
+  if (result.events > 0) eventsChart.count(Math.floor(examNow() / 60000), result.events);
   board = result.board;
   freshAt = examNow();
   render(result.changed);
@@ -382,7 +353,7 @@ function onStatus(status) {
   renderConnection();
 }
 
-/** Once a second: clock, countdown, ages; the chart and late minutes move on each new minute. */
+/** Once a second: clock, countdown, ages; every 5 s the chart; each new minute the minutes-late and since-when texts. */
 let lastMinute = NaN;
 let lastChartMinute = NaN;
 let ticks = 0;

@@ -138,6 +138,29 @@ class BoardScreenTest {
         browser.waitUntil(WAIT, d -> text(".panel-districts h2").equals("HUYỆN, THỊ XÃ, THÀNH PHỐ"));
     }
 
+    @Test
+    @DisplayName("hundreds of incidents and alerts coming and going leave the page with as many nodes as before")
+    void churnDoesNotGrowThePage() {
+        long before = (Long) browser.js("return document.getElementsByTagName('*').length;");
+        long version = feed.version();
+        for (int i = 0; i < 300; i++) {
+            JsonObject incident = new JsonObject().put("id", "churn-" + i).put("title", "Sự cố " + i).put("severity", "high")
+                    .put("state", "reported").put("reportedAt", "2020-08-09T08:00:00+07:00");
+            JsonObject alert = new JsonObject().put("id", "churn-" + i).put("severity", "critical").put("message", "Cảnh báo " + i)
+                    .put("raisedAt", "2020-08-09T08:11:00+07:00").put("acknowledged", false);
+            feed.delta(version, version + 1,
+                    change("incidents", "churn-" + i, incident), change("incidents", "churn-" + (i - 1), null),
+                    change("alerts", "churn-" + i, alert), change("alerts", "churn-" + (i - 1), null));
+            version++;
+        }
+        feed.delta(version, version + 1, change("incidents", "churn-299", null), change("alerts", "churn-299", null),
+                change("stats", null, new JsonObject().put("events", 4242).put("dlq", 0)));
+        long last = version + 1;
+        browser.waitUntil(WAIT, d -> text("#stats").contains("4242"));
+        assertThat((Long) browser.js("return document.getElementsByTagName('*').length;")).isEqualTo(before);
+        assertThat(feed.received()).as("no gap seen in %s deltas", last).isEmpty();
+    }
+
     private static JsonObject change(String section, String id, JsonObject value) {
         return new JsonObject().put("section", section).put("id", id).put("value", value);
     }
