@@ -1,0 +1,380 @@
+// The live board (wall screen in the duty room): the whole province at a glance, live from the
+// board socket. Every value from the server is written with textContent, never parsed as markup.
+
+import { connectBoard } from './socket.js';
+import { createExamClock } from './clock.js';
+import { createEventsChart } from './events-chart.js';
+import { initI18n, t, pick, setLanguage, otherLanguage, onLanguageChange } from './i18n.js';
+import { toMillis, formatTime, formatClock, formatDay, formatCountdown, formatAge } from './format.js';
+import { el, setText, setClass, reconcile } from './dom.js';
+
+const WORST_ORDER = { critical: 0, warning: 1, issue: 1, unknown: 2, ok: 3 };
+const TARGET_ORDER = { down: 0, degraded: 1, unknown: 2, up: 3 };
+const SEVERITY_ORDER = { critical: 0, high: 1, medium: 2, low: 3 };
+const SEVERITIES = ['critical', 'high', 'medium', 'low'];
+const LINKS = ['phone', 'fax', 'internet'];
+const MAX_INCIDENT_ROWS = 14;
+const MAX_ALERTS = 5;
+const NEW_ALERT_MS = 5 * 60000;
+const CHART_MINUTES = 30;
+
+const $ = (id) => document.getElementById(id);
+const clock = createExamClock();
+const eventsChart = createEventsChart($('events-chart'), () => t('chart.series'), CHART_MINUTES);
+let board = { version: -1, state: null };
+let connection = 'connecting';
+let freshAt = NaN; // exam-clock time of the last message that proved the board current
+
+const known = (value, order) => (Object.hasOwn(order, value) ? value : 'unknown');
+const byName = (a, b) => String(a.name ?? a.id ?? '').localeCompare(String(b.name ?? b.id ?? ''), 'vi');
+const values = (section) => (section && typeof section === 'object' ? Object.values(section).filter((v) => v && typeof v === 'object') : []);
+const examNow = () => { const now = clock.now(); return Number.isFinite(now) ? now : Date.now(); };
+const age = (since) => formatAge(examNow() - toMillis(since), t);
+
+/** A node whose text is an age, refreshed every second by tick(). */
+function setAge(node, since, template) {
+  const ms = toMillis(since);
+  if (!Number.isFinite(ms)) { delete node.dataset.since; setText(node, ''); return; }
+  node.dataset.since = String(ms);
+  node.dataset.template = template ?? '';
+  refreshAge(node);
+}
+
+function refreshAge(node) {
+  const text = formatAge(examNow() - Number(node.dataset.since), t);
+  setText(node, node.dataset.template ? t(node.dataset.template, { age: text }) : text);
+}
+
+// ---- header ----------------------------------------------------------------------------------
+
+function renderHeader(state) {
+  const province = state.province ?? {};
+  setText($('province'), province.name ?? '');
+  setText($('exam'), pick(province.exam));
+  renderClock(state.clock ?? {});
+}
+
+function renderClock(examClock) {
+  const phase = examClock.phase ?? 'unknown';
+  setText($('phase'), t(`phase.${phase}`));
+  setClass($('phase'), `phase phase-${phase}`);
+  const session = examClock.session;
+  setText($('session'), session
+    ? t('clock.session', { subject: pick(session.subject), start: formatTime(session.start), end: formatTime(session.end) })
+    : t('clock.noSession'));
+  renderCountdown();
+}
+
+function renderCountdown() {
+  const examClock = board.state?.clock ?? {};
+  const now = examNow();
+  const session = examClock.session;
+  const next = examClock.next;
+  if (session && toMillis(session.end) > now) {
+    setText($('countdown-label'), t('clock.endsIn'));
+    setText($('countdown'), formatCountdown(toMillis(session.end) - now));
+  } else if (next && toMillis(next.start) > now) {
+    setText($('countdown-label'), t('clock.startsIn', { subject: pick(next.subject), day: formatDay(next.start), time: formatTime(next.start) }));
+    setText($('countdown'), formatCountdown(toMillis(next.start) - now));
+  } else {
+    setText($('countdown-label'), '');
+    setText($('countdown'), '');
+  }
+  setText($('now'), Number.isFinite(clock.now()) ? `${formatDay(now)} ${formatClock(now)}` : '');
+}
+
+function renderConnection() {
+  setText($('conn'), t(`conn.${connection}`));
+  setClass($('conn'), `conn conn-${connection}`);
+  const banner = $('stale-banner');
+  const down = connection !== 'live';
+  banner.hidden = !down;
+  document.body.classList.toggle('is-stale', down && board.state !== null);
+  if (down) {
+    setText(banner, Number.isFinite(freshAt)
+      ? t('banner.since', { time: formatTime(freshAt), day: formatDay(freshAt) })
+      : t('banner.noData'));
+  }
+}
+
+// ---- alerts ----------------------------------------------------------------------------------
+
+function renderAlerts(state) {
+  const now = examNow();
+  const active = values(state.alerts).sort((a, b) =>
+    Number(Boolean(a.acknowledged)) - Number(Boolean(b.acknowledged))
+    || (SEVERITY_ORDER[a.severity] ?? 9) - (SEVERITY_ORDER[b.severity] ?? 9)
+    || toMillis(b.raisedAt) - toMillis(a.raisedAt));
+  const shown = active.slice(0, MAX_ALERTS);
+  reconcile($('alert-list'), shown, (a) => a.id, createAlert, (node, alert) => {
+    const severity = known(alert.severity, SEVERITY_ORDER);
+    const fresh = severity === 'critical' && !alert.acknowledged && now - toMillis(alert.raisedAt) < NEW_ALERT_MS;
+    setClass(node, `alert sev-${severity}${alert.acknowledged ? ' is-acknowledged' : ''}${fresh ? ' is-new' : ''}`);
+    setText(node.querySelector('.alert-sev'), t(`severity.${severity}`));
+    setText(node.querySelector('.alert-msg'), alert.message ?? alert.rule ?? '');
+    setAge(node.querySelector('.alert-age'), alert.raisedAt);
+  });
+  setText($('alert-empty'), active.length ? '' : t('alerts.none'));
+  setText($('alert-more'), active.length > shown.length ? t('alerts.more', { n: active.length - shown.length }) : '');
+}
+
+function createAlert() {
+  const node = el('li', 'alert');
+  node.append(el('span', 'alert-sev'), el('span', 'alert-msg'), el('span', 'alert-age'));
+  return node;
+}
+
+// ---- districts -------------------------------------------------------------------------------
+
+function renderDistricts(state) {
+  const districts = values(state.districts).sort((a, b) =>
+    (WORST_ORDER[a.worst] ?? 2) - (WORST_ORDER[b.worst] ?? 2) || byName(a, b));
+  reconcile($('district-grid'), districts, (d) => d.id, createDistrict, updateDistrict);
+  setText($('district-empty'), districts.length ? '' : t('empty.noData'));
+}
+
+function createDistrict() {
+  const node = el('article', 'district');
+  const head = el('div', 'd-head');
+  head.append(el('span', 'd-status'), el('span', 'd-incidents'));
+  const checkin = el('div', 'd-checkin');
+  checkin.append(el('span', 'd-checkin-state'), el('span', 'd-checkin-last'));
+  const links = el('div', 'd-links');
+  for (const link of LINKS) links.append(el('span', `link link-${link}`));
+  const foot = el('div', 'd-foot');
+  const bar = el('span', 'd-pub-bar');
+  bar.append(el('span', 'd-pub-fill'));
+  foot.append(el('span', 'd-note'), el('span', 'd-pub'), bar);
+  node.append(head, el('h3', 'd-name'), checkin, links, foot);
+  return node;
+}
+
+function updateDistrict(node, d) {
+  const worst = known(d.worst, WORST_ORDER);
+  const checkin = d.checkin ?? {};
+  const checkinState = ['on-time', 'late', 'missed', 'none'].includes(checkin.state) ? checkin.state : 'none';
+  setClass(node, `district worst-${worst} checkin-${checkinState}`);
+  node.dataset.id = d.id;
+  setText(node.querySelector('.d-name'), d.name ?? d.id);
+  setText(node.querySelector('.d-status'), t(`status.${d.status ?? 'unknown'}`));
+  setText(node.querySelector('.d-checkin-state'), t(`checkin.${checkinState}`, { n: minutesLate(checkin) }));
+  const lastAt = checkin.lastAt ?? d.lastCheckin?.at;
+  // Mixes a time and an age in minutes: redrawn with the tiles each minute, not every second.
+  setText(node.querySelector('.d-checkin-last'), lastAt
+    ? t('checkin.last', { time: formatTime(lastAt), age: age(lastAt) })
+    : (checkin.nextDue ? t('checkin.next', { time: formatTime(checkin.nextDue) }) : ''));
+  const lastCheckin = d.lastCheckin ?? {};
+  for (const link of LINKS) {
+    const value = ['ok', 'slow', 'down'].includes(lastCheckin[link]) ? lastCheckin[link] : 'unknown';
+    const chip = node.querySelector(`.link-${link}`);
+    setClass(chip, `link link-${link} link-state-${value}`);
+    setText(chip, `${t(`link.${link}`)} ${t(`linkstate.${value}`)}`.trim()); // colour says ok; words only for trouble
+  }
+  const note = node.querySelector('.d-note');
+  setText(note, lastCheckin.note ?? '');
+  note.title = lastCheckin.note ?? '';
+  const open = Number(d.openIncidents) || 0;
+  const incidents = node.querySelector('.d-incidents');
+  setText(incidents, t(open === 0 ? 'district.noIncidents' : open === 1 ? 'district.oneIncident' : 'district.incidents', { n: open }));
+  incidents.classList.toggle('has-incidents', open > 0);
+  const pub = publishingOf(d, board.state);
+  setText(node.querySelector('.d-pub'), pub.total ? t('district.publishing', pub) : '');
+  node.querySelector('.d-pub').title = t('publishing.title');
+  node.querySelector('.d-pub-fill').style.width = `${pub.total ? Math.min(100, (100 * pub.done) / pub.total).toFixed(1) : 0}%`;
+  node.querySelector('.d-foot').classList.toggle('has-late', pub.late > 0);
+}
+
+function minutesLate(checkin) {
+  const due = toMillis(checkin.nextDue);
+  if ((checkin.state === 'late' || checkin.state === 'missed') && Number.isFinite(due)) {
+    return Math.max(Number(checkin.minutesLate) || 0, Math.floor((examNow() - due) / 60000));
+  }
+  return Number(checkin.minutesLate) || 0;
+}
+
+// ---- services --------------------------------------------------------------------------------
+
+/** Exam-site links (phone, fax, internet at a site) show on the district tiles, not as services. */
+function isSiteTarget(target) {
+  return /(^|[-_.])(site|phone|fax|internet)([-_.]|$)/.test(String(target.kind ?? '')) || Boolean(target.site);
+}
+
+function renderServices(state) {
+  const targets = values(state.targets).filter((x) => !isSiteTarget(x)).sort((a, b) =>
+    (TARGET_ORDER[a.status] ?? 2) - (TARGET_ORDER[b.status] ?? 2) || byName(a, b));
+  const grid = $('service-grid');
+  grid.classList.toggle('is-dense', targets.length > 12); // e.g. every district's server room
+  reconcile(grid, targets, (x) => x.id, createService, updateService);
+  setText($('service-empty'), targets.length ? '' : t('empty.noData'));
+}
+
+function createService() {
+  const node = el('article', 'service');
+  const foot = el('div', 's-foot');
+  foot.append(el('span', 's-status'), el('span', 's-since'), el('span', 's-latency'));
+  node.append(el('h3', 's-name'), foot, el('p', 's-detail'));
+  return node;
+}
+
+function updateService(node, target) {
+  const status = known(target.status, TARGET_ORDER);
+  setClass(node, `service status-${status}`);
+  node.dataset.id = target.id;
+  setText(node.querySelector('.s-name'), target.name ?? target.id);
+  setText(node.querySelector('.s-status'), t(`target.${status}`));
+  const since = node.querySelector('.s-since');
+  if (target.since) setText(since, t('target.since', { time: formatTime(target.since), age: age(target.since) }));
+  else setText(since, '');
+  const latency = Number(target.latencyMs);
+  setText(node.querySelector('.s-latency'), target.latencyMs !== null && Number.isFinite(latency) ? t('target.latency', { ms: Math.round(latency) }) : '');
+  setText(node.querySelector('.s-detail'), target.detail ?? '');
+}
+
+// ---- incidents -------------------------------------------------------------------------------
+
+function renderIncidents(state) {
+  const open = values(state.incidents).filter((i) => i.state !== 'resolved').sort((a, b) =>
+    (SEVERITY_ORDER[a.severity] ?? 9) - (SEVERITY_ORDER[b.severity] ?? 9) || toMillis(a.reportedAt) - toMillis(b.reportedAt));
+  const counts = $('incident-counts');
+  reconcile(counts, SEVERITIES, (s) => s, (s) => el('span', `count sev-${s}`), (node, s) => {
+    const n = open.filter((i) => i.severity === s).length;
+    setText(node, t('incidents.count', { n, severity: t(`severity.${s}`) }));
+    node.classList.toggle('is-zero', n === 0);
+  });
+  const shown = open.slice(0, MAX_INCIDENT_ROWS);
+  reconcile($('incident-list'), shown, (i) => i.id, createIncident, updateIncident);
+  setText($('incident-empty'), open.length ? '' : t('incidents.none'));
+  setText($('incident-more'), open.length > shown.length ? t('incidents.more', { n: open.length - shown.length }) : '');
+}
+
+function createIncident() {
+  const node = el('li', 'incident');
+  const main = el('div', 'i-main');
+  main.append(el('span', 'i-sev'), el('span', 'i-title'));
+  const meta = el('div', 'i-meta');
+  meta.append(el('span', 'i-where'), el('span', 'i-state'), el('span', 'i-age'));
+  node.append(main, meta);
+  return node;
+}
+
+function updateIncident(node, incident) {
+  const severity = known(incident.severity, SEVERITY_ORDER);
+  const state = ['reported', 'acknowledged'].includes(incident.state) ? incident.state : 'reported';
+  setClass(node, `incident sev-${severity} state-${state}`);
+  node.dataset.id = incident.id;
+  setText(node.querySelector('.i-sev'), t(`severity.${severity}`));
+  setText(node.querySelector('.i-title'), incident.title ?? incident.id);
+  const district = incident.district ? (board.state?.districts?.[incident.district]?.name ?? incident.district) : t('incidents.province');
+  setText(node.querySelector('.i-where'), [district, incident.site].filter(Boolean).join(' · '));
+  setText(node.querySelector('.i-state'), incident.assignee
+    ? `${t(`incident.${state}`)} · ${incident.assignee}` : t(`incident.${state}`));
+  setAge(node.querySelector('.i-age'), incident.reportedAt);
+}
+
+// ---- publishing ------------------------------------------------------------------------------
+
+function publishingOf(district, state) {
+  const summary = district.publishing;
+  if (summary && Number.isFinite(summary.total)) {
+    return { done: Number(summary.done) || 0, total: summary.total, late: Number(summary.late) || 0 };
+  }
+  const items = values(state?.publishing?.[district.id]);
+  return {
+    done: items.filter((i) => i.state === 'done').length,
+    total: items.length,
+    late: items.filter((i) => i.late && i.state !== 'done').length,
+  };
+}
+
+function renderPublishing(state) {
+  const rows = values(state.districts).map((d) => ({ id: d.id, name: d.name ?? d.id, ...publishingOf(d, state) }))
+    .sort((a, b) => b.late - a.late || a.done / (a.total || 1) - b.done / (b.total || 1) || byName(a, b));
+  reconcile($('publishing-list'), rows, (r) => r.id, createPublishingRow, (node, row) => {
+    const share = row.total ? Math.min(1, row.done / row.total) : 0;
+    setClass(node, `pub-row${row.late ? ' has-late' : ''}${row.total && row.done >= row.total ? ' is-done' : ''}`);
+    setText(node.querySelector('.p-name'), row.name);
+    node.querySelector('.p-fill').style.width = `${(share * 100).toFixed(1)}%`;
+    setText(node.querySelector('.p-count'), t('publishing.count', row));
+    setText(node.querySelector('.p-late'), row.late ? t('publishing.late', { n: row.late }) : '');
+  });
+}
+
+function createPublishingRow() {
+  const node = el('li', 'pub-row');
+  const bar = el('span', 'p-bar');
+  bar.append(el('span', 'p-fill'));
+  node.append(el('span', 'p-name'), bar, el('span', 'p-count'), el('span', 'p-late'));
+  return node;
+}
+
+// ---- wiring ----------------------------------------------------------------------------------
+
+const RENDERERS = {
+  province: renderHeader, clock: renderHeader, alerts: renderAlerts, districts: renderDistricts,
+  targets: renderServices, incidents: renderIncidents, publishing: renderPublishing,
+};
+
+function render(changed) {
+  if (!board.state) return;
+  const done = new Set();
+  for (const section of changed) {
+    const renderer = RENDERERS[section];
+    if (renderer && !done.has(renderer)) { done.add(renderer); renderer(board.state); }
+  }
+  // District tiles and publishing rows both read the districts and the publishing sections.
+  if (changed.has('publishing') && !done.has(renderDistricts)) renderDistricts(board.state);
+  if (changed.has('districts') && !done.has(renderPublishing)) renderPublishing(board.state);
+  if (changed.has('districts') && !done.has(renderIncidents)) renderIncidents(board.state);
+  const stats = board.state.stats ?? {};
+  setText($('stats'), Number.isFinite(stats.events) ? t('stats.events', { n: stats.events, dlq: stats.dlq ?? 0 }) : '');
+}
+
+/** Minutes on the chart are exam-clock minutes: nothing to draw before the server's time arrives. */
+function renderChart() {
+  if (Number.isFinite(clock.now())) eventsChart.render(Math.floor(clock.now() / 60000));
+}
+
+function renderAll() {
+  render(new Set(Object.keys(RENDERERS)));
+  renderConnection();
+  renderChart();
+}
+
+function onUpdate(result) {
+  if (result.now) clock.sync(result.now);
+  if (result.events > 0) eventsChart.count(Math.floor(examNow() / 60000), result.events);
+  board = result.board;
+  freshAt = examNow();
+  render(result.changed);
+}
+
+function onStatus(status) {
+  connection = status;
+  renderConnection();
+}
+
+/** Once a second: clock, countdown, ages; every 5 s the chart; each new minute the minutes-late and since-when texts. */
+let lastMinute = NaN;
+let lastChartMinute = NaN;
+let ticks = 0;
+function tick() {
+  renderCountdown();
+  for (const node of document.querySelectorAll('[data-since]')) refreshAge(node);
+  const minute = Math.floor(examNow() / 60000);
+  if (minute !== lastMinute) {
+    lastMinute = minute;
+    if (board.state) render(new Set(['districts', 'targets', 'alerts']));
+  }
+  if (++ticks % 5 === 0 || minute !== lastChartMinute) { lastChartMinute = minute; renderChart(); }
+}
+
+async function main() {
+  await initI18n();
+  $('lang').addEventListener('click', () => setLanguage(otherLanguage()));
+  onLanguageChange(renderAll);
+  renderConnection();
+  connectBoard({ onUpdate, onStatus });
+  setInterval(tick, 1000);
+}
+
+main();

@@ -1,0 +1,27 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+
+const read = (path) => readFileSync(new URL(path, import.meta.url), 'utf8');
+const vi = JSON.parse(read('../i18n/vi.json'));
+const en = JSON.parse(read('../i18n/en.json'));
+
+test('Vietnamese and English have the same message keys', () => {
+  assert.deepEqual(Object.keys(en).sort(), Object.keys(vi).sort());
+});
+
+test('every key named in the pages and scripts has a message', () => {
+  const sources = [read('../index.html'), ...readdirSync(new URL('../js/', import.meta.url)).map((f) => read(`../js/${f}`))];
+  const used = new Set();
+  for (const source of sources) {
+    for (const m of source.matchAll(/data-i18n(?:-[a-z-]+)?="([^"]+)"/g)) used.add(m[1]);
+    for (const m of source.matchAll(/\bt\('([a-zA-Z.-]+)'/g)) used.add(m[1]);
+  }
+  const missing = [...used].filter((key) => !Object.hasOwn(vi, key));
+  assert.deepEqual(missing, []);
+});
+
+test('placeholders match between the languages', () => {
+  const names = (s) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join();
+  for (const key of Object.keys(vi)) assert.equal(names(en[key]), names(vi[key]), key);
+});
