@@ -45,8 +45,15 @@ function applySnapshot(board, msg) {
 
 function applyDelta(board, msg) {
   if (!board.state) return result(board, 'gap');
-  if (!Number.isFinite(msg.version) || msg.version <= board.version) return result(board, 'duplicate');
-  if (msg.from !== board.version) return result(board, 'gap');
+  // Each change carries its entity's whole current value, so a delta may overlap what the client
+  // already has (from < version) and still be applied; only a delta that starts past the client's
+  // version means something was missed. A delta with from === version carries changes of time alone
+  // (overdue, late, the exam phase).
+  if (!Number.isFinite(msg.version) || !Number.isFinite(msg.from) || msg.version < board.version) {
+    return result(board, 'duplicate');
+  }
+  if (msg.from > board.version) return result(board, 'gap');
+  if (msg.version === board.version && msg.from !== msg.version) return result(board, 'duplicate');
 
   const state = { ...board.state, version: msg.version };
   const copied = new Set();
@@ -69,7 +76,7 @@ function applyDelta(board, msg) {
     }
     changed.add(section);
   }
-  return result({ version: msg.version, state }, 'delta', changed, msg.version - board.version, msg.now ?? null);
+  return result({ version: msg.version, state }, 'delta', changed, Math.max(0, msg.version - board.version), msg.now ?? null);
 }
 
 function applyHeartbeat(board, msg) {

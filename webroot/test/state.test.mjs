@@ -106,3 +106,20 @@ test('garbage is ignored', () => {
   const board = start(10);
   for (const msg of [null, 'x', { type: 'nope' }]) assert.equal(applyMessage(board, msg).outcome, 'ignored');
 });
+
+test('a delta that overlaps the client version is applied (entities carry whole values)', () => {
+  const board = { version: 10, state: { districts: { a: { id: 'a', status: 'ok' } }, incidents: {} } };
+  const r = applyMessage(board, { type: 'delta', from: 8, version: 12, changes: [{ section: 'districts', id: 'a', value: { id: 'a', status: 'issue' } }] });
+  assert.equal(r.outcome, 'delta');
+  assert.equal(r.board.version, 12);
+  assert.equal(r.board.state.districts.a.status, 'issue');
+  assert.equal(r.events, 2);
+});
+
+test('a delta of time alone (from equals version) at the client version is applied', () => {
+  const board = { version: 10, state: { districts: { a: { id: 'a', overdue: false } }, incidents: {} } };
+  const r = applyMessage(board, { type: 'delta', from: 10, version: 10, changes: [{ section: 'districts', id: 'a', value: { id: 'a', overdue: true } }] });
+  assert.equal(r.outcome, 'delta');
+  assert.equal(r.board.state.districts.a.overdue, true);
+  assert.equal(r.events, 0);
+});

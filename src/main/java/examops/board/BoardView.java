@@ -108,7 +108,8 @@ public final class BoardView {
   }
 
   JsonObject stats(BoardState s) {
-    return new JsonObject().put("version", s.version()).put("duplicates", s.duplicates()).put("refused", s.refused());
+    return new JsonObject().put("events", s.version()).put("version", s.version()).put("duplicates", s.duplicates())
+        .put("refused", s.refused());
   }
 
   JsonObject district(BoardState s, District d, Instant now) {
@@ -116,10 +117,13 @@ public final class BoardView {
     long openIncidents = s.incidents().all().stream().filter(i -> i.open() && d.id().equals(i.district())).count();
     JsonObject publishing = publishing(s, d.id(), now);
     int done = 0;
+    int verified = 0;
     int late = 0;
     for (String k : publishing.fieldNames()) {
       JsonObject item = publishing.getJsonObject(k);
-      if ("verified".equals(item.getString("state"))) done++;
+      String state = item.getString("state");
+      if ("done".equals(state) || "verified".equals(state)) done++;
+      if ("verified".equals(state)) verified++;
       if (item.getBoolean("late", false)) late++;
     }
     JsonObject checkin = checkinFreshness(last, now);
@@ -131,7 +135,7 @@ public final class BoardView {
         .put("overdue", !"on-time".equals(checkin.getString("state")))
         .put("lastCheckin", last == null ? null : last.toJson())
         .put("openIncidents", openIncidents)
-        .put("publishing", new JsonObject().put("done", done).put("total", publishing.size()).put("late", late));
+        .put("publishing", new JsonObject().put("done", done).put("verified", verified).put("total", publishing.size()).put("late", late));
   }
 
   private static String worst(CheckIn last, String checkinState, long openIncidents, int latePublishing) {
