@@ -7,6 +7,7 @@ import java.util.Optional;
 /**
  * The exam clock at one instant.
  *
+ * @param phaseSince when the phase began; null for before-window, which has no beginning
  * @param inWindow whether the instant is inside the province's window (before it, nothing is due)
  * @param current the session open or running, or the site check-in entry on its day
  * @param next the next exam session to open
@@ -15,6 +16,7 @@ import java.util.Optional;
 public record ClockReading(
     Instant at,
     Phase phase,
+    Instant phaseSince,
     boolean inWindow,
     Optional<ExamSession> current,
     Optional<ExamSession> next,

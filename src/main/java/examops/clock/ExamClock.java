@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Reads the exam window's phase from the timetable at a given instant. Pure: the instant comes in
@@ -31,6 +32,8 @@ public final class ExamClock {
   private final ZoneId zone;
   private final Instant examDaysStart;
   private final Instant examDaysEnd;
+  /** Every instant at which the phase may change, in order. */
+  private final List<Instant> boundaries;
 
   public ExamClock(ExamWindow window, List<ExamSession> timetable, ZoneId zone) {
     if (timetable.isEmpty()) throw new IllegalArgumentException("the timetable is empty");
@@ -44,6 +47,13 @@ public final class ExamClock {
     Instant last = timetable.stream().map(ExamSession::end).max(Comparator.naturalOrder()).orElseThrow();
     this.examDaysStart = startOfDay(localDate(first));
     this.examDaysEnd = startOfDay(localDate(last).plusDays(1));
+    Stream<Instant> checkInDay = siteCheckIn == null ? Stream.empty()
+        : Stream.of(startOfDay(localDate(siteCheckIn.open())), startOfDay(localDate(siteCheckIn.open()).plusDays(1)));
+    this.boundaries = Stream.of(
+            Stream.of(window.start(), window.end(), examDaysStart, examDaysEnd),
+            checkInDay,
+            exams.stream().flatMap(s -> Stream.of(s.open(), s.start(), s.end())))
+        .flatMap(x -> x).distinct().sorted().toList();
   }
 
   public static ExamClock of(Province province) {
@@ -59,34 +69,48 @@ public final class ExamClock {
   }
 
   public Phase phaseAt(Instant t) {
-    return at(t).phase();
+    if (!t.isBefore(window.end())) return Phase.AFTER_WINDOW;
+    for (ExamSession s : exams) {
+      if (!t.isBefore(s.open()) && t.isBefore(s.end())) {
+        return t.isBefore(s.start()) ? Phase.SESSION_OPEN : Phase.IN_SESSION;
+      }
+    }
+    if (siteCheckIn != null && localDate(t).equals(localDate(siteCheckIn.open()))) return Phase.SITE_CHECK_IN_DAY;
+    if (t.isBefore(examDaysStart)) return Phase.BEFORE_WINDOW;
+    return t.isBefore(examDaysEnd) ? Phase.BETWEEN_SESSIONS : Phase.REPORTING;
+  }
+
+  /**
+   * When the phase in force at {@code t} began, or null for the before-window phase (it has no
+   * beginning).
+   */
+  public Instant phaseSince(Instant t) {
+    Phase phase = phaseAt(t);
+    return boundaries.stream()
+        .filter(b -> !b.isAfter(t) && phaseAt(b.minusNanos(1)) != phase)
+        .reduce((a, b) -> b)
+        .orElse(null);
   }
 
   public ClockReading at(Instant now) {
+    Phase phase = phaseAt(now);
     boolean inWindow = window.contains(now);
+    if (phase == Phase.AFTER_WINDOW) {
+      return new ClockReading(now, phase, phaseSince(now), false, Optional.empty(), Optional.empty(), Optional.empty());
+    }
     Optional<ExamSession> next = exams.stream().filter(s -> s.open().isAfter(now)).findFirst();
-    Optional<ExamSession> running = exams.stream()
-        .filter(s -> !now.isBefore(s.open()) && now.isBefore(s.end())).findFirst();
-    if (!now.isBefore(window.end())) {
-      return new ClockReading(now, Phase.AFTER_WINDOW, false, Optional.empty(), Optional.empty(), Optional.empty());
-    }
-    if (running.isPresent()) {
-      ExamSession s = running.get();
-      boolean open = now.isBefore(s.start());
-      Countdown countdown = open
-          ? countdown(Milestone.SESSION_STARTS, s, s.start(), now)
-          : countdown(Milestone.SESSION_ENDS, s, s.end(), now);
-      return new ClockReading(now, open ? Phase.SESSION_OPEN : Phase.IN_SESSION, inWindow,
-          running, next, Optional.of(countdown));
-    }
-    Optional<Countdown> toNext = next.map(s -> countdown(Milestone.SESSION_OPENS, s, s.open(), now));
-    if (siteCheckIn != null && localDate(now).equals(localDate(siteCheckIn.open()))) {
-      return new ClockReading(now, Phase.SITE_CHECK_IN_DAY, inWindow, Optional.of(siteCheckIn), next, toNext);
-    }
-    Phase phase = now.isBefore(examDaysStart) ? Phase.BEFORE_WINDOW
-        : now.isBefore(examDaysEnd) ? Phase.BETWEEN_SESSIONS
-        : Phase.REPORTING;
-    return new ClockReading(now, phase, inWindow, Optional.empty(), next, toNext);
+    Optional<ExamSession> current = switch (phase) {
+      case SESSION_OPEN, IN_SESSION -> exams.stream()
+          .filter(s -> !now.isBefore(s.open()) && now.isBefore(s.end())).findFirst();
+      case SITE_CHECK_IN_DAY -> Optional.of(siteCheckIn);
+      default -> Optional.empty();
+    };
+    Optional<Countdown> countdown = switch (phase) {
+      case SESSION_OPEN -> current.map(s -> countdown(Milestone.SESSION_STARTS, s, s.start(), now));
+      case IN_SESSION -> current.map(s -> countdown(Milestone.SESSION_ENDS, s, s.end(), now));
+      default -> next.map(s -> countdown(Milestone.SESSION_OPENS, s, s.open(), now));
+    };
+    return new ClockReading(now, phase, phaseSince(now), inWindow, current, next, countdown);
   }
 
   private static Countdown countdown(Milestone m, ExamSession s, Instant at, Instant now) {

@@ -103,4 +103,16 @@ class ExamClockTest {
     assertThat(r.next()).isEmpty();
     assertThat(r.countdown()).isEmpty();
   }
+
+  @Test
+  @DisplayName("the phase knows when it began: a session's open, its start, the end of the last session")
+  void phaseSince() {
+    assertThat(clock.phaseSince(t("2020-08-09T07:00:00"))).isEqualTo(t("2020-08-09T06:30:00"));
+    assertThat(clock.phaseSince(t("2020-08-09T07:35:00"))).isEqualTo(t("2020-08-09T07:35:00"));
+    assertThat(clock.phaseSince(t("2020-08-09T12:00:00"))).isEqualTo(t("2020-08-09T09:35:00"));
+    assertThat(clock.phaseSince(t("2020-08-09T03:00:00"))).isEqualTo(t("2020-08-09T00:00:00"));
+    assertThat(clock.phaseSince(t("2020-08-11T12:00:00"))).isEqualTo(t("2020-08-10T15:30:00"));
+    assertThat(clock.phaseSince(t("2020-08-20T12:00:00"))).isEqualTo(t("2020-08-12T00:00:00"));
+    assertThat(clock.phaseSince(t("2020-08-03T12:00:00"))).isNull();
+  }
 }

@@ -1,0 +1,57 @@
+package examops.monitoring;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A target's status history as spans, kept compact (one span per change or data gap, not one per
+ * result). A result vouches for its status for {@code staleAfter} only: when no result follows in
+ * that time the history has a hole, which availability counts as unknown, never as up.
+ *
+ * <p>Mutable, for the reducer's per-target state; not thread-safe.
+ */
+public final class StatusTimeline {
+
+  private final Duration staleAfter;
+  private final List<StatusSpan> closed = new ArrayList<>();
+  private HealthStatus openStatus;
+  private Instant openFrom;
+  private Instant lastAt;
+
+  /** @param staleAfter how long one result stays good (e.g. three probe intervals, or a check-in cadence plus grace) */
+  public StatusTimeline(Duration staleAfter) {
+    this.staleAfter = staleAfter;
+  }
+
+  /** Records the (damped) status seen at {@code at}; a result older than the latest is ignored. */
+  public void record(Instant at, HealthStatus status) {
+    if (lastAt != null && at.isBefore(lastAt)) return;
+    if (openStatus != null) {
+      Instant staleAt = lastAt.plus(staleAfter);
+      if (status == openStatus && !at.isAfter(staleAt)) {
+        lastAt = at;
+        return;
+      }
+      close(at.isBefore(staleAt) ? at : staleAt);
+    }
+    openStatus = status;
+    openFrom = at;
+    lastAt = at;
+  }
+
+  /** The spans up to {@code now}; time not covered by any span had no data. */
+  public List<StatusSpan> spans(Instant now) {
+    List<StatusSpan> out = new ArrayList<>(closed);
+    if (openStatus != null && now.isAfter(openFrom)) {
+      Instant staleAt = lastAt.plus(staleAfter);
+      out.add(new StatusSpan(openFrom, now.isBefore(staleAt) ? now : staleAt, openStatus));
+    }
+    return out;
+  }
+
+  private void close(Instant to) {
+    if (to.isAfter(openFrom)) closed.add(new StatusSpan(openFrom, to, openStatus));
+  }
+}
