@@ -28,7 +28,7 @@ public final class Board {
   /** How often time alone (overdue, late, the exam phase) is checked for visible changes. */
   static final int TIME_CHECK_EVERY_TICKS = 10;
 
-  private final BoardState state = new BoardState();
+  private final BoardState state;
   private final BoardView view;
   private final Clock clock;
   private final Set<Change> pending = new LinkedHashSet<>();
@@ -41,6 +41,7 @@ public final class Board {
   private volatile long appliedVersion;
 
   public Board(BoardView view, Clock clock) {
+    this.state = new BoardState(view.province());
     this.view = view;
     this.clock = clock;
   }

@@ -6,7 +6,9 @@ import examops.checkin.CheckInBook;
 import examops.event.Event;
 import examops.incident.Incident;
 import examops.incident.IncidentBook;
+import examops.monitoring.HealthStatus;
 import examops.monitoring.TargetBook;
+import examops.province.Province;
 import examops.publishing.PublishingBook;
 import java.util.Set;
 
@@ -21,13 +23,17 @@ public final class BoardState {
 
   private final RecentIds recentIds = new RecentIds(RECENT_ID_CAPACITY);
   private final CheckInBook checkins = new CheckInBook();
-  private final TargetBook targets = new TargetBook();
+  private final TargetBook targets;
   private final IncidentBook incidents = new IncidentBook();
   private final PublishingBook publishing = new PublishingBook();
   private final AlertBook alerts = new AlertBook();
   private long version;
   private long duplicates;
   private long refused;
+
+  public BoardState(Province province) {
+    this.targets = new TargetBook(province);
+  }
 
   /**
    * Applies one event. Returns false, changing nothing but the counters, for an id already applied
@@ -58,8 +64,9 @@ public final class BoardState {
   }
 
   private boolean applyProbe(Event e, Set<Change> changes) {
-    targets.apply(e);
-    changes.add(new Change(Section.TARGETS, e.data().getString("target")));
+    // A result changes the target's streak counters even when its status holds, so it is applied
+    // (and counted) even if nothing visible changed.
+    if (targets.apply(e)) changes.add(new Change(Section.TARGETS, e.data().getString("target")));
     return true;
   }
 
@@ -80,9 +87,30 @@ public final class BoardState {
   }
 
   private boolean applyCheckIn(Event e, Set<Change> changes) {
-    checkins.record(CheckIn.from(e));
+    CheckIn c = CheckIn.from(e);
+    checkins.record(c);
     changes.add(new Change(Section.DISTRICTS, e.district()));
+    if (c.site() != null) reportSiteLinks(c, e, changes);
     return true;
+  }
+
+  /** A site's check-in also reports on its phone, fax and internet links. */
+  private void reportSiteLinks(CheckIn c, Event e, Set<Change> changes) {
+    link(c.site() + "/phone", c.phone(), e, changes);
+    link(c.site() + "/fax", c.fax(), e, changes);
+    link(c.site() + "/internet", c.internet(), e, changes);
+  }
+
+  private void link(String targetId, String state, Event e, Set<Change> changes) {
+    if (state == null) return;
+    HealthStatus status = switch (state) {
+      case "ok" -> HealthStatus.UP;
+      case "slow" -> HealthStatus.DEGRADED;
+      default -> HealthStatus.DOWN;
+    };
+    if (targets.observe(targetId, status, null, e.atInstant(), "check-in: " + state, e.source())) {
+      changes.add(new Change(Section.TARGETS, targetId));
+    }
   }
 
   private boolean applyAlert(Event e, Set<Change> changes) {

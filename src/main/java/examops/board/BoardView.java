@@ -6,8 +6,13 @@ import examops.clock.ExamClock;
 import examops.province.ExamSession;
 import examops.province.LocalizedText;
 import examops.checkin.CheckIn;
+import examops.checkin.CheckinDelay;
+import examops.checkin.CheckinSchedule;
+import examops.checkin.CheckinState;
+import examops.checkin.CheckinStatus;
 import examops.event.EventCodec;
 import examops.incident.Incident;
+import examops.monitoring.TargetBook;
 import examops.province.District;
 import examops.province.Province;
 import examops.province.PublishingItem;
@@ -15,7 +20,6 @@ import examops.province.Target;
 import examops.publishing.PublishingBook;
 import examops.publishing.PublishingState;
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -27,15 +31,24 @@ import java.util.List;
  */
 public final class BoardView {
 
-  private static final Duration CHECKIN_CADENCE = Duration.ofMinutes(60);
-  private static final Duration CHECKIN_GRACE = Duration.ofMinutes(15);
-
   private final Province province;
   private final ExamClock examClock;
+  private final CheckinSchedule districtCheckins;
 
   public BoardView(Province province) {
     this.province = province;
     this.examClock = ExamClock.of(province);
+    this.districtCheckins = CheckinSchedule.forDistricts(province.checkins(), examClock);
+  }
+
+  /** Where a district stands against its check-in cadence at {@code now}. */
+  public CheckinStatus checkinStatus(BoardState s, String district, Instant now) {
+    Instant last = s.checkins().latest(district).map(c -> c.at().toInstant()).orElse(null);
+    return districtCheckins.evaluate(last, now);
+  }
+
+  public Province province() {
+    return province;
   }
 
   public JsonObject snapshot(BoardState s, Instant now) {
@@ -126,14 +139,19 @@ public final class BoardView {
       if ("verified".equals(state)) verified++;
       if (item.getBoolean("late", false)) late++;
     }
-    JsonObject checkin = checkinFreshness(last, now);
+    CheckinStatus cs = checkinStatus(s, d.id(), now);
+    JsonObject checkin = new JsonObject().put("state", last == null && cs.state() == CheckinState.NOT_EXPECTED ? "none" : cs.state().wireName())
+        .put("lastAt", last == null ? null : EventCodec.iso(last.at()))
+        .put("nextDue", cs.due() == null ? null : cs.due().toString())
+        .put("graceEnds", cs.graceEnds() == null ? null : cs.graceEnds().toString())
+        .put("minutesLate", cs.minutesLate());
     return new JsonObject()
         .put("id", d.id()).put("name", d.name().vi()).put("names", text(d.name())).put("sites", d.sites().size())
         .put("status", last == null ? "unknown" : last.status())
         .put("worst", worst(last, checkin.getString("state"), openIncidents, late))
         .put("checkin", checkin)
-        .put("overdue", !"on-time".equals(checkin.getString("state")))
-        .put("lastCheckin", last == null ? null : last.toJson())
+        .put("overdue", cs.overdue())
+        .put("lastCheckin", last == null ? null : lastCheckin(last))
         .put("openIncidents", openIncidents)
         .put("publishing", new JsonObject().put("done", done).put("verified", verified).put("total", publishing.size()).put("late", late));
   }
@@ -147,23 +165,22 @@ public final class BoardView {
     return "ok";
   }
 
-  private static JsonObject checkinFreshness(CheckIn last, Instant now) {
-    if (last == null) return new JsonObject().put("state", "none");
-    Instant due = last.at().toInstant().plus(CHECKIN_CADENCE);
-    String state = now.isBefore(due) || now.equals(due) ? "on-time"
-        : now.isAfter(due.plus(CHECKIN_GRACE)) ? "missed" : "late";
-    return new JsonObject().put("state", state).put("lastAt", EventCodec.iso(last.at())).put("nextDue", due.toString())
-        .put("minutesLate", now.isAfter(due) ? Duration.between(due, now).toMinutes() : 0);
+  private JsonObject lastCheckin(CheckIn c) {
+    CheckinDelay delay = CheckinDelay.of(c.at().toInstant(), c.receivedAt(), province.checkins().delayedAfter());
+    return c.toJson().put("delayed", delay.delayed()).put("delayMinutes", delay.delay().toMinutes());
   }
 
   JsonObject target(BoardState s, Target t) {
-    var st = s.targets().status(t.id());
+    var entry = s.targets().entry(t.id());
+    var h = s.targets().health(t.id());
     return new JsonObject()
         .put("id", t.id()).put("name", t.name().vi()).put("names", text(t.name())).put("kind", t.kind().wireName())
         .put("district", t.district()).put("site", t.site())
-        .put("status", st.status()).put("since", st.since() == null ? null : st.since().toString())
-        .put("lastAt", st.lastAt() == null ? null : st.lastAt().toString())
-        .put("latencyMs", st.latencyMs()).put("detail", st.detail());
+        .put("status", h.status().wireName()).put("since", h.since() == null ? null : h.since().toString())
+        .put("lastAt", h.lastResultAt() == null ? null : h.lastResultAt().toString())
+        .put("latencyMs", h.latencyMs()).put("failures", h.failures())
+        .put("detail", entry.map(TargetBook.Entry::detail).orElse(null))
+        .put("source", entry.map(TargetBook.Entry::source).orElse(null));
   }
 
   JsonObject incident(BoardState s, String id) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import examops.event.Event;
 import examops.event.EventType;
+import examops.province.Province;
+import examops.province.ProvinceLoader;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -16,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /** The reducer alone: no Vert.x, no broker. */
 class BoardStateTest {
 
-  private final BoardState state = new BoardState();
+  private static final Province PROVINCE = ProvinceLoader.loadDefault();
+  private final BoardState state = new BoardState(PROVINCE);
   private final Set<Change> changes = new LinkedHashSet<>();
 
   private static Event event(String id, EventType type, String district, String at, JsonObject data) {
@@ -121,10 +124,10 @@ class BoardStateTest {
     List<Event> log = List.of(checkin("a", "an-phu", "2020-08-09T07:00:00+07:00", "ok"),
         incident("b", EventType.INCIDENT_REPORTED, "X", "2020-08-09T07:01:00+07:00"),
         incident("c", EventType.INCIDENT_RESOLVED, "X", "2020-08-09T07:02:00+07:00"));
-    BoardState other = new BoardState();
+    BoardState other = new BoardState(PROVINCE);
     log.forEach(e -> state.apply(e, changes));
     log.forEach(e -> other.apply(e, new LinkedHashSet<>()));
-    var view = new BoardView(examops.province.ProvinceLoader.loadOrDefault(null));
+    var view = new BoardView(PROVINCE);
     Instant now = Instant.parse("2020-08-09T01:00:00Z");
     assertThat(view.snapshot(other, now)).isEqualTo(view.snapshot(state, now));
   }
