@@ -1,7 +1,6 @@
 package examops.board;
 
 import examops.event.Event;
-import examops.event.EventType;
 import examops.kafka.LogReader;
 import examops.kafka.ReplayProgress;
 import io.vertx.core.Context;
@@ -110,15 +109,28 @@ public final class Board {
     return onContext(() -> view.snapshot(state, clock.instant()));
   }
 
-  /** Why this incident action may not happen now (answered 409), or empty. */
-  public Future<Optional<String>> incidentRefusal(String incidentId, EventType type) {
-    return onContext(() -> state.incidents().refusal(incidentId, type));
+  /**
+   * Why this event may not happen now, or empty: an incident action its lifecycle does not allow,
+   * a publishing move its item's rules refuse (answered 409, or 404 for an incident that does not exist).
+   */
+  public Future<Optional<Refusal>> refusal(Event e) {
+    return onContext(() -> state.refusal(e).map(why -> new Refusal(
+        why.startsWith("no incident") ? 404 : 409, why, current(e))));
   }
 
-  /** Current state of an incident, for a 409 answer. */
-  public Future<JsonObject> incident(String incidentId) {
-    return onContext(() -> state.incidents().get(incidentId).map(i -> i.toJson()).orElse(null));
+  private JsonObject current(Event e) {
+    return switch (e.type().stream()) {
+      case INCIDENTS -> state.incidents().toJson(e.data().getString("incidentId"));
+      case PUBLISHING -> {
+        String group = e.district() == null ? examops.publishing.PublishingBook.PROVINCE : e.district();
+        yield view.publishing(state, group, clock.instant()).getJsonObject(e.data().getString("channel") + ":" + e.data().getString("item"));
+      }
+      default -> null;
+    };
   }
+
+  /** A refused event: the HTTP status, why, and the entity as it stands. */
+  public record Refusal(int status, String message, JsonObject current) {}
 
   /** True when this event id was already applied: a retry, to be answered as accepted again. */
   public Future<Boolean> seen(String eventId) {

@@ -74,12 +74,12 @@ public final class BoardState {
     if (!incidents.apply(e)) return false;
     String id = e.data().getString("incidentId");
     changes.add(new Change(Section.INCIDENTS, id));
-    incidents.get(id).map(Incident::district).ifPresent(d -> changes.add(new Change(Section.DISTRICTS, d)));
+    incidents.get(id).map(Incident::district).filter(d -> d != null).ifPresent(d -> changes.add(new Change(Section.DISTRICTS, d)));
     return true;
   }
 
   private boolean applyPublishing(Event e, Set<Change> changes) {
-    publishing.apply(e);
+    if (!publishing.apply(e)) return false;
     String district = e.district() == null ? PublishingBook.PROVINCE : e.district();
     changes.add(new Change(Section.PUBLISHING, district));
     if (e.district() != null) changes.add(new Change(Section.DISTRICTS, district));
@@ -117,6 +117,15 @@ public final class BoardState {
     if (!alerts.apply(e)) return false;
     changes.add(new Change(Section.ALERTS, e.data().getString("alertId")));
     return true;
+  }
+
+  /** Why this event's entity refuses it now (incident lifecycle, publishing rules), or empty. */
+  public java.util.Optional<String> refusal(Event e) {
+    return switch (e.type().stream()) {
+      case INCIDENTS -> incidents.refusal(e);
+      case PUBLISHING -> publishing.refusal(e);
+      default -> java.util.Optional.empty();
+    };
   }
 
   /** True when an event with this id has been applied (or refused) recently: a retry, not news. */

@@ -18,7 +18,8 @@ import examops.province.Province;
 import examops.province.PublishingItem;
 import examops.province.Target;
 import examops.publishing.PublishingBook;
-import examops.publishing.PublishingState;
+import examops.publishing.PublishingStanding;
+import examops.publishing.PublishingStatus;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.Comparator;
@@ -58,7 +59,7 @@ public final class BoardView {
     province.targets().forEach(t -> targets.put(t.id(), target(s, t)));
     JsonObject incidents = new JsonObject();
     s.incidents().all().stream().sorted(Comparator.comparing(Incident::reportedAt))
-        .forEach(i -> incidents.put(i.id(), incident(s, i.id())));
+        .forEach(i -> incidents.put(i.id(), s.incidents().toJson(i.id())));
     JsonObject publishing = new JsonObject();
     publishingGroups().forEach(g -> publishing.put(g, publishing(s, g, now)));
     JsonObject alerts = new JsonObject();
@@ -86,7 +87,7 @@ public final class BoardView {
       case STATS -> stats(s);
       case DISTRICTS -> province.district(c.id()).map(d -> (Object) district(s, d, now)).orElse(null);
       case TARGETS -> province.target(c.id()).map(t -> (Object) target(s, t)).orElse(null);
-      case INCIDENTS -> incident(s, c.id());
+      case INCIDENTS -> s.incidents().toJson(c.id());
       case PUBLISHING -> publishing(s, c.id(), now);
       case ALERTS -> s.alerts().get(c.id()).map(Alert::toJson).orElse(null);
     };
@@ -137,7 +138,7 @@ public final class BoardView {
       String state = item.getString("state");
       if ("done".equals(state) || "verified".equals(state)) done++;
       if ("verified".equals(state)) verified++;
-      if (item.getBoolean("late", false)) late++;
+      if (item.getBoolean("missing", false)) late++;
     }
     CheckinStatus cs = checkinStatus(s, d.id(), now);
     JsonObject checkin = new JsonObject().put("state", last == null && cs.state() == CheckinState.NOT_EXPECTED ? "none" : cs.state().wireName())
@@ -183,23 +184,22 @@ public final class BoardView {
         .put("source", entry.map(TargetBook.Entry::source).orElse(null));
   }
 
-  JsonObject incident(BoardState s, String id) {
-    return s.incidents().get(id).map(Incident::toJson).orElse(null);
-  }
-
-  JsonObject publishing(BoardState s, String group, Instant now) {
+  /** One district's (or the province's) checklist, each item with its state, due time and lateness. */
+  public JsonObject publishing(BoardState s, String group, Instant now) {
     JsonObject out = new JsonObject();
     boolean province = PublishingBook.PROVINCE.equals(group);
     for (PublishingItem item : this.province.publishing()) {
       if (item.perDistrict() == province) continue;
-      PublishingState st = s.publishing().state(PublishingBook.key(group, item.channel().wireName(), item.item()));
-      Instant due = item.due();
-      boolean late = due != null && now.isAfter(due) && !st.complete();
+      PublishingStatus st = s.publishing().state(PublishingBook.key(group, item.channel().wireName(), item.item()));
+      PublishingStanding standing = PublishingStanding.evaluate(st, item.due(), now);
       out.put(item.key(), new JsonObject()
           .put("channel", item.channel().wireName()).put("item", item.item())
           .put("name", text(item.name()))
-          .put("state", st.state()).put("due", due == null ? null : due.toString()).put("late", late)
+          .put("state", st.state().wireName()).put("due", item.due().toString())
+          .put("late", standing.late()).put("lateMinutes", standing.lateBy().toMinutes())
+          .put("missing", standing.missing()).put("complete", standing.complete()).put("awaitingVerification", standing.awaitingVerification())
           .put("evidence", st.evidence()).put("by", st.by()).put("verifiedBy", st.verifiedBy())
+          .put("doneAt", st.doneAt() == null ? null : st.doneAt().toString())
           .put("updatedAt", st.updatedAt() == null ? null : st.updatedAt().toString()));
     }
     return out;

@@ -1,97 +1,102 @@
 package examops.incident;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
-/** One incident as its events have shaped it. Mutable, owned by the reducer. */
-public final class Incident {
+/**
+ * An incident's current state, folded from its events.
+ *
+ * @param district the district it happened in, or null for provincial incidents
+ * @param site the exam site, or null
+ * @param targets the monitored targets it affects
+ * @param assignee who works on it, or null
+ * @param acknowledgedAt the first acknowledgement (a reopen does not reset it)
+ * @param awaitingSince when the current wait for acknowledgement began (report or reopen); null once
+ *     acknowledged
+ * @param resolvedAt the latest resolution, or null while open
+ * @param escalations how many times it was escalated
+ */
+public record Incident(
+    String id,
+    String title,
+    Severity severity,
+    IncidentCategory category,
+    String district,
+    String site,
+    List<String> targets,
+    String reporter,
+    IncidentState state,
+    String assignee,
+    Instant reportedAt,
+    Instant acknowledgedAt,
+    Instant awaitingSince,
+    Instant resolvedAt,
+    int escalations,
+    Instant updatedAt) {
 
-  static final int TIMELINE_LIMIT = 200;
-
-  final String id;
-  String title;
-  String severity;
-  String category;
-  String district;
-  String site;
-  String description;
-  List<String> targets = List.of();
-  String state = "reported";
-  String reportedBy;
-  String assignee;
-  Instant reportedAt;
-  Instant acknowledgedAt;
-  Instant resolvedAt;
-  int escalations;
-  final List<JsonObject> timeline = new ArrayList<>();
-
-  Incident(String id) {
-    this.id = id;
+  public Incident {
+    Objects.requireNonNull(id, "id");
+    targets = targets == null ? List.of() : List.copyOf(targets);
   }
 
-  public String id() {
-    return id;
+  public static Incident report(String id, String title, Severity severity, IncidentCategory category,
+      String district, String site, List<String> targets, String reporter, Instant at) {
+    return new Incident(id, title, severity, category, district, site, targets, reporter,
+        IncidentState.REPORTED, null, at, null, at, null, 0, at);
   }
 
-  public String state() {
-    return state;
-  }
-
-  public String severity() {
-    return severity;
-  }
-
-  public String category() {
-    return category;
-  }
-
-  public String district() {
-    return district;
-  }
-
-  public Instant reportedAt() {
-    return reportedAt;
-  }
-
-  public Instant acknowledgedAt() {
-    return acknowledgedAt;
-  }
-
-  public Instant resolvedAt() {
-    return resolvedAt;
+  /**
+   * Applies an action (not {@code REPORT}: a reported incident exists already, so reporting it again
+   * is rejected).
+   *
+   * @param assignee for ASSIGN, who takes it; ignored otherwise
+   * @param severity for ESCALATE or UPDATE, a new severity, or null to keep it
+   */
+  public IncidentResult apply(IncidentAction action, Instant at, String assignee, Severity severity) {
+    Optional<IncidentState> next = action == IncidentAction.REPORT ? Optional.empty()
+        : IncidentTransitions.next(state, action);
+    if (next.isEmpty()) return new IncidentResult.Rejected(id, state, action);
+    if (action == IncidentAction.ASSIGN && (assignee == null || assignee.isBlank())) {
+      throw new IllegalArgumentException("assign needs an assignee (validated at ingest)");
+    }
+    boolean acknowledges = next.get() == IncidentState.ACKNOWLEDGED || next.get() == IncidentState.ASSIGNED;
+    return new IncidentResult.Applied(new Incident(
+        id, title,
+        severity != null && (action == IncidentAction.ESCALATE || action == IncidentAction.UPDATE) ? severity : this.severity,
+        category, district, site, targets, reporter,
+        next.get(),
+        action == IncidentAction.ASSIGN ? assignee : this.assignee,
+        reportedAt,
+        acknowledgedAt == null && acknowledges ? at : acknowledgedAt,
+        action == IncidentAction.REOPEN ? at : acknowledges ? null : awaitingSince,
+        action == IncidentAction.RESOLVE ? at : action == IncidentAction.REOPEN ? null : resolvedAt,
+        escalations + (action == IncidentAction.ESCALATE ? 1 : 0),
+        at));
   }
 
   public boolean open() {
-    return !"resolved".equals(state);
+    return state != IncidentState.RESOLVED;
   }
 
-  void addToTimeline(JsonObject entry) {
-    if (timeline.size() == TIMELINE_LIMIT) timeline.remove(1); // keep the report, drop the oldest follow-up
-    timeline.add(entry);
+  /** From the report to the first acknowledgement. */
+  public Optional<Duration> timeToAcknowledge() {
+    return Optional.ofNullable(acknowledgedAt).map(a -> Duration.between(reportedAt, a));
   }
 
-  public JsonObject toJson() {
-    return new JsonObject()
-        .put("id", id).put("title", title).put("severity", severity).put("category", category)
-        .put("district", district).put("site", site).put("description", description)
-        .put("targets", new JsonArray(targets)).put("state", state)
-        .put("reportedBy", reportedBy).put("assignee", assignee)
-        .put("reportedAt", str(reportedAt)).put("acknowledgedAt", str(acknowledgedAt)).put("resolvedAt", str(resolvedAt))
-        .put("timeToAcknowledgeSec", seconds(reportedAt, acknowledgedAt))
-        .put("timeToResolveSec", seconds(reportedAt, resolvedAt))
-        .put("escalations", escalations)
-        .put("timeline", new JsonArray(new ArrayList<>(timeline)));
+  /** From the report to the resolution; empty while open (including after a reopen). */
+  public Optional<Duration> timeToResolve() {
+    return state == IncidentState.RESOLVED ? Optional.of(Duration.between(reportedAt, resolvedAt)) : Optional.empty();
   }
 
-  private static String str(Instant i) {
-    return i == null ? null : i.toString();
+  /** How long it has waited for acknowledgement at {@code now}; empty when not waiting. */
+  public Optional<Duration> unacknowledgedFor(Instant now) {
+    return state == IncidentState.REPORTED ? Optional.of(Duration.between(awaitingSince, now)) : Optional.empty();
   }
 
-  private static Long seconds(Instant from, Instant to) {
-    return from == null || to == null ? null : Duration.between(from, to).toSeconds();
+  public Duration age(Instant now) {
+    return Duration.between(reportedAt, open() ? now : resolvedAt);
   }
 }

@@ -4,36 +4,46 @@ import examops.event.EventType;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The actions of {@code POST /api/v1/incidents/{id}/{action}} and the event each one writes. */
+/** What can be done to an incident; wire names are the HTTP actions ({@code POST .../{action}}). */
 public enum IncidentAction {
-  ACKNOWLEDGE("acknowledge", EventType.INCIDENT_ACKNOWLEDGED),
-  ASSIGN("assign", EventType.INCIDENT_ASSIGNED),
-  UPDATE("update", EventType.INCIDENT_UPDATED),
-  ESCALATE("escalate", EventType.INCIDENT_ESCALATED),
-  RESOLVE("resolve", EventType.INCIDENT_RESOLVED),
-  REOPEN("reopen", EventType.INCIDENT_REOPENED);
+  REPORT("report"),
+  ACKNOWLEDGE("acknowledge"),
+  ASSIGN("assign"),
+  UPDATE("update"),
+  ESCALATE("escalate"),
+  RESOLVE("resolve"),
+  REOPEN("reopen");
 
-  private final String path;
-  private final EventType eventType;
+  private final String wireName;
 
-  IncidentAction(String path, EventType eventType) {
-    this.path = path;
-    this.eventType = eventType;
+  IncidentAction(String wireName) {
+    this.wireName = wireName;
   }
 
-  public String path() {
-    return path;
+  public String wireName() {
+    return wireName;
   }
 
+  /** The event an action writes to the log. */
   public EventType eventType() {
-    return eventType;
+    return switch (this) {
+      case REPORT -> EventType.INCIDENT_REPORTED;
+      case ACKNOWLEDGE -> EventType.INCIDENT_ACKNOWLEDGED;
+      case ASSIGN -> EventType.INCIDENT_ASSIGNED;
+      case UPDATE -> EventType.INCIDENT_UPDATED;
+      case ESCALATE -> EventType.INCIDENT_ESCALATED;
+      case RESOLVE -> EventType.INCIDENT_RESOLVED;
+      case REOPEN -> EventType.INCIDENT_REOPENED;
+    };
   }
 
-  public static Optional<IncidentAction> fromPath(String path) {
-    return Arrays.stream(values()).filter(a -> a.path.equals(path)).findFirst();
+  /** The action behind an incident event. */
+  public static IncidentAction of(EventType type) {
+    return Arrays.stream(values()).filter(a -> a.eventType() == type).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("not an incident event: " + type));
   }
 
-  public static Optional<IncidentAction> of(EventType type) {
-    return Arrays.stream(values()).filter(a -> a.eventType == type).findFirst();
+  public static Optional<IncidentAction> fromWireName(String name) {
+    return Arrays.stream(values()).filter(a -> a.wireName.equals(name)).findFirst();
   }
 }

@@ -3,32 +3,28 @@ package examops.incident;
 import examops.event.Event;
 import examops.event.EventCodec;
 import examops.event.EventType;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Every incident and its lifecycle: reported → acknowledged → resolved, with assign, update and
- * escalate along the way and reopen after. The same table answers the HTTP layer (409 for an
- * illegal action) and the reducer (an illegal event read from the log changes nothing).
+ * Every incident, its lifecycle (one table: {@link IncidentTransitions}) and its timeline, which is
+ * the incident's own events from the log. The same check answers the HTTP layer (409 for an illegal
+ * action) and the reducer (an illegal event read from the log changes nothing).
  */
 public final class IncidentBook {
 
-  private static final Map<EventType, Set<String>> ALLOWED_FROM = Map.of(
-      EventType.INCIDENT_ACKNOWLEDGED, Set.of("reported"),
-      EventType.INCIDENT_ASSIGNED, Set.of("reported", "acknowledged"),
-      EventType.INCIDENT_UPDATED, Set.of("reported", "acknowledged"),
-      EventType.INCIDENT_ESCALATED, Set.of("reported", "acknowledged"),
-      EventType.INCIDENT_RESOLVED, Set.of("reported", "acknowledged"),
-      EventType.INCIDENT_REOPENED, Set.of("resolved"));
-
-  private static final List<String> SEVERITIES = List.of("low", "medium", "high", "critical");
+  static final int TIMELINE_LIMIT = 200;
 
   private final Map<String, Incident> byId = new HashMap<>();
+  private final Map<String, List<JsonObject>> timelines = new HashMap<>();
+  private final Map<String, String> descriptions = new HashMap<>();
 
   public Optional<Incident> get(String id) {
     return Optional.ofNullable(byId.get(id));
@@ -38,72 +34,75 @@ public final class IncidentBook {
     return byId.values();
   }
 
-  /**
-   * Why {@code type} may not happen to incident {@code id} now, or empty when it may.
-   */
-  public Optional<String> refusal(String id, EventType type) {
-    Incident i = byId.get(id);
-    if (type == EventType.INCIDENT_REPORTED) {
-      return i == null ? Optional.empty() : Optional.of("incident " + id + " already exists (state " + i.state + ")");
+  /** Why this event may not happen to its incident now, or empty when it may. */
+  public Optional<String> refusal(Event e) {
+    String id = e.data().getString("incidentId");
+    Incident current = byId.get(id);
+    if (e.type() == EventType.INCIDENT_REPORTED) {
+      return current == null ? Optional.empty()
+          : Optional.of("incident \"" + id + "\" already exists (it is " + current.state().wireName() + ")");
     }
-    if (i == null) return Optional.of("no incident " + id);
-    if (!ALLOWED_FROM.get(type).contains(i.state)) {
-      return Optional.of("cannot " + verb(type) + " incident " + id + " in state " + i.state);
-    }
-    return Optional.empty();
+    if (current == null) return Optional.of("no incident \"" + id + "\"");
+    IncidentResult r = current.apply(IncidentAction.of(e.type()), e.atInstant(), e.data().getString("assignee", "-"), null);
+    return r instanceof IncidentResult.Rejected rejected ? Optional.of(rejected.message()) : Optional.empty();
   }
 
-  /** Applies an incident event; returns false when the lifecycle does not allow it (nothing changes). */
+  /** Applies an incident event; false when the lifecycle does not allow it (nothing changes). */
   public boolean apply(Event e) {
+    if (refusal(e).isPresent()) return false;
     JsonObject d = e.data();
     String id = d.getString("incidentId");
-    if (refusal(id, e.type()).isPresent()) return false;
-    Incident i = byId.computeIfAbsent(id, Incident::new);
     String by = d.getString("by", e.source());
-    switch (e.type()) {
-      case INCIDENT_REPORTED -> {
-        i.title = d.getString("title");
-        i.severity = d.getString("severity");
-        i.category = d.getString("category");
-        i.district = e.district();
-        i.site = d.getString("site");
-        i.description = d.getString("description");
-        i.targets = d.getJsonArray("targets") == null ? List.of() : List.copyOf(d.getJsonArray("targets").getList());
-        i.reportedBy = by;
-        i.reportedAt = e.atInstant();
-      }
-      case INCIDENT_ACKNOWLEDGED -> {
-        i.state = "acknowledged";
-        if (i.acknowledgedAt == null) i.acknowledgedAt = e.atInstant();
-      }
-      case INCIDENT_ASSIGNED -> i.assignee = d.getString("assignee");
-      case INCIDENT_UPDATED -> { }
-      case INCIDENT_ESCALATED -> {
-        i.escalations++;
-        i.severity = d.getString("severity", raise(i.severity));
-      }
-      case INCIDENT_RESOLVED -> {
-        i.state = "resolved";
-        i.resolvedAt = e.atInstant();
-      }
-      case INCIDENT_REOPENED -> {
-        i.state = i.acknowledgedAt == null ? "reported" : "acknowledged";
-        i.resolvedAt = null;
-      }
-      default -> throw new IllegalArgumentException("not an incident event: " + e.type());
+    Incident next;
+    if (e.type() == EventType.INCIDENT_REPORTED) {
+      List<String> targets = d.getJsonArray("targets") == null ? List.of() : d.getJsonArray("targets").stream().map(String::valueOf).toList();
+      next = Incident.report(id, d.getString("title"), Severity.fromWireName(d.getString("severity")).orElseThrow(),
+          IncidentCategory.fromWireName(d.getString("category")).orElseThrow(), e.district(), d.getString("site"),
+          targets, by, e.atInstant());
+    } else {
+      Incident current = byId.get(id);
+      IncidentAction action = IncidentAction.of(e.type());
+      Severity severity = Severity.fromWireName(d.getString("severity"))
+          .orElse(action == IncidentAction.ESCALATE ? raised(current.severity()) : null);
+      next = ((IncidentResult.Applied) current.apply(action, e.atInstant(), d.getString("assignee"), severity)).incident();
     }
-    i.addToTimeline(new JsonObject().put("eventId", e.id()).put("type", e.type().wireName())
+    byId.put(id, next);
+    List<JsonObject> timeline = timelines.computeIfAbsent(id, k -> new ArrayList<>());
+    if (timeline.size() == TIMELINE_LIMIT) timeline.remove(1); // keep the report, drop the oldest follow-up
+    timeline.add(new JsonObject().put("eventId", e.id()).put("type", e.type().wireName())
         .put("at", EventCodec.iso(e.at())).put("receivedAt", e.receivedAt().toString()).put("by", by)
-        .put("assignee", d.getString("assignee")).put("note", d.getString("note", d.getString("description"))));
+        .put("assignee", d.getString("assignee")).put("severity", d.getString("severity"))
+        .put("note", d.getString("note", d.getString("description"))));
+    if (e.type() == EventType.INCIDENT_REPORTED && d.getString("description") != null) {
+      descriptions.put(id, d.getString("description"));
+    }
     return true;
   }
 
-  private static String raise(String severity) {
-    int i = SEVERITIES.indexOf(severity);
-    return SEVERITIES.get(Math.min(SEVERITIES.size() - 1, i + 1));
+  private static Severity raised(Severity s) {
+    return s.ordinal() == 0 ? s : Severity.values()[s.ordinal() - 1];
   }
 
-  private static String verb(EventType type) {
-    return IncidentAction.of(type).map(IncidentAction::path).orElse(type.wireName());
+  public JsonObject toJson(String id) {
+    Incident i = byId.get(id);
+    if (i == null) return null;
+    return new JsonObject()
+        .put("id", i.id()).put("title", i.title()).put("severity", i.severity().wireName())
+        .put("category", i.category().wireName()).put("district", i.district()).put("site", i.site())
+        .put("description", descriptions.get(id))
+        .put("targets", new JsonArray(i.targets())).put("state", i.state().wireName()).put("open", i.open())
+        .put("reportedBy", i.reporter()).put("assignee", i.assignee())
+        .put("reportedAt", str(i.reportedAt())).put("acknowledgedAt", str(i.acknowledgedAt()))
+        .put("resolvedAt", str(i.resolvedAt())).put("updatedAt", str(i.updatedAt()))
+        .put("awaitingSince", str(i.awaitingSince()))
+        .put("timeToAcknowledgeSec", i.timeToAcknowledge().map(Duration::toSeconds).orElse(null))
+        .put("timeToResolveSec", i.timeToResolve().map(Duration::toSeconds).orElse(null))
+        .put("escalations", i.escalations())
+        .put("allowed", new JsonArray(IncidentTransitions.allowed(i.state()).stream().map(IncidentAction::wireName).sorted().toList()))
+        .put("timeline", new JsonArray(new ArrayList<>(timelines.getOrDefault(id, List.of()))));
+  }
+
+  private static String str(java.time.Instant t) {
+    return t == null ? null : t.toString();
   }
 }

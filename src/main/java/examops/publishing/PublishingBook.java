@@ -3,30 +3,45 @@ package examops.publishing;
 import examops.event.Event;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
-/** Publishing checklist progress, keyed like the topic: {@code district:channel:item}. */
+/**
+ * Publishing checklist progress, keyed like the topic: {@code district:channel:item}. The rules of
+ * each move (evidence to claim done; only a done item can be verified) are {@link PublishingStatus}'s.
+ */
 public final class PublishingBook {
 
   /** The district part of the key for province-wide items (the provincial portal). */
   public static final String PROVINCE = "province";
 
-  private final Map<String, PublishingState> byKey = new HashMap<>();
+  private final Map<String, PublishingStatus> byKey = new HashMap<>();
 
   public static String key(String district, String channel, String item) {
     return (district == null ? PROVINCE : district) + ":" + channel + ":" + item;
   }
 
-  public void apply(Event e) {
-    String key = key(e.district(), e.data().getString("channel"), e.data().getString("item"));
-    PublishingState before = state(key);
-    String state = e.data().getString("state");
-    String by = e.data().getString("by", e.source());
-    String evidence = e.data().getString("evidence", before.evidence());
-    String verifiedBy = "verified".equals(state) ? by : null;
-    byKey.put(key, new PublishingState(state, evidence, "verified".equals(state) ? before.by() : by, e.receivedAt(), verifiedBy));
+  private static String key(Event e) {
+    return key(e.district(), e.data().getString("channel"), e.data().getString("item"));
   }
 
-  public PublishingState state(String key) {
-    return byKey.getOrDefault(key, PublishingState.NOT_STARTED);
+  /** Why this update may not happen now, or empty when it may. */
+  public Optional<String> refusal(Event e) {
+    return attempt(e) instanceof PublishingResult.Rejected r ? Optional.of(r.message()) : Optional.empty();
+  }
+
+  /** Applies a publishing.updated; false when the item's rules refuse it (nothing changes). */
+  public boolean apply(Event e) {
+    if (!(attempt(e) instanceof PublishingResult.Applied applied)) return false;
+    byKey.put(key(e), applied.status());
+    return true;
+  }
+
+  private PublishingResult attempt(Event e) {
+    PublishingState next = PublishingState.fromWireName(e.data().getString("state")).orElseThrow();
+    return state(key(e)).apply(next, e.data().getString("evidence"), e.data().getString("by", e.source()), e.receivedAt());
+  }
+
+  public PublishingStatus state(String key) {
+    return byKey.getOrDefault(key, PublishingStatus.notStarted());
   }
 }

@@ -1,20 +1,28 @@
 package examops.publishing;
 
-import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
 
-/**
- * One checklist item's progress in one district. {@code done} is the unit's claim; it counts as
- * complete only once the command center has {@code verified} the evidence.
- */
-public record PublishingState(String state, String evidence, String by, Instant updatedAt, String verifiedBy) {
+/** A checklist item's progress. Only the command center moves an item to VERIFIED. */
+public enum PublishingState {
+  NOT_STARTED("not-started"),
+  IN_PROGRESS("in-progress"),
+  /** Claimed done by the district, with evidence; not complete until verified. */
+  DONE("done"),
+  /** The command center checked the evidence: complete. */
+  VERIFIED("verified");
 
-  public static final PublishingState NOT_STARTED = new PublishingState("not-started", null, null, null, null);
+  private final String wireName;
 
-  public boolean complete() {
-    return "verified".equals(state);
+  PublishingState(String wireName) {
+    this.wireName = wireName;
   }
 
-  public boolean claimedDone() {
-    return "done".equals(state) || "verified".equals(state);
+  public String wireName() {
+    return wireName;
+  }
+
+  public static Optional<PublishingState> fromWireName(String name) {
+    return Arrays.stream(values()).filter(s -> s.wireName.equals(name)).findFirst();
   }
 }

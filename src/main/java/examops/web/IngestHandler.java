@@ -51,7 +51,8 @@ final class IngestHandler {
 
   /** {@code POST /api/v1/incidents/{id}/{action}}. */
   void incidentAction(RoutingContext ctx) {
-    Optional<IncidentAction> action = IncidentAction.fromPath(ctx.pathParam("action"));
+    Optional<IncidentAction> action = IncidentAction.fromWireName(ctx.pathParam("action"))
+        .filter(a -> a != IncidentAction.REPORT);
     if (action.isEmpty()) {
       reject(ctx, 404, "action", "unknown incident action '" + ctx.pathParam("action")
           + "'; one of acknowledge, assign, update, escalate, resolve, reopen");
@@ -134,22 +135,16 @@ final class IngestHandler {
     return log.append(e).map(md -> e);
   }
 
-  /** Incident actions must fit the lifecycle now; answers 409 with the current state when not. */
+  /** Incident actions and publishing moves must fit their entity's rules now: 409 (or 404) when not. */
   private Future<Boolean> checkLifecycle(RoutingContext ctx, Event e) {
-    if (e.type().stream() != EventType.Stream.INCIDENTS) return Future.succeededFuture(true);
-    String id = e.data().getString("incidentId");
-    return board.incidentRefusal(id, e.type()).compose(refusal -> {
-      if (refusal.isEmpty()) return Future.succeededFuture(true);
-      if (e.type() != EventType.INCIDENT_REPORTED && refusal.get().startsWith("no incident")) {
-        reject(ctx, 404, "incidentId", refusal.get());
-        return Future.succeededFuture(false);
-      }
-      return board.incident(id).map(current -> {
-        stats.rejected(409);
-        ctx.response().setStatusCode(409).putHeader("content-type", "application/json; charset=utf-8")
-            .end(new JsonObject().put("error", refusal.get()).put("status", 409).put("incident", current).encode());
-        return false;
-      });
+    return board.refusal(e).map(refusal -> {
+      if (refusal.isEmpty()) return true;
+      Board.Refusal r = refusal.get();
+      stats.rejected(r.status());
+      JsonObject body = new JsonObject().put("error", r.message()).put("status", r.status());
+      if (r.current() != null) body.put("current", r.current());
+      ctx.response().setStatusCode(r.status()).putHeader("content-type", "application/json; charset=utf-8").end(body.encode());
+      return false;
     });
   }
 

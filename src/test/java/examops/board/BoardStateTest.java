@@ -73,17 +73,29 @@ class BoardStateTest {
         .as("acknowledging an incident that was never reported").isFalse();
     assertThat(state.apply(incident("i2", EventType.INCIDENT_REPORTED, "INC-9", "2020-08-09T07:00:00+07:00"), changes)).isTrue();
     assertThat(state.apply(incident("i3", EventType.INCIDENT_REOPENED, "INC-9", "2020-08-09T07:01:00+07:00"), changes)).isFalse();
+    assertThat(state.apply(incident("i3b", EventType.INCIDENT_RESOLVED, "INC-9", "2020-08-09T07:02:00+07:00"), changes))
+        .as("resolving before anyone acknowledged it").isFalse();
     assertThat(state.apply(incident("i4", EventType.INCIDENT_ACKNOWLEDGED, "INC-9", "2020-08-09T07:03:00+07:00"), changes)).isTrue();
     assertThat(state.apply(incident("i5", EventType.INCIDENT_ACKNOWLEDGED, "INC-9", "2020-08-09T07:04:00+07:00"), changes)).isFalse();
     assertThat(state.apply(incident("i6", EventType.INCIDENT_RESOLVED, "INC-9", "2020-08-09T07:30:00+07:00"), changes)).isTrue();
-    JsonObject inc = state.incidents().get("INC-9").orElseThrow().toJson();
+    JsonObject inc = state.incidents().toJson("INC-9");
     assertThat(inc.getString("state")).isEqualTo("resolved");
     assertThat(inc.getLong("timeToAcknowledgeSec")).isEqualTo(180);
     assertThat(inc.getLong("timeToResolveSec")).isEqualTo(1800);
     assertThat(inc.getJsonArray("timeline")).hasSize(3);
     assertThat(state.apply(incident("i7", EventType.INCIDENT_REOPENED, "INC-9", "2020-08-09T08:00:00+07:00"), changes)).isTrue();
-    assertThat(state.incidents().get("INC-9").orElseThrow().state()).isEqualTo("acknowledged");
-    assertThat(state.refused()).isEqualTo(3);
+    assertThat(state.incidents().get("INC-9").orElseThrow().state().wireName()).isEqualTo("reported");
+    assertThat(state.refused()).isEqualTo(4);
+  }
+
+  @Test
+  @DisplayName("escalating without a severity raises it one step")
+  void escalationRaisesSeverity() {
+    JsonObject d = new JsonObject().put("incidentId", "E").put("title", "t").put("severity", "medium").put("category", "network");
+    state.apply(event("e1", EventType.INCIDENT_REPORTED, "an-phu", "2020-08-09T07:00:00+07:00", d), changes);
+    state.apply(incident("e2", EventType.INCIDENT_ESCALATED, "E", "2020-08-09T07:10:00+07:00"), changes);
+    assertThat(state.incidents().toJson("E").getString("severity")).isEqualTo("high");
+    assertThat(state.incidents().toJson("E").getInteger("escalations")).isEqualTo(1);
   }
 
   @Test
@@ -104,18 +116,23 @@ class BoardStateTest {
   @Test
   @DisplayName("a publishing item claimed done counts as complete only once verified, and keeps who did it")
   void publishingVerification() {
+    assertThat(state.apply(event("p0", EventType.PUBLISHING_UPDATED, "an-phu", "2020-08-05T09:00:00+07:00",
+        new JsonObject().put("channel", "radio").put("item", "timetable").put("state", "verified").put("by", "trực ban")), changes))
+        .as("verifying an item nobody claimed done").isFalse();
+    assertThat(state.apply(event("p0b", EventType.PUBLISHING_UPDATED, "an-phu", "2020-08-05T09:30:00+07:00",
+        new JsonObject().put("channel", "radio").put("item", "timetable").put("state", "done")), changes))
+        .as("claiming done without evidence").isFalse();
     state.apply(event("p1", EventType.PUBLISHING_UPDATED, "an-phu", "2020-08-05T10:00:00+07:00",
         new JsonObject().put("channel", "radio").put("item", "timetable").put("state", "done").put("evidence", "3 lần/ngày").put("by", "đài an phú")), changes);
     var claimed = state.publishing().state("an-phu:radio:timetable");
-    assertThat(claimed.claimedDone()).isTrue();
-    assertThat(claimed.complete()).isFalse();
+    assertThat(claimed.state().wireName()).isEqualTo("done");
     state.apply(event("p2", EventType.PUBLISHING_UPDATED, "an-phu", "2020-08-05T11:00:00+07:00",
         new JsonObject().put("channel", "radio").put("item", "timetable").put("state", "verified").put("by", "trực ban")), changes);
     var verified = state.publishing().state("an-phu:radio:timetable");
-    assertThat(verified.complete()).isTrue();
-    assertThat(verified.by()).isEqualTo("đài an phú");
+    assertThat(verified.state().wireName()).isEqualTo("verified");
     assertThat(verified.verifiedBy()).isEqualTo("trực ban");
     assertThat(verified.evidence()).isEqualTo("3 lần/ngày");
+    assertThat(verified.doneAt()).isEqualTo(claimed.doneAt());
   }
 
   @Test
