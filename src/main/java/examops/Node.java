@@ -1,6 +1,15 @@
 package examops;
 
+import examops.alert.AlertPlanner;
+import examops.alert.Rule;
+import examops.alert.RulesVerticle;
 import examops.board.Board;
+import examops.checkin.MissedCheckinRule;
+import examops.clock.ExamClock;
+import examops.cluster.Lease;
+import examops.incident.UnacknowledgedIncidentRule;
+import examops.monitoring.TargetDownRule;
+import examops.publishing.LatePublishingRule;
 import examops.board.BoardVerticle;
 import examops.board.BoardView;
 import examops.board.ReferenceCheck;
@@ -16,6 +25,8 @@ import examops.web.Stats;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +46,10 @@ public final class Node implements AutoCloseable {
   private Vertx vertx;
   private Board board;
   private HttpVerticle http;
+  private Lease lease;
+
+  /** The lease under which exactly one node runs the rules and the probes. */
+  static final String LEASE = "examops.lease.rules";
 
   public Node(Config config, Province province, Clock clock) {
     this.config = config;
@@ -61,14 +76,24 @@ public final class Node implements AutoCloseable {
     ReferenceCheck references = new ReferenceCheck(province);
     board = new Board(new BoardView(province), clock);
     BoardVerticle boardVerticle = new BoardVerticle(board, bootstrap, config.nodeId(), validator, references);
+    lease = new Lease(vertx, LEASE, config.nodeId());
     HttpVerticle.NodeInfo info = new HttpVerticle.NodeInfo(config.nodeId(), boardVerticle::readerProgress,
-        () -> boardVerticle.deadLetters() == null ? 0 : boardVerticle.deadLetters().written(), () -> true);
+        () -> boardVerticle.deadLetters() == null ? 0 : boardVerticle.deadLetters().written(), lease::held);
     http = new HttpVerticle(config.httpHost(), config.httpPort(), board, validator, references, bootstrap, info, new Stats());
-    await(vertx.deployVerticle(boardVerticle).compose(id -> vertx.deployVerticle(http)));
+    RulesVerticle rules = new RulesVerticle(board, rules(province), new AlertPlanner(
+        Set.of(MissedCheckinRule.NAME, TargetDownRule.NAME, UnacknowledgedIncidentRule.NAME, LatePublishingRule.NAME),
+        province.zone(), "rules:" + config.nodeId()), lease, bootstrap, config.nodeId());
+    await(vertx.deployVerticle(boardVerticle).compose(id -> vertx.deployVerticle(http)).compose(id -> vertx.deployVerticle(rules)));
+    lease.start();
     LOG.info("ExamOps node {} serving on http://{}:{}/ ({} ms since start; replaying the log)",
         config.nodeId(), "0.0.0.0".equals(config.httpHost()) ? "localhost" : config.httpHost(), http.actualPort(),
         (System.nanoTime() - t0) / 1_000_000);
     return this;
+  }
+
+  private static List<Rule> rules(Province province) {
+    return List.of(new MissedCheckinRule(province, ExamClock.of(province)), new TargetDownRule(province),
+        new UnacknowledgedIncidentRule(), new LatePublishingRule(province));
   }
 
   private static <T> T await(Future<T> f) throws Exception {
@@ -95,8 +120,13 @@ public final class Node implements AutoCloseable {
     return config;
   }
 
+  public boolean leader() {
+    return lease != null && lease.held();
+  }
+
   @Override
   public void close() {
+    if (lease != null) lease.release();
     try {
       if (vertx != null) await(vertx.close());
     } catch (Exception e) {

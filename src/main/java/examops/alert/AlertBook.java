@@ -1,6 +1,7 @@
 package examops.alert;
 
 import examops.event.Event;
+import examops.event.EventType;
 import io.vertx.core.json.JsonObject;
 import java.util.Collection;
 import java.util.HashMap;
@@ -11,6 +12,8 @@ import java.util.Optional;
 public final class AlertBook {
 
   private final Map<String, Alert> active = new HashMap<>();
+  /** How often each alert id has been cleared: the same condition can come back (after maintenance, say). */
+  private final Map<String, Integer> clearings = new HashMap<>();
 
   /** Returns false when the event changes nothing (a clear or acknowledgement of no active alert). */
   public boolean apply(Event e) {
@@ -24,7 +27,9 @@ public final class AlertBook {
         return true;
       }
       case ALERT_CLEARED -> {
-        return active.remove(id) != null;
+        if (active.remove(id) == null) return false;
+        clearings.merge(id, 1, Integer::sum);
+        return true;
       }
       case ALERT_ACKNOWLEDGED -> {
         Alert a = active.get(id);
@@ -34,6 +39,20 @@ public final class AlertBook {
       }
       default -> throw new IllegalArgumentException("not an alert event: " + e.type());
     }
+  }
+
+  /** Why an acknowledgement may not happen now (404 for no such active alert, 409 for done already). */
+  public Optional<String> refusal(Event e) {
+    if (e.type() != EventType.ALERT_ACKNOWLEDGED) return Optional.empty();
+    Alert a = active.get(e.data().getString("alertId"));
+    if (a == null) return Optional.of("no active alert \"" + e.data().getString("alertId") + "\"");
+    if (a.acknowledgedAt() != null) return Optional.of("alert already acknowledged by " + a.acknowledgedBy());
+    return Optional.empty();
+  }
+
+  /** How many times this alert has been cleared before: the generation of its next raise. */
+  public int clearings(String id) {
+    return clearings.getOrDefault(id, 0);
   }
 
   public Optional<Alert> get(String id) {

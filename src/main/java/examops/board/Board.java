@@ -1,5 +1,6 @@
 package examops.board;
 
+import examops.alert.Alert;
 import examops.event.Event;
 import examops.kafka.LogReader;
 import examops.kafka.ReplayProgress;
@@ -115,7 +116,7 @@ public final class Board {
    */
   public Future<Optional<Refusal>> refusal(Event e) {
     return onContext(() -> state.refusal(e).map(why -> new Refusal(
-        why.startsWith("no incident") ? 404 : 409, why, current(e))));
+        why.startsWith("no ") ? 404 : 409, why, current(e))));
   }
 
   private JsonObject current(Event e) {
@@ -125,6 +126,7 @@ public final class Board {
         String group = e.district() == null ? examops.publishing.PublishingBook.PROVINCE : e.district();
         yield view.publishing(state, group, clock.instant()).getJsonObject(e.data().getString("channel") + ":" + e.data().getString("item"));
       }
+      case ALERTS -> state.alerts().get(e.data().getString("alertId")).map(Alert::toJson).orElse(null);
       default -> null;
     };
   }
@@ -173,6 +175,16 @@ public final class Board {
   /** For the log reader: hands a batch over to the board's context. */
   Consumer<LogReader.Batch> sink() {
     return batch -> context.runOnContext(v -> apply(batch));
+  }
+
+  /** Whether the exam window is open at {@code t}: outside it nothing is due and no rule alarms. */
+  public boolean inWindow(java.time.Instant t) {
+    return view.province().window().contains(t);
+  }
+
+  /** The province's time zone, for times written on its behalf. */
+  public java.time.ZoneId zone() {
+    return view.province().zone();
   }
 
   public Clock clock() {

@@ -124,6 +124,7 @@ public final class BoardState {
     return switch (e.type().stream()) {
       case INCIDENTS -> incidents.refusal(e);
       case PUBLISHING -> publishing.refusal(e);
+      case ALERTS -> alerts.refusal(e);
       default -> java.util.Optional.empty();
     };
   }

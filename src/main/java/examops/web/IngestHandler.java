@@ -3,6 +3,7 @@ package examops.web;
 import examops.board.Board;
 import examops.board.ReferenceCheck;
 import examops.event.Event;
+import examops.event.EventCodec;
 import examops.event.EventType;
 import examops.event.EventValidator;
 import examops.event.Validation;
@@ -13,7 +14,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
@@ -70,6 +70,27 @@ final class IngestHandler {
     });
   }
 
+  /** {@code POST /api/v1/alerts/{id}/acknowledge}: silences an active alert for everyone. */
+  void acknowledgeAlert(RoutingContext ctx) {
+    JsonObject json = new JsonObject();
+    if (ctx.body().buffer() != null && ctx.body().buffer().length() > 0) {
+      Optional<JsonObject> parsed = envelope(ctx, EventType.ALERT_ACKNOWLEDGED);
+      if (parsed.isEmpty()) return;
+      json = parsed.get();
+    } else {
+      json.put("type", EventType.ALERT_ACKNOWLEDGED.wireName()).put("id", UUID.randomUUID().toString())
+          .put("at", now()).put("data", new JsonObject());
+    }
+    JsonObject data = json.getJsonObject("data");
+    String pathId = ctx.pathParam("id");
+    if (data.containsKey("alertId") && !pathId.equals(data.getValue("alertId"))) {
+      reject(ctx, 400, "data.alertId", "names alert " + data.getValue("alertId") + " but the path names " + pathId);
+      return;
+    }
+    data.put("alertId", pathId);
+    accept(ctx, json);
+  }
+
   /** Parses the body and fills what ingest supplies (type, id, at); empty when already answered. */
   private Optional<JsonObject> envelope(RoutingContext ctx, EventType expected) {
     Buffer body = ctx.body().buffer();
@@ -96,14 +117,14 @@ final class IngestHandler {
       return Optional.empty();
     }
     if (json.getValue("id") == null) json.put("id", UUID.randomUUID().toString());
-    if (json.getValue("at") == null) json.put("at", OffsetDateTime.now().toString());
+    if (json.getValue("at") == null) json.put("at", now());
     if (json.getValue("data") == null) json.put("data", new JsonObject());
     json.remove("receivedAt"); // ExamOps' own stamp, never the sender's
     return Optional.of(json);
   }
 
   private void accept(RoutingContext ctx, JsonObject json) {
-    Validation v = validator.validate(json, Instant.now());
+    Validation v = validator.validate(json, board.clock().instant());
     if (v instanceof Validation.Invalid bad) {
       reject(ctx, 400, bad.field(), bad.message());
       return;
@@ -129,6 +150,14 @@ final class IngestHandler {
           ctx.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
           Problem.send(ctx, 503, "the event log did not confirm the write in time; retry the same request with the same id (a retry is never applied twice)");
         });
+  }
+
+  /**
+   * The exam clock's time (the rehearsal clock in a drill), so that receipt times, delays and ages
+   * all run on the same clock as the board.
+   */
+  private String now() {
+    return EventCodec.iso(OffsetDateTime.ofInstant(board.clock().instant(), board.zone()));
   }
 
   private Future<Event> append(Event e) {

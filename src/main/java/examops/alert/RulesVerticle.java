@@ -1,0 +1,97 @@
+package examops.alert;
+
+import examops.board.Board;
+import examops.board.BoardState;
+import examops.cluster.Lease;
+import examops.event.Event;
+import examops.event.EventCodec;
+import examops.event.EventValidator;
+import examops.event.Validation;
+import examops.kafka.EventLog;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Evaluates the rules once a second on the lease holder and writes the alert events that reconcile
+ * the board with them. Alerts are events: they survive restarts and look the same on every node.
+ */
+public final class RulesVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RulesVerticle.class);
+  static final long EVERY_MS = 1_000;
+  /** How long an event written but not yet read back is left alone before it may be written again. */
+  static final long PENDING_MS = 15_000;
+
+  private final Board board;
+  private final List<Rule> rules;
+  private final AlertPlanner planner;
+  private final Lease lease;
+  private final String bootstrap;
+  private final String nodeId;
+  private final Map<String, Long> pending = new HashMap<>();
+  private final EventValidator validator = new EventValidator();
+  private EventLog log;
+  private boolean running;
+
+  public RulesVerticle(Board board, List<Rule> rules, AlertPlanner planner, Lease lease, String bootstrap, String nodeId) {
+    this.board = board;
+    this.rules = List.copyOf(rules);
+    this.planner = planner;
+    this.lease = lease;
+    this.bootstrap = bootstrap;
+    this.nodeId = nodeId;
+  }
+
+  @Override
+  public Future<?> start() {
+    log = new EventLog(vertx, bootstrap, "examops-" + nodeId + "-rules");
+    lease.whenHeld(() -> context.runOnContext(v -> vertx.setPeriodic(EVERY_MS, id -> evaluate())));
+    return Future.succeededFuture();
+  }
+
+  private void evaluate() {
+    if (running || !board.caughtUp()) return; // never judge a half-replayed board
+    running = true;
+    long nowMs = System.currentTimeMillis();
+    pending.values().removeIf(sent -> nowMs - sent > PENDING_MS);
+    // Until the board has read an event back, writing it again would only add a duplicate to the log.
+    Set<String> inFlight = Set.copyOf(pending.keySet());
+    board.read(state -> plan(state, inFlight)).compose(events -> Future.all(events.stream().map(this::append).toList()))
+        .onComplete(ar -> {
+          running = false;
+          if (ar.failed()) LOG.warn("Could not write alert events (will retry): {}", ar.cause().toString());
+        });
+  }
+
+  private List<Event> plan(BoardState state, Set<String> inFlight) {
+    Instant now = board.clock().instant();
+    Map<String, AlertCondition> desired = board.inWindow(now)
+        ? rules.stream().flatMap(r -> r.evaluate(state, now).stream())
+            .collect(Collectors.toMap(AlertCondition::alertId, c -> c, (a, b) -> a))
+        : Map.of();
+    return planner.plan(desired, state.alerts(), inFlight, now);
+  }
+
+  private Future<?> append(Event e) {
+    // Written straight to the log, so held to the same schemas as everything that comes in.
+    if (validator.validate(EventCodec.encode(e), e.receivedAt()) instanceof Validation.Invalid bad) {
+      LOG.error("Rule produced an invalid event {} ({}); not written", e.id(), bad.message());
+      return Future.succeededFuture();
+    }
+    pending.put(e.id(), System.currentTimeMillis());
+    return log.append(e).onFailure(err -> pending.remove(e.id()));
+  }
+
+  @Override
+  public Future<?> stop() {
+    return log == null ? Future.succeededFuture() : log.close();
+  }
+}

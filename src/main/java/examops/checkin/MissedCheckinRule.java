@@ -1,0 +1,55 @@
+package examops.checkin;
+
+import examops.alert.AlertCondition;
+import examops.alert.Rule;
+import examops.board.BoardState;
+import examops.clock.ExamClock;
+import examops.clock.Phase;
+import examops.incident.Severity;
+import examops.province.District;
+import examops.province.Province;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A district past its check-in grace period: it has missed a check-in. */
+public final class MissedCheckinRule implements Rule {
+
+  public static final String NAME = "checkin-missed";
+
+  private final Province province;
+  private final ExamClock clock;
+  private final CheckinSchedule schedule;
+
+  public MissedCheckinRule(Province province, ExamClock clock) {
+    this.province = province;
+    this.clock = clock;
+    this.schedule = CheckinSchedule.forDistricts(province.checkins(), clock);
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public List<AlertCondition> evaluate(BoardState state, Instant now) {
+    List<AlertCondition> out = new ArrayList<>();
+    boolean examTime = inExam(clock.phaseAt(now));
+    for (District d : province.districts()) {
+      Instant last = state.checkins().latest(d.id()).map(c -> c.at().toInstant()).orElse(null);
+      CheckinStatus s = schedule.evaluate(last, now);
+      if (s.state() != CheckinState.MISSED) continue;
+      out.add(new AlertCondition(AlertCondition.id(NAME, d.id(), s.graceEnds()), NAME, d.id(), d.id(),
+          examTime ? Severity.CRITICAL : Severity.HIGH,
+          d.name().vi() + " chưa báo cáo: quá hạn " + s.minutesLate() + " phút",
+          d.name().en() + " has missed its check-in: " + s.minutesLate() + " min overdue", s.graceEnds()));
+    }
+    return out;
+  }
+
+  /** A check-in missed while candidates are at the sites is the most urgent kind. */
+  private static boolean inExam(Phase p) {
+    return p == Phase.SESSION_OPEN || p == Phase.IN_SESSION;
+  }
+}
