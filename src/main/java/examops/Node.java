@@ -8,6 +8,7 @@ import examops.checkin.MissedCheckinRule;
 import examops.clock.ExamClock;
 import examops.cluster.Lease;
 import examops.incident.UnacknowledgedIncidentRule;
+import examops.monitoring.ProbeVerticle;
 import examops.monitoring.TargetDownRule;
 import examops.publishing.LatePublishingRule;
 import examops.board.BoardVerticle;
@@ -83,7 +84,9 @@ public final class Node implements AutoCloseable {
     RulesVerticle rules = new RulesVerticle(board, rules(province), new AlertPlanner(
         Set.of(MissedCheckinRule.NAME, TargetDownRule.NAME, UnacknowledgedIncidentRule.NAME, LatePublishingRule.NAME),
         province.zone(), "rules:" + config.nodeId()), lease, bootstrap, config.nodeId());
-    await(vertx.deployVerticle(boardVerticle).compose(id -> vertx.deployVerticle(http)).compose(id -> vertx.deployVerticle(rules)));
+    ProbeVerticle probes = new ProbeVerticle(province, lease, clock, bootstrap, config.nodeId());
+    await(vertx.deployVerticle(boardVerticle).compose(id -> vertx.deployVerticle(http))
+        .compose(id -> vertx.deployVerticle(rules)).compose(id -> vertx.deployVerticle(probes)));
     lease.start();
     LOG.info("ExamOps node {} serving on http://{}:{}/ ({} ms since start; replaying the log)",
         config.nodeId(), "0.0.0.0".equals(config.httpHost()) ? "localhost" : config.httpHost(), http.actualPort(),

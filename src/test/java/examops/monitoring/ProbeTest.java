@@ -1,0 +1,91 @@
+package examops.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import examops.kafka.EmbeddedKafka;
+import examops.testing.TestClock;
+import examops.testing.TestNode;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The active probes against real servers on 127.0.0.1, through the log, with flap damping on the board. */
+class ProbeTest {
+
+  @Test
+  @DisplayName("HTTP and TCP probes publish results: a healthy portal is up; a closed port goes down after its damping; a portal answering 500 goes down and comes back")
+  void probesReachTheBoard() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    AtomicInteger status = new AtomicInteger(200);
+    HttpServer server = vertx.createHttpServer().requestHandler(r -> r.response().setStatusCode(status.get()).end("ok"))
+        .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get();
+    int closedPort = EmbeddedKafka.freePort();
+    Path province = provinceProbing("http://127.0.0.1:" + server.actualPort() + "/", closedPort);
+    TestNode node = TestNode.start(Files.createTempDirectory("examops-probes"), new TestClock(Instant.parse("2020-08-09T00:00:00Z")),
+        Map.of("EXAMOPS_PROVINCE", province.toString()));
+    try {
+      assertThat(node.get("/health").json().getBoolean("leader")).isTrue();
+      awaitStatus(node, "province/portal", "up");
+      JsonObject portal = node.board().getJsonObject("targets").getJsonObject("province/portal");
+      assertThat(portal.getString("source")).startsWith("probe:");
+      assertThat(portal.getString("detail")).isEqualTo("HTTP 200");
+      JsonObject dc = awaitStatus(node, "province/data-center", "down");
+      assertThat(dc.getInteger("failures")).isGreaterThanOrEqualTo(3);
+      assertThat(dc.getString("detail")).isNotBlank();
+
+      status.set(500);
+      JsonObject failing = awaitStatus(node, "province/portal", "down");
+      assertThat(failing.getString("detail")).contains("500");
+      status.set(200);
+      awaitStatus(node, "province/portal", "up");
+    } finally {
+      node.close();
+      vertx.close();
+    }
+  }
+
+  private static JsonObject awaitStatus(TestNode node, String target, String expected) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    JsonObject t = null;
+    while (System.nanoTime() < deadline) {
+      t = node.board().getJsonObject("targets").getJsonObject(target);
+      if (expected.equals(t.getString("status"))) return t;
+      Thread.sleep(100);
+    }
+    throw new AssertionError(target + " not " + expected + " within 20 s: " + t);
+  }
+
+  /** The default province with the portal's HTTP probe and the data center's TCP probe pointed at this machine. */
+  static Path provinceProbing(String portalUrl, int closedPort) throws Exception {
+    String json;
+    try (InputStream in = ProbeTest.class.getClassLoader().getResourceAsStream("province/an-giang-2020.json")) {
+      json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    JsonObject p = new JsonObject(json);
+    JsonArray targets = p.getJsonArray("targets");
+    for (int i = 0; i < targets.size(); i++) {
+      JsonObject t = targets.getJsonObject(i);
+      if ("province/portal".equals(t.getString("id"))) {
+        t.put("probe", new JsonObject().put("type", "http").put("url", portalUrl).put("expectStatus", 200)
+            .put("interval", "PT0.3S").put("timeout", "PT0.25S").put("enabled", true));
+      } else if ("province/data-center".equals(t.getString("id"))) {
+        t.put("probe", new JsonObject().put("type", "tcp").put("host", "127.0.0.1").put("port", closedPort)
+            .put("interval", "PT0.3S").put("timeout", "PT0.25S").put("enabled", true));
+      }
+    }
+    Path file = Files.createTempFile("province-probes", ".json");
+    Files.writeString(file, p.encodePrettily());
+    return file;
+  }
+}
