@@ -44,7 +44,7 @@ public final class BoardView {
 
   /** Where a district stands against its check-in cadence at {@code now}. */
   public CheckinStatus checkinStatus(BoardState s, String district, Instant now) {
-    Instant last = s.checkins().latest(district).map(c -> c.at().toInstant()).orElse(null);
+    Instant last = s.checkins().latest(district).map(CheckIn::countsAt).orElse(null);
     return districtCheckins.evaluate(last, now);
   }
 

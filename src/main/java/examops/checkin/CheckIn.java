@@ -26,6 +26,15 @@ public record CheckIn(
         d.getString("phone"), d.getString("fax"), d.getString("internet"), d.getString("note"), e.source());
   }
 
+  /**
+   * The time the check-in counts for: the sender's, but never later than receipt, so a phone whose
+   * clock runs ahead cannot check in for the future.
+   */
+  public Instant countsAt() {
+    Instant sent = at.toInstant();
+    return sent.isAfter(receivedAt) ? receivedAt : sent;
+  }
+
   public JsonObject toJson() {
     return new JsonObject()
         .put("id", eventId).put("site", site)

@@ -37,7 +37,7 @@ public final class MissedCheckinRule implements Rule {
     List<AlertCondition> out = new ArrayList<>();
     boolean examTime = inExam(clock.phaseAt(now));
     for (District d : province.districts()) {
-      Instant last = state.checkins().latest(d.id()).map(c -> c.at().toInstant()).orElse(null);
+      Instant last = state.checkins().latest(d.id()).map(CheckIn::countsAt).orElse(null);
       CheckinStatus s = schedule.evaluate(last, now);
       if (s.state() != CheckinState.MISSED) continue;
       out.add(new AlertCondition(AlertCondition.id(NAME, d.id(), s.graceEnds()), NAME, d.id(), d.id(),

@@ -38,7 +38,16 @@ public final class PublishingBook {
 
   private PublishingResult attempt(Event e) {
     PublishingState next = PublishingState.fromWireName(e.data().getString("state")).orElseThrow();
-    return state(key(e)).apply(next, e.data().getString("evidence"), e.data().getString("by", e.source()), e.receivedAt());
+    return state(key(e)).apply(next, e.data().getString("evidence"), e.data().getString("by", e.source()), when(e));
+  }
+
+  /**
+   * When the unit says it did it, but never later than ExamOps heard of it: a broadcast made on time
+   * and reported late was still made on time (the board shows the report's delay), while a sender's
+   * clock running ahead cannot make an item look done before it was reported.
+   */
+  private static java.time.Instant when(Event e) {
+    return e.atInstant().isAfter(e.receivedAt()) ? e.receivedAt() : e.atInstant();
   }
 
   public PublishingStatus state(String key) {
