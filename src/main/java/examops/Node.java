@@ -15,6 +15,8 @@ import examops.board.BoardVerticle;
 import examops.board.BoardView;
 import examops.board.ReferenceCheck;
 import examops.config.Config;
+import examops.drill.DrillScript;
+import examops.drill.DrillVerticle;
 import examops.event.EventValidator;
 import examops.kafka.EmbeddedKafka;
 import examops.kafka.TopicDefinition;
@@ -26,6 +28,7 @@ import examops.web.Stats;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -88,6 +91,11 @@ public final class Node implements AutoCloseable {
     await(vertx.deployVerticle(boardVerticle).compose(id -> vertx.deployVerticle(http))
         .compose(id -> vertx.deployVerticle(rules)).compose(id -> vertx.deployVerticle(probes)));
     lease.start();
+    if (config.demo()) {
+      Instant from = clock.instant();
+      Instant to = province.timetable().get(province.timetable().size() - 1).end().plus(java.time.Duration.ofHours(12));
+      await(vertx.deployVerticle(new DrillVerticle(DrillScript.write(province, from, to, 2020), clock, this::httpPort, () -> null)));
+    }
     LOG.info("ExamOps node {} serving on http://{}:{}/ ({} ms since start; replaying the log)",
         config.nodeId(), "0.0.0.0".equals(config.httpHost()) ? "localhost" : config.httpHost(), http.actualPort(),
         (System.nanoTime() - t0) / 1_000_000);

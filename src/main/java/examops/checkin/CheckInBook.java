@@ -24,7 +24,7 @@ public final class CheckInBook {
   public Optional<CheckIn> latest(String district) {
     Deque<CheckIn> h = byDistrict.get(district);
     if (h == null || h.isEmpty()) return Optional.empty();
-    return h.stream().max((a, b) -> a.at().toInstant().compareTo(b.at().toInstant()));
+    return h.stream().max(java.util.Comparator.comparing(CheckIn::countsAt));
   }
 
   public List<CheckIn> history(String district) {

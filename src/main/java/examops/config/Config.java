@@ -50,6 +50,10 @@ public record Config(
     return new Config(httpPort, httpHost, dataDir, kafkaBootstrap, kafkaPort, clockStart, clockSpeed, provinceFile, nodeId, demo);
   }
 
+  public Config withDataDir(Path dir) {
+    return new Config(httpPort, httpHost, dir, kafkaBootstrap, kafkaPort, clockStart, clockSpeed, provinceFile, nodeId, demo);
+  }
+
   public Config withClock(Instant start, double speed) {
     return new Config(httpPort, httpHost, dataDir, kafkaBootstrap, kafkaPort, start, speed, provinceFile, nodeId, demo);
   }

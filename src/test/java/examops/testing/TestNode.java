@@ -34,9 +34,9 @@ public final class TestNode implements AutoCloseable {
 
   private final Node node;
   private final Path dataDir;
-  private final TestClock clock;
+  private final java.time.Clock clock;
 
-  private TestNode(Node node, Path dataDir, TestClock clock) {
+  private TestNode(Node node, Path dataDir, java.time.Clock clock) {
     this.node = node;
     this.dataDir = dataDir;
     this.clock = clock;
@@ -53,6 +53,15 @@ public final class TestNode implements AutoCloseable {
 
   /** Starts a node and waits until /health says it has caught up with the log. */
   public static TestNode start(Path dataDir, TestClock clock, Map<String, String> extraEnv) throws Exception {
+    return start(dataDir, clock, extraEnv, false);
+  }
+
+  /** A node playing the drill (as {@code --demo} does) on the given clock. */
+  public static TestNode startDrill(Path dataDir, java.time.Clock clock) throws Exception {
+    return start(dataDir, clock, Map.of(), true);
+  }
+
+  private static TestNode start(Path dataDir, java.time.Clock clock, Map<String, String> extraEnv, boolean drill) throws Exception {
     Map<String, String> env = new HashMap<>();
     env.put("EXAMOPS_HTTP_PORT", "0");
     env.put("EXAMOPS_HTTP_HOST", "127.0.0.1");
@@ -60,7 +69,7 @@ public final class TestNode implements AutoCloseable {
     env.put("EXAMOPS_KAFKA_PORT", String.valueOf(EmbeddedKafka.freePort()));
     env.put("EXAMOPS_NODE_ID", "test-node");
     env.putAll(extraEnv);
-    Node node = Node.create(Config.load(env), clock).start();
+    Node node = Node.create(Config.load(env).withDemo(drill), clock).start();
     TestNode t = new TestNode(node, dataDir, clock);
     t.awaitHealthy(Duration.ofSeconds(60));
     return t;
@@ -95,8 +104,9 @@ public final class TestNode implements AutoCloseable {
     return node;
   }
 
+  /** The node's clock; a {@link TestClock} unless the node plays the drill. */
   public TestClock clock() {
-    return clock;
+    return (TestClock) clock;
   }
 
   public Path dataDir() {
