@@ -61,6 +61,8 @@ class DrillTest {
       assertThat(alerts(board)).noneMatch(a -> "checkin-missed".equals(a.getString("rule")) && !"tri-ton".equals(a.getString("subject")));
       JsonObject incident = board.getJsonObject("incidents").getJsonObject("DRILL-001");
       assertThat(incident.getLong("timeToAcknowledgeSec")).isEqualTo(240);
+      JsonObject targets = board.getJsonObject("targets");
+      PROVINCE.targets().forEach(t -> assertThat(targets.getJsonObject(t.id()).getString("status")).as(t.id()).isNotEqualTo("unknown"));
       assertThat(node.get("/metrics").body()).doesNotContain("examops_ingest_rejected_total{status=\"4");
 
       browser.waitUntil(Duration.ofSeconds(10), d -> !d.findElements(By.cssSelector("#district-grid .district[data-id='tri-ton']")).isEmpty());
