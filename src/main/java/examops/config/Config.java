@@ -17,6 +17,7 @@ import java.util.Optional;
  *
  * @param kafkaBootstrap empty means: start the embedded broker
  * @param clockStart rehearsal clock start, or null to run on real time
+ * @param access credentials: signing secret, mode, users file, rate limit (its toString hides the secret)
  */
 public record Config(
     int httpPort,
@@ -28,7 +29,8 @@ public record Config(
     double clockSpeed,
     String provinceFile,
     String nodeId,
-    boolean demo) {
+    boolean demo,
+    AccessSettings access) {
 
   public static final int DEFAULT_HTTP_PORT = 8080;
   public static final int DEFAULT_KAFKA_PORT = 9092;
@@ -47,15 +49,15 @@ public record Config(
   }
 
   public Config withDemo(boolean demo) {
-    return new Config(httpPort, httpHost, dataDir, kafkaBootstrap, kafkaPort, clockStart, clockSpeed, provinceFile, nodeId, demo);
+    return new Config(httpPort, httpHost, dataDir, kafkaBootstrap, kafkaPort, clockStart, clockSpeed, provinceFile, nodeId, demo, access);
   }
 
   public Config withDataDir(Path dir) {
-    return new Config(httpPort, httpHost, dir, kafkaBootstrap, kafkaPort, clockStart, clockSpeed, provinceFile, nodeId, demo);
+    return new Config(httpPort, httpHost, dir, kafkaBootstrap, kafkaPort, clockStart, clockSpeed, provinceFile, nodeId, demo, access);
   }
 
   public Config withClock(Instant start, double speed) {
-    return new Config(httpPort, httpHost, dataDir, kafkaBootstrap, kafkaPort, start, speed, provinceFile, nodeId, demo);
+    return new Config(httpPort, httpHost, dataDir, kafkaBootstrap, kafkaPort, start, speed, provinceFile, nodeId, demo, access);
   }
 
   public static Config fromEnvironment() {
@@ -79,7 +81,28 @@ public record Config(
         s.positiveDouble("EXAMOPS_CLOCK_SPEED", "clockSpeed", 1.0),
         s.string("EXAMOPS_PROVINCE", "province", null),
         s.string("EXAMOPS_NODE_ID", "nodeId", defaultNodeId()),
-        false);
+        false,
+        access(s));
+  }
+
+  private static AccessSettings access(Settings s) {
+    String mode = s.string("EXAMOPS_MODE", "mode", "development");
+    if (!mode.equals("development") && !mode.equals("production")) {
+      throw new IllegalArgumentException("EXAMOPS_MODE must be development or production, got '" + mode + "'");
+    }
+    String secret = s.string("EXAMOPS_SECRET", "secret", null);
+    if (secret != null && secret.length() < AccessSettings.MIN_SECRET_LENGTH) {
+      throw new IllegalArgumentException("EXAMOPS_SECRET must be at least " + AccessSettings.MIN_SECRET_LENGTH
+          + " characters (it signs every token); e.g. openssl rand -base64 48");
+    }
+    boolean production = mode.equals("production");
+    if (production && secret == null) {
+      throw new IllegalArgumentException("EXAMOPS_MODE=production needs EXAMOPS_SECRET (at least "
+          + AccessSettings.MIN_SECRET_LENGTH + " characters): production never runs on a development secret");
+    }
+    return new AccessSettings(secret, production, s.string("EXAMOPS_USERS", "users", null),
+        s.positiveDouble("EXAMOPS_RATE_PER_SECOND", "ratePerSecond", AccessSettings.DEFAULT_RATE_PER_SECOND),
+        (int) s.positiveDouble("EXAMOPS_RATE_BURST", "rateBurst", AccessSettings.DEFAULT_RATE_BURST));
   }
 
   private static String defaultNodeId() {
