@@ -1,5 +1,13 @@
 package examops;
 
+import examops.access.Access;
+import examops.access.AccessLog;
+import examops.access.DevCredentials;
+import examops.access.Role;
+import examops.access.SigningSecret;
+import examops.access.TokenBook;
+import examops.access.Tokens;
+import examops.access.Users;
 import examops.alert.AlertPlanner;
 import examops.alert.Rule;
 import examops.alert.RulesVerticle;
@@ -27,10 +35,12 @@ import examops.web.HttpVerticle;
 import examops.web.Stats;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +61,10 @@ public final class Node implements AutoCloseable {
   private Board board;
   private HttpVerticle http;
   private Lease lease;
+  private AccessLog accessLog;
+  private Access access;
+  private DevCredentials devCredentials;
+  private PrintStream console = System.out;
 
   /** The lease under which exactly one node runs the rules and the probes. */
   static final String LEASE = "examops.lease.rules";
@@ -66,9 +80,18 @@ public final class Node implements AutoCloseable {
     return new Node(config, ProvinceLoader.loadOrDefault(config.provinceFile()), clock);
   }
 
+  /** Where development mode prints its credentials (standard output unless a test says otherwise). */
+  public Node console(PrintStream out) {
+    this.console = out;
+    return this;
+  }
+
   /** Starts everything; blocking, returns once the HTTP server listens (the replay may still run). */
   public Node start() throws Exception {
     long t0 = System.nanoTime();
+    SigningSecret secret = SigningSecret.resolve(config.access(), config.dataDir());
+    Predicate<String> districtExists = id -> province.district(id).isPresent();
+    Users users = Users.load(config.access().usersFile(), districtExists);
     if (config.embeddedKafka()) {
       kafka = new EmbeddedKafka(config.kafkaLogDir(), config.kafkaPort());
       kafka.start();
@@ -76,6 +99,10 @@ public final class Node implements AutoCloseable {
     String bootstrap = config.bootstrapServers();
     TopicSetup.ensureTopics(bootstrap, TopicDefinition.loadAll());
     vertx = Vertx.vertx();
+    TokenBook tokenBook = new TokenBook();
+    accessLog = new AccessLog(bootstrap, "examops-" + config.nodeId() + "-access", tokenBook);
+    accessLog.start();
+    access = new Access(new Tokens(vertx, secret.value()), tokenBook, accessLog, users, config.access(), districtExists);
     EventValidator validator = new EventValidator();
     ReferenceCheck references = new ReferenceCheck(province);
     board = new Board(new BoardView(province), clock);
@@ -83,7 +110,7 @@ public final class Node implements AutoCloseable {
     lease = new Lease(vertx, LEASE, config.nodeId());
     HttpVerticle.NodeInfo info = new HttpVerticle.NodeInfo(config.nodeId(), boardVerticle::readerProgress,
         () -> boardVerticle.deadLetters() == null ? 0 : boardVerticle.deadLetters().written(), lease::held);
-    http = new HttpVerticle(config.httpHost(), config.httpPort(), board, validator, references, bootstrap, info, new Stats());
+    http = new HttpVerticle(config.httpHost(), config.httpPort(), board, validator, references, bootstrap, info, new Stats(), access);
     RulesVerticle rules = new RulesVerticle(board, rules(province), new AlertPlanner(
         Set.of(MissedCheckinRule.NAME, TargetDownRule.NAME, UnacknowledgedIncidentRule.NAME, LatePublishingRule.NAME),
         province.zone(), "rules:" + config.nodeId()), lease, bootstrap, config.nodeId());
@@ -94,12 +121,34 @@ public final class Node implements AutoCloseable {
     if (config.demo()) {
       Instant from = clock.instant();
       Instant to = province.timetable().get(province.timetable().size() - 1).end().plus(java.time.Duration.ofHours(12));
-      await(vertx.deployVerticle(new DrillVerticle(DrillScript.write(province, from, to, 2020), clock, this::httpPort, () -> null)));
+      // The drill plays through the real ingest API as the command center, unmetered: it replays days in minutes.
+      Tokens.Issued drill = access.tokens().issue(Role.COMMAND, null, "drill", Instant.now().plus(java.time.Duration.ofDays(7)));
+      access.unmetered().add(drill.principal().jti());
+      await(vertx.deployVerticle(new DrillVerticle(DrillScript.write(province, from, to, 2020), clock, this::httpPort,
+          () -> "Bearer " + drill.token())));
     }
     LOG.info("ExamOps node {} serving on http://{}:{}/ ({} ms since start; replaying the log)",
         config.nodeId(), "0.0.0.0".equals(config.httpHost()) ? "localhost" : config.httpHost(), http.actualPort(),
         (System.nanoTime() - t0) / 1_000_000);
+    if (secret.development()) printDevCredentials();
     return this;
+  }
+
+  private void printDevCredentials() {
+    String host = "0.0.0.0".equals(config.httpHost()) ? "localhost" : config.httpHost();
+    List<String> districts = province.districts().stream().map(d -> d.id()).toList();
+    devCredentials = DevCredentials.mint(access.tokens(), "http://" + host + ":" + http.actualPort(), districts, Instant.now());
+    devCredentials.print(console, districts);
+  }
+
+  /** Development mode's printed credentials; null with a configured secret. */
+  public DevCredentials devCredentials() {
+    return devCredentials;
+  }
+
+  /** Credentials checking of this node: tokens, revocations, users. */
+  public Access access() {
+    return access;
   }
 
   private static List<Rule> rules(Province province) {
@@ -144,6 +193,8 @@ public final class Node implements AutoCloseable {
       LOG.warn("Vert.x did not close cleanly: {}", e.toString());
     }
     vertx = null;
+    if (accessLog != null) accessLog.close();
+    accessLog = null;
     if (kafka != null) kafka.close();
     kafka = null;
   }

@@ -60,23 +60,34 @@ public final class Board {
   }
 
   /**
-   * The delta for the time since the last one, or null when nothing visible changed. Called on the
-   * board's context once per tick.
+   * The delta for the time since the last one, for each audience, or null when nothing visible
+   * changed. The restricted variant leaves out need-to-know entities; it is the very same object
+   * when there are none, so the usual tick is serialized once. Called on the board's context once
+   * per tick.
    */
-  JsonObject nextDelta() {
+  Delta nextDelta() {
     if (++ticks % TIME_CHECK_EVERY_TICKS == 0) collectTimeDependentChanges();
     if (pending.isEmpty()) return null;
     var now = clock.instant();
     JsonArray changes = new JsonArray();
+    JsonArray restrictedChanges = null;
     for (Change c : pending) {
-      changes.add(new JsonObject().put("section", c.section().key()).put("id", c.id()).put("value", view.render(state, c, now)));
+      JsonObject change = new JsonObject().put("section", c.section().key()).put("id", c.id()).put("value", view.render(state, c, now));
+      boolean hidden = view.needToKnow(state, c);
+      if (hidden && restrictedChanges == null) restrictedChanges = changes.copy();
+      if (!hidden && restrictedChanges != null) restrictedChanges.add(change);
+      changes.add(change);
     }
     pending.clear();
     JsonObject delta = new JsonObject().put("type", "delta").put("from", sentVersion).put("version", state.version())
         .put("now", now.toString()).put("changes", changes);
+    JsonObject restricted = restrictedChanges == null ? delta : delta.copy().put("changes", restrictedChanges);
     sentVersion = state.version();
-    return delta;
+    return new Delta(delta, restricted);
   }
+
+  /** One tick's delta for the full and the restricted audience (the same object when nothing is hidden). */
+  record Delta(JsonObject full, JsonObject restricted) {}
 
   private void collectTimeDependentChanges() {
     var now = clock.instant();
@@ -107,7 +118,12 @@ public final class Board {
 
   /** The whole board now, rendered on the board's context. */
   public Future<JsonObject> snapshot() {
-    return onContext(() -> view.snapshot(state, clock.instant()));
+    return snapshot(Audience.FULL);
+  }
+
+  /** The board now as this audience may see it (need-to-know incidents left out for the restricted one). */
+  public Future<JsonObject> snapshot(Audience audience) {
+    return onContext(() -> view.snapshot(state, clock.instant(), audience));
   }
 
   /**

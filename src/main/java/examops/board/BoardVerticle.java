@@ -17,6 +17,8 @@ public final class BoardVerticle extends VerticleBase {
 
   /** Local event-bus address of the serialized delta (and heartbeat) messages. */
   public static final String DELTAS = "examops.board.deltas";
+  /** The same for the restricted audience (no need-to-know incidents); the same string when nothing is hidden. */
+  public static final String DELTAS_RESTRICTED = "examops.board.deltas.restricted";
   static final long TICK_MS = 100;
   static final long HEARTBEAT_MS = 2_000;
 
@@ -50,18 +52,21 @@ public final class BoardVerticle extends VerticleBase {
   }
 
   private void tick() {
-    JsonObject delta = board.nextDelta();
+    Board.Delta delta = board.nextDelta();
     long now = System.currentTimeMillis();
     if (delta == null) {
       if (now - lastSent < HEARTBEAT_MS) return;
-      delta = new JsonObject().put("type", "heartbeat").put("version", board.sentVersion())
+      JsonObject heartbeat = new JsonObject().put("type", "heartbeat").put("version", board.sentVersion())
           .put("now", board.clock().instant().toString());
+      delta = new Board.Delta(heartbeat, heartbeat);
     }
     lastSent = now;
     DeliveryOptions headers = new DeliveryOptions()
-        .addHeader("from", String.valueOf(delta.getLong("from", board.sentVersion())))
-        .addHeader("version", String.valueOf(delta.getLong("version")));
-    vertx.eventBus().publish(DELTAS, delta.encode(), headers);
+        .addHeader("from", String.valueOf(delta.full().getLong("from", board.sentVersion())))
+        .addHeader("version", String.valueOf(delta.full().getLong("version")));
+    String full = delta.full().encode();
+    vertx.eventBus().publish(DELTAS, full, headers);
+    vertx.eventBus().publish(DELTAS_RESTRICTED, delta.restricted() == delta.full() ? full : delta.restricted().encode(), headers);
   }
 
   public DeadLetters deadLetters() {

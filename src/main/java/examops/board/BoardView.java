@@ -12,6 +12,7 @@ import examops.checkin.CheckinState;
 import examops.checkin.CheckinStatus;
 import examops.event.EventCodec;
 import examops.incident.Incident;
+import examops.incident.IncidentCategory;
 import examops.monitoring.TargetBook;
 import examops.province.District;
 import examops.province.Province;
@@ -53,17 +54,23 @@ public final class BoardView {
   }
 
   public JsonObject snapshot(BoardState s, Instant now) {
+    return snapshot(s, now, Audience.FULL);
+  }
+
+  /** The snapshot for one audience: the restricted one has no need-to-know incidents, nor alerts about them. */
+  public JsonObject snapshot(BoardState s, Instant now, Audience audience) {
+    boolean all = audience == Audience.FULL;
     JsonObject districts = new JsonObject();
     province.districts().forEach(d -> districts.put(d.id(), district(s, d, now)));
     JsonObject targets = new JsonObject();
     province.targets().forEach(t -> targets.put(t.id(), target(s, t)));
     JsonObject incidents = new JsonObject();
-    s.incidents().all().stream().sorted(Comparator.comparing(Incident::reportedAt))
+    s.incidents().all().stream().filter(i -> all || !needToKnow(i)).sorted(Comparator.comparing(Incident::reportedAt))
         .forEach(i -> incidents.put(i.id(), s.incidents().toJson(i.id())));
     JsonObject publishing = new JsonObject();
     publishingGroups().forEach(g -> publishing.put(g, publishing(s, g, now)));
     JsonObject alerts = new JsonObject();
-    s.alerts().active().stream().sorted(Comparator.comparing(Alert::raisedAt))
+    s.alerts().active().stream().filter(a -> all || !needToKnow(s, a)).sorted(Comparator.comparing(Alert::raisedAt))
         .forEach(a -> alerts.put(a.id(), a.toJson()));
     return new JsonObject()
         .put("version", s.version())
@@ -78,6 +85,23 @@ public final class BoardView {
         .put("publishing", publishing)
         .put("alerts", alerts)
         .put("stats", stats(s));
+  }
+
+  /** Whether this entity is need-to-know: an exam-data incident, or an alert about one. */
+  public boolean needToKnow(BoardState s, Change c) {
+    return switch (c.section()) {
+      case INCIDENTS -> s.incidents().get(c.id()).map(BoardView::needToKnow).orElse(false);
+      case ALERTS -> s.alerts().get(c.id()).map(a -> needToKnow(s, a)).orElse(false);
+      default -> false;
+    };
+  }
+
+  private static boolean needToKnow(Incident i) {
+    return i.category() == IncidentCategory.EXAM_DATA;
+  }
+
+  private static boolean needToKnow(BoardState s, Alert a) {
+    return a.subject() != null && s.incidents().get(a.subject()).map(BoardView::needToKnow).orElse(false);
   }
 
   /** The current value of one entity, or null when it no longer exists. */

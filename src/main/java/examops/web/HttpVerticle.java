@@ -1,5 +1,7 @@
 package examops.web;
 
+import examops.access.Access;
+import examops.access.RateLimiter;
 import examops.board.Board;
 import examops.board.ReferenceCheck;
 import examops.event.EventType;
@@ -38,11 +40,13 @@ public final class HttpVerticle extends VerticleBase {
   private final String bootstrap;
   private final NodeInfo node;
   private final Stats stats;
+  private final Access access;
   private EventLog log;
   private HttpServer server;
 
   public HttpVerticle(String host, int port, Board board, EventValidator validator, ReferenceCheck references,
-      String bootstrap, NodeInfo node, Stats stats) {
+      String bootstrap, NodeInfo node, Stats stats, Access access) {
+    this.access = access;
     this.host = host;
     this.port = port;
     this.board = board;
@@ -57,19 +61,35 @@ public final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     log = new EventLog(vertx, bootstrap, "examops-" + node.nodeId() + "-ingest");
     IngestHandler ingest = new IngestHandler(validator, references, log, board, stats);
-    BoardSocket socket = new BoardSocket(vertx, board, stats);
+    RateLimiter limiter = access.newRateLimiter();
+    Authenticator auth = new Authenticator(access, limiter, stats);
+    SessionRoutes sessions = new SessionRoutes(vertx, access, auth, limiter);
+    TokenRoutes tokens = new TokenRoutes(vertx, access, auth);
+    BoardSocket socket = new BoardSocket(vertx, board, stats, auth::stillValid);
     Router router = Router.router(vertx);
+    // Open: ops tooling (load balancers, Prometheus) reads these without credentials; neither shows board content.
     router.get("/health").handler(this::health);
     router.get("/metrics").handler(this::metrics);
-    router.get("/api/v1/board").handler(this::snapshot);
     router.post("/api/v1/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+    router.post("/api/v1/login").handler(sessions::login);
+    router.route("/api/v1/*").handler(auth::require);
+    router.post("/api/v1/*").handler(auth::rateLimit);
+    router.post("/api/v1/logout").handler(sessions::logout);
+    router.get("/api/v1/me").handler(sessions::me);
+    router.get("/api/v1/board").handler(this::snapshot);
     router.post("/api/v1/monitoring").handler(ctx -> ingest.ingest(ctx, EventType.PROBE_RESULT));
     router.post("/api/v1/checkins").handler(ctx -> ingest.ingest(ctx, EventType.CHECKIN_SUBMITTED));
     router.post("/api/v1/publishing").handler(ctx -> ingest.ingest(ctx, EventType.PUBLISHING_UPDATED));
     router.post("/api/v1/incidents").handler(ctx -> ingest.ingest(ctx, EventType.INCIDENT_REPORTED));
     router.post("/api/v1/incidents/:id/:action").handler(ingest::incidentAction);
     router.post("/api/v1/alerts/:id/acknowledge").handler(ingest::acknowledgeAlert);
+    router.route("/api/v1/tokens*").handler(tokens::commandOnly);
+    router.post("/api/v1/tokens").handler(tokens::issue);
+    router.get("/api/v1/tokens").handler(tokens::list);
+    router.post("/api/v1/tokens/:jti/revoke").handler(tokens::revoke);
     router.route("/api/*").handler(ctx -> Problem.send(ctx, 404, "no such API path: " + ctx.request().method() + " " + ctx.request().path()));
+    router.get("/ws/board").handler(ctx -> openSocket(ctx, auth, socket));
+    router.get("/*").handler(sessions::enrol);
     router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
     router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
     router.errorHandler(413, ctx -> Problem.send(ctx, 413, "body larger than " + MAX_BODY_BYTES + " bytes"));
@@ -79,13 +99,25 @@ public final class HttpVerticle extends VerticleBase {
     });
     return vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
             .setMaxWebSocketMessageSize(64 * 1024).setRegisterWebSocketWriteHandlers(false))
-        .webSocketHandshakeHandler(hs -> {
-          if ("/ws/board".equals(hs.path())) hs.accept(); else hs.reject(404);
-        })
-        .webSocketHandler(socket::accept)
         .requestHandler(router)
         .listen()
         .onSuccess(s -> server = s);
+  }
+
+  /**
+   * {@code WS /ws/board}: the upgrade is accepted only with valid credentials (header, session
+   * cookie, or {@code access_token}: browsers cannot set headers on a WebSocket); else 401.
+   */
+  private void openSocket(RoutingContext ctx, Authenticator auth, BoardSocket socket) {
+    if (!ctx.request().canUpgradeToWebSocket()) {
+      Problem.send(ctx, 400, "this is a WebSocket endpoint");
+      return;
+    }
+    auth.authenticate(ctx.request(), true)
+        .onFailure(err -> auth.unauthorized(ctx, err.getMessage()))
+        .onSuccess(p -> ctx.request().toWebSocket()
+            .onSuccess(ws -> socket.accept(ws, p))
+            .onFailure(err -> LOG.debug("WebSocket upgrade failed: {}", err.toString())));
   }
 
   public int actualPort() {
@@ -105,7 +137,7 @@ public final class HttpVerticle extends VerticleBase {
   }
 
   private void snapshot(RoutingContext ctx) {
-    board.snapshot().onSuccess(state -> ctx.response().putHeader("content-type", "application/json; charset=utf-8")
+    board.snapshot(Authenticator.principal(ctx).audience()).onSuccess(state -> ctx.response().putHeader("content-type", "application/json; charset=utf-8")
         .putHeader("cache-control", "no-store").end(state.encode())).onFailure(ctx::fail);
   }
 

@@ -1,5 +1,8 @@
 package examops.web;
 
+import examops.access.AccessPolicy;
+import examops.access.Principal;
+import examops.access.Role;
 import examops.board.Board;
 import examops.board.ReferenceCheck;
 import examops.event.Event;
@@ -46,7 +49,7 @@ final class IngestHandler {
 
   /** {@code POST /api/v1/monitoring}, {@code /checkins}, {@code /publishing}, {@code /incidents}. */
   void ingest(RoutingContext ctx, EventType expected) {
-    envelope(ctx, expected).ifPresent(json -> accept(ctx, json));
+    envelope(ctx, expected).filter(json -> authorized(ctx, json, expected)).ifPresent(json -> accept(ctx, json));
   }
 
   /** {@code POST /api/v1/incidents/{id}/{action}}. */
@@ -58,7 +61,7 @@ final class IngestHandler {
           + "'; one of acknowledge, assign, update, escalate, resolve, reopen");
       return;
     }
-    envelope(ctx, action.get().eventType()).ifPresent(json -> {
+    envelope(ctx, action.get().eventType()).filter(json -> authorized(ctx, json, action.get().eventType())).ifPresent(json -> {
       JsonObject data = json.getJsonObject("data");
       String pathId = ctx.pathParam("id");
       if (data.containsKey("incidentId") && !pathId.equals(data.getValue("incidentId"))) {
@@ -81,6 +84,7 @@ final class IngestHandler {
       json.put("type", EventType.ALERT_ACKNOWLEDGED.wireName()).put("id", UUID.randomUUID().toString())
           .put("at", now()).put("data", new JsonObject());
     }
+    if (!authorized(ctx, json, EventType.ALERT_ACKNOWLEDGED)) return;
     JsonObject data = json.getJsonObject("data");
     String pathId = ctx.pathParam("id");
     if (data.containsKey("alertId") && !pathId.equals(data.getValue("alertId"))) {
@@ -89,6 +93,45 @@ final class IngestHandler {
     }
     data.put("alertId", pathId);
     accept(ctx, json);
+  }
+
+  /**
+   * Whether these credentials may write this event (403 when not). The district comes from a
+   * district unit's credentials (a body naming another is refused), and {@code source} always
+   * from the credentials: the log records who did it, whatever the body says.
+   */
+  private boolean authorized(RoutingContext ctx, JsonObject json, EventType type) {
+    Principal p = Authenticator.principal(ctx);
+    Object data = json.getValue("data");
+    Optional<String> refusal = AccessPolicy.writeRefusal(p, type, data instanceof JsonObject d ? d : null);
+    if (refusal.isPresent()) {
+      reject(ctx, 403, "", refusal.get());
+      return false;
+    }
+    Object named = json.getValue("district");
+    AccessPolicy.DistrictDecision d = AccessPolicy.district(p, named == null ? null : String.valueOf(named));
+    if (d.refusal() != null) {
+      reject(ctx, 403, "district", d.refusal());
+      return false;
+    }
+    if (d.district() != null) json.put("district", d.district());
+    json.put("source", p.source());
+    return true;
+  }
+
+  /** A district unit acts on its own district's incidents only: 403 for another's (404 comes later for none). */
+  private Future<Boolean> checkOwnership(RoutingContext ctx, Event e) {
+    Principal p = Authenticator.principal(ctx);
+    if (p.role() != Role.DISTRICT || e.type().stream() != EventType.Stream.INCIDENTS || e.type() == EventType.INCIDENT_REPORTED) {
+      return Future.succeededFuture(true);
+    }
+    String id = e.data().getString("incidentId");
+    return board.read(s -> s.incidents().get(id).map(i -> i.district() == null ? "" : i.district()).orElse(null)).map(district -> {
+      if (district == null) return true; // no such incident: the lifecycle check answers 404
+      Optional<String> refusal = AccessPolicy.incidentRefusal(p, id, district.isEmpty() ? null : district);
+      refusal.ifPresent(why -> reject(ctx, 403, "incidentId", why));
+      return refusal.isEmpty();
+    });
   }
 
   /** Parses the body and fills what ingest supplies (type, id, at); empty when already answered. */
@@ -137,7 +180,9 @@ final class IngestHandler {
       return;
     }
     board.seen(e.id())
-        .compose(seen -> seen ? Future.succeededFuture(e) : checkLifecycle(ctx, e).compose(ok -> ok ? append(e) : Future.succeededFuture(null)))
+        .compose(seen -> seen ? Future.succeededFuture(e) : checkOwnership(ctx, e)
+            .compose(mine -> mine ? checkLifecycle(ctx, e) : Future.succeededFuture(false))
+            .compose(ok -> ok ? append(e) : Future.succeededFuture(null)))
         .onSuccess(accepted -> {
           if (accepted == null) return;
           stats.accepted(e.type().stream().name().toLowerCase());
