@@ -27,7 +27,7 @@ class BoardPageTest {
     void start() throws Exception {
         browser = Browser.start();
         node = TestNode.start();
-        browser.open("http://127.0.0.1:" + node.httpPort() + "/");
+        browser.open(node.baseUrl() + "/?access_token=" + node.commandToken()); // the enrolment link signs the browser in
         browser.waitUntil(WAIT, d -> !d.findElements(By.cssSelector("#district-grid .district[data-id='long-xuyen']")).isEmpty());
         browser.waitUntil(WAIT, d -> "Trực tuyến".equals(d.findElement(By.id("conn")).getText()));
     }

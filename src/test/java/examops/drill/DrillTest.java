@@ -47,7 +47,7 @@ class DrillTest {
     Instant giveUp = Instant.parse("2020-08-09T02:35:00Z"); // 09:35, before the silent district speaks again
     try (TestNode node = TestNode.startDrill(Files.createTempDirectory("examops-drill"), clock);
         Browser browser = Browser.start()) {
-      browser.open("http://127.0.0.1:" + node.httpPort() + "/");
+      browser.open(node.baseUrl() + "/?access_token=" + node.commandToken()); // the enrolment link signs the browser in
       JsonObject board = node.board();
       while (clock.instant().isBefore(giveUp) && !alive(board)) {
         Thread.sleep(100);

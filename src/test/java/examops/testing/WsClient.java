@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -18,7 +19,14 @@ public final class WsClient implements AutoCloseable {
   private final WebSocket socket;
 
   public WsClient(String url) throws Exception {
-    socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
+    this(url, Map.of());
+  }
+
+  /** Connects with these handshake headers (e.g. Authorization); fails as the server refuses. */
+  public WsClient(String url, Map<String, String> headers) throws Exception {
+    WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+    headers.forEach(builder::header);
+    socket = builder
         .buildAsync(URI.create(url), new WebSocket.Listener() {
           private final StringBuilder partial = new StringBuilder();
 
