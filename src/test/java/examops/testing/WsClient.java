@@ -16,6 +16,7 @@ import java.util.function.Predicate;
 public final class WsClient implements AutoCloseable {
 
   private final BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
+  private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
   private final WebSocket socket;
 
   public WsClient(String url) throws Exception {
@@ -29,6 +30,12 @@ public final class WsClient implements AutoCloseable {
     socket = builder
         .buildAsync(URI.create(url), new WebSocket.Listener() {
           private final StringBuilder partial = new StringBuilder();
+
+          @Override
+          public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+            closed.countDown();
+            return null;
+          }
 
           @Override
           public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
@@ -52,6 +59,11 @@ public final class WsClient implements AutoCloseable {
       if (m == null) throw new AssertionError("no matching WebSocket message within " + timeout);
       if (match.test(m)) return m;
     }
+  }
+
+  /** Whether the server closed the socket within {@code timeout}. */
+  public boolean closed(Duration timeout) throws InterruptedException {
+    return closed.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   public void send(JsonObject message) {
