@@ -133,19 +133,20 @@ export function createOutbox({ storage, send, now = Date.now, random = Math.rand
   }
 
   /** Sends what is due, one at a time in the order made; resolves when done. */
+  async function sendDue(force) {
+    for (const item of dueItems(items, now(), force)) {
+      const result = await attempt(item);
+      if (result && result.state === 'queued' && result.error?.status === 0) break; // offline: the rest would fail too
+    }
+  }
+
   function flush(force = false) {
     if (flushing) return flushing;
-    flushing = (async () => {
-      try {
-        for (const item of dueItems(items, now(), force)) {
-          const result = await attempt(item);
-          if (result && result.state === 'queued' && result.error?.status === 0) break; // offline: the rest would fail too
-        }
-      } finally {
-        flushing = null;
-        schedule();
-      }
-    })();
+    // Cleared in a callback, which always runs after this assignment (even when nothing was due).
+    flushing = sendDue(force).finally(() => {
+      flushing = null;
+      schedule();
+    });
     return flushing;
   }
 

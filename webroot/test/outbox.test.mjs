@@ -159,3 +159,22 @@ test('while offline the flush stops at the first network error instead of trying
   assert.deepEqual(w.sent.map((s) => s.id), ['a', 'a', 'b'], 'the network is back: both go, oldest first');
   assert.deepEqual(w.outbox.waiting(), []);
 });
+
+test('a flush with nothing to send does not block the next one', async () => {
+  const w = world([new TypeError('offline')]);
+  await w.outbox.flush();
+  await w.outbox.submit('checkin', '/p', body('a'));
+  await w.outbox.online();
+  assert.deepEqual(w.sent.map((s) => s.id), ['a', 'a']);
+  assert.deepEqual(w.outbox.waiting(), []);
+});
+
+test('the retry timer sends a queued item by itself', async () => {
+  const w = world([new TypeError('offline')]);
+  await w.outbox.flush();
+  await w.outbox.submit('checkin', '/p', body('a'));
+  assert.equal(w.timers.size, 1, 'a retry is scheduled');
+  await w.advance(2000);
+  assert.deepEqual(w.sent.map((s) => s.id), ['a', 'a']);
+  assert.deepEqual(w.outbox.waiting(), []);
+});
