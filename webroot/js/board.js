@@ -394,7 +394,8 @@ async function main() {
   await initI18n();
   $('lang').addEventListener('click', () => setLanguage(otherLanguage()));
   onLanguageChange(renderAll);
-  replayControl = createReplayControl({ onShow: showReplay, onLive: showLive, now: liveNow });
+  // Replays pick a moment of receipt (the log's time), so the picker starts from the device's clock.
+  replayControl = createReplayControl({ onShow: showReplay, onLive: showLive, now: () => Date.now() });
   renderConnection();
   connectBoard({ onUpdate, onStatus });
   setInterval(tick, 1000);
