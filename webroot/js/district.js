@@ -6,8 +6,9 @@ import { connectBoard } from './socket.js';
 import { createExamClock } from './clock.js';
 import { createOutbox, waiting } from './outbox.js';
 import { createForms, fillSites } from './district-forms.js';
+import { renderChecklist } from './district-checklist.js';
 import { initI18n, t, pick, setLanguage, otherLanguage, onLanguageChange } from './i18n.js';
-import { toMillis, formatTime, formatDay, formatAge, toOffsetIso } from './format.js';
+import { toMillis, formatTime, formatDay, toOffsetIso } from './format.js';
 import { el, setText, setClass, reconcile } from './dom.js';
 
 const DISTRICT_KEY = 'examops.district';
@@ -209,72 +210,9 @@ function sitesOf(districtId) {
 let forms = null;
 
 function renderPublishing() {
-  const items = Object.values(board?.state?.publishing?.[currentDistrict()] ?? {})
-    .filter((i) => i && typeof i === 'object').sort((a, b) => toMillis(a.due) - toMillis(b.due));
   const pending = new Set(waiting(outbox.items()).filter((i) => i.kind === 'publishing' && i.state !== 'failed')
     .map((i) => `${i.body.data.channel}:${i.body.data.item}`));
-  reconcile($('pub-list'), items, (i) => `${i.channel}:${i.item}`, createPubRow, (node, item) => updatePubRow(node, item, pending));
-  const done = items.filter((i) => i.state === 'done' || i.state === 'verified').length;
-  setText($('pub-count'), items.length ? t('publishing.count', { done, total: items.length }) : '');
-}
-
-function createPubRow(item) {
-  const node = el('li', 'pub-item');
-  const head = el('div', 'pi-head');
-  head.append(el('span', 'pi-name'), el('span', 'pi-state'));
-  const meta = el('p', 'pi-meta');
-  const open = el('button', 'pi-open small-button');
-  open.type = 'button';
-  const form = el('form', 'pi-form form');
-  form.noValidate = true;
-  form.hidden = true;
-  const label = el('label', 'field');
-  const input = el('input');
-  input.name = 'evidence';
-  input.maxLength = 2000;
-  input.autocomplete = 'off';
-  label.append(el('span', 'pi-evidence-label'), input, el('p', 'field-error'));
-  label.querySelector('.field-error').dataset.errorFor = 'data.evidence';
-  const general = el('p', 'field-error');
-  general.dataset.errorFor = '';
-  const send = el('button', 'submit pi-send');
-  send.type = 'submit';
-  form.append(label, general, send);
-  node.append(head, meta, el('p', 'pi-evidence'), open, form, el('p', 'result pub-result'));
-  open.addEventListener('click', () => {
-    form.hidden = !form.hidden;
-    if (!form.hidden) input.focus();
-  });
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    forms.markDone(node, node.__item ?? item);
-  });
-  return node;
-}
-
-function updatePubRow(node, item, pending) {
-  node.__item = item;
-  const key = `${item.channel}:${item.item}`;
-  const state = ['not-started', 'in-progress', 'done', 'verified'].includes(item.state) ? item.state : 'not-started';
-  const finished = state === 'done' || state === 'verified';
-  const waitingToSend = pending.has(key) && !finished;
-  setClass(node, `pub-item state-${state}${item.missing ? ' is-missing' : ''}${item.late && !finished ? ' is-late' : ''}${waitingToSend ? ' is-pending' : ''}`);
-  node.dataset.key = key;
-  setText(node.querySelector('.pi-name'), pick(item.name) || item.item);
-  setText(node.querySelector('.pi-state'), waitingToSend ? t('dp.pub.pending') : t(`dp.pub.state.${state}`));
-  setText(node.querySelector('.pi-meta'), [
-    t(`dp.channel.${item.channel}`),
-    t('dp.pub.due', { time: formatTime(item.due), day: formatDay(item.due) }),
-    item.late && !finished ? t('dp.pub.late', { age: formatAge((Number(item.lateMinutes) || 0) * 60000, t) }) : '',
-  ].filter(Boolean).join(' · '));
-  setText(node.querySelector('.pi-evidence'), item.evidence ? t('dp.pub.evidence', { text: item.evidence }) : '');
-  const open = node.querySelector('.pi-open');
-  open.hidden = finished || waitingToSend;
-  setText(open, t('dp.pub.markDone'));
-  if (finished) node.querySelector('form').hidden = true;
-  setText(node.querySelector('.pi-evidence-label'), t('dp.pub.evidenceLabel'));
-  node.querySelector('input[name="evidence"]').placeholder = t('dp.pub.evidencePlaceholder');
-  setText(node.querySelector('.pi-send'), t('dp.pub.send'));
+  renderChecklist(board?.state?.publishing?.[currentDistrict()], pending, (row, item) => forms.markDone(row, item));
 }
 
 // ---- picker ---------------------------------------------------------------------------------------
