@@ -192,4 +192,9 @@ public final class Board {
   public Clock clock() {
     return clock;
   }
+
+  /** How the state is rendered; also used to render a rebuilt past board the same way. */
+  public BoardView view() {
+    return view;
+  }
 }
