@@ -5,20 +5,21 @@ import examops.event.EventType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Reads the event topics from the beginning up to a moment: every event whose record timestamp (the
- * broker's append time, i.e. when ExamOps received it) is at or before that moment, in the order the
- * live log reader would have handed them over. Blocking; one consumer of its own per call, no group.
- * Records the decoder refuses are skipped (the live reader already dead-lettered them).
+ * Reads the event topics up to a moment: every event ExamOps had received by then — its
+ * {@code receivedAt}, stamped on the exam clock at ingest (the broker's append time for records
+ * written straight to Kafka) — in the order the live log reader would have handed them over. The
+ * exam clock is the rehearsal clock in a drill, so "07:40 on 9 August" means the same in a rehearsal
+ * as on the day; the whole log is read, since record timestamps follow the real clock. Blocking; one
+ * consumer of its own per call, no group. Records the decoder refuses are skipped (the live reader
+ * already dead-lettered them).
  */
 public final class LogHistory {
 
@@ -52,7 +53,7 @@ public final class LogHistory {
       }
       consumer.assign(partitions);
       Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
-      Map<TopicPartition, Long> stop = stopOffsets(consumer, partitions, until);
+      Map<TopicPartition, Long> stop = consumer.endOffsets(partitions);
       long total = 0;
       List<TopicPartition> toRead = new ArrayList<>();
       for (TopicPartition tp : partitions) {
@@ -69,24 +70,8 @@ public final class LogHistory {
     }
   }
 
-  /** Per partition, the first offset received after {@code until} (or the end of the partition). */
-  private static Map<TopicPartition, Long> stopOffsets(KafkaConsumer<String, byte[]> consumer,
-      List<TopicPartition> partitions, Instant until) {
-    Map<TopicPartition, Long> query = new HashMap<>();
-    for (TopicPartition tp : partitions) query.put(tp, until.toEpochMilli() + 1);
-    Map<TopicPartition, OffsetAndTimestamp> after = consumer.offsetsForTimes(query);
-    Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-    Map<TopicPartition, Long> stop = new HashMap<>();
-    for (TopicPartition tp : partitions) {
-      OffsetAndTimestamp first = after.get(tp);
-      stop.put(tp, first == null ? end.get(tp) : first.offset());
-    }
-    return stop;
-  }
-
   private long read(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> toRead,
       Map<TopicPartition, Long> stop, Instant until, long total, Consumer<Event> sink, Progress progress) {
-    long untilMillis = until.toEpochMilli();
     long handed = 0;
     long done = 0;
     List<TopicPartition> open = new ArrayList<>(toRead);
@@ -100,8 +85,7 @@ public final class LogHistory {
       for (ConsumerRecord<String, byte[]> r : records) {
         if (r.offset() >= stop.get(new TopicPartition(r.topic(), r.partition()))) continue;
         done++;
-        if (r.timestamp() > untilMillis) continue; // a broker clock that stepped back; not received by then
-        if (decoder.decode(r) instanceof RecordDecoder.Accepted a) {
+        if (decoder.decode(r) instanceof RecordDecoder.Accepted a && !a.event().receivedAt().isAfter(until)) {
           sink.accept(a.event());
           handed++;
         }

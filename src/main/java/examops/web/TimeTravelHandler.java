@@ -10,6 +10,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -31,13 +32,15 @@ final class TimeTravelHandler implements Handler<RoutingContext> {
   private static final long PROGRESS_EVERY_MS = 200;
 
   private final TimeTravel travel;
+  private final Clock clock;
 
-  private TimeTravelHandler(TimeTravel travel) {
+  private TimeTravelHandler(TimeTravel travel, Clock clock) {
     this.travel = travel;
+    this.clock = clock;
   }
 
   static TimeTravelHandler create(Vertx vertx, String bootstrap, EventValidator validator, ReferenceCheck references, Board board) {
-    return new TimeTravelHandler(new TimeTravel(vertx, board.view(), bootstrap, validator, references));
+    return new TimeTravelHandler(new TimeTravel(vertx, board.view(), bootstrap, validator, references), board.clock());
   }
 
   @Override
@@ -54,7 +57,7 @@ final class TimeTravelHandler implements Handler<RoutingContext> {
       Problem.send(ctx, 400, "at", "must be an ISO-8601 date-time with an offset, e.g. 2020-08-09T07:40:00+07:00; got '" + raw + "'");
       return;
     }
-    if (at.isAfter(Instant.now())) {
+    if (at.isAfter(clock.instant())) {
       Problem.send(ctx, 400, "at", "is in the future (" + raw + "); the board can be rebuilt up to now");
       return;
     }

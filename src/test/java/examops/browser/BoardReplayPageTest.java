@@ -35,10 +35,10 @@ class BoardReplayPageTest {
         browser = Browser.start();
         node = TestNode.start();
         assertThat(node.post("/api/v1/checkins", checkin("long-xuyen", "issue", "trước").encode()).status()).isEqualTo(202);
-        // The picker works to the second: leave a whole second on each side of the chosen moment.
-        Thread.sleep(1_100);
-        between = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        Thread.sleep(1_100);
+        // Received on the exam clock (the test's clock): five minutes on each side of the chosen moment.
+        node.clock().advance(Duration.ofMinutes(5));
+        between = node.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+        node.clock().advance(Duration.ofMinutes(5));
         assertThat(node.post("/api/v1/checkins", checkin("long-xuyen", "critical", "sau").encode()).status()).isEqualTo(202);
     }
 
@@ -100,7 +100,7 @@ class BoardReplayPageTest {
         browser.open(node.baseUrl() + "/");
         browser.waitUntil(WAIT, d -> "sau".equals(note(d, "long-xuyen")));
         browser.driver().findElement(By.id("replay-open")).click();
-        browser.js("document.getElementById('replay-at').value = arguments[0];", LOCAL_INPUT.format(Instant.now().plus(Duration.ofDays(2))));
+        browser.js("document.getElementById('replay-at').value = arguments[0];", LOCAL_INPUT.format(node.clock().instant().plus(Duration.ofDays(2))));
         browser.driver().findElement(By.cssSelector("#replay-form button[type='submit']")).click();
         browser.waitUntil(WAIT, d -> d.findElement(By.id("replay-status")).getAttribute("class").contains("is-failed"));
         assertThat(browser.driver().findElement(By.id("replay-text")).getText()).contains("at: is in the future");
