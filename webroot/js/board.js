@@ -163,7 +163,7 @@ function updateDistrict(node, d) {
   node.dataset.id = d.id;
   setText(node.querySelector('.d-name'), d.name ?? d.id);
   setText(node.querySelector('.d-status'), t(`status.${d.status ?? 'unknown'}`));
-  setText(node.querySelector('.d-checkin-state'), t(`checkin.${checkinState}`, { n: minutesLate(checkin) }));
+  setText(node.querySelector('.d-checkin-state'), t(`checkin.${checkinState}`, { age: formatAge(minutesLate(checkin) * 60000, t) }));
   const lastAt = checkin.lastAt ?? d.lastCheckin?.at;
   // Mixes a time and an age in minutes: redrawn with the tiles each minute, not every second.
   setText(node.querySelector('.d-checkin-last'), lastAt

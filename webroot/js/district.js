@@ -8,7 +8,7 @@ import { createOutbox, waiting } from './outbox.js';
 import { createForms, fillSites } from './district-forms.js';
 import { renderChecklist } from './district-checklist.js';
 import { initI18n, t, pick, setLanguage, otherLanguage, onLanguageChange } from './i18n.js';
-import { toMillis, formatTime, formatDay, toOffsetIso } from './format.js';
+import { toMillis, formatTime, formatDay, toOffsetIso, formatAge } from './format.js';
 import { el, setText, setClass, reconcile } from './dom.js';
 
 const DISTRICT_KEY = 'examops.district';
@@ -182,7 +182,7 @@ function renderStatus() {
   setText($('my-worst'), t(`dp.worst.${worst}`));
   const checkin = d.checkin ?? {};
   const state = ['on-time', 'late', 'missed', 'none'].includes(checkin.state) ? checkin.state : 'none';
-  setText($('my-checkin'), t(`checkin.${state}`, { n: Number(checkin.minutesLate) || 0 }));
+  setText($('my-checkin'), t(`checkin.${state}`, { age: formatAge((Number(checkin.minutesLate) || 0) * 60000, t) }));
   setText($('my-last'), [
     checkin.lastAt ? t('dp.status.last', { time: formatTime(checkin.lastAt), day: formatDay(checkin.lastAt) }) : '',
     checkin.nextDue ? t('dp.status.next', { time: formatTime(checkin.nextDue), day: formatDay(checkin.nextDue) }) : '',
