@@ -69,6 +69,7 @@ public final class HttpVerticle extends VerticleBase {
     router.post("/api/v1/incidents").handler(ctx -> ingest.ingest(ctx, EventType.INCIDENT_REPORTED));
     router.post("/api/v1/incidents/:id/:action").handler(ingest::incidentAction);
     router.post("/api/v1/alerts/:id/acknowledge").handler(ingest::acknowledgeAlert);
+    examops.report.ReportRoutes.mount(router, vertx, board, bootstrap, validator, references);
     router.route("/api/*").handler(ctx -> Problem.send(ctx, 404, "no such API path: " + ctx.request().method() + " " + ctx.request().path()));
     router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
     router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
