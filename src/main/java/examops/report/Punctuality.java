@@ -48,7 +48,7 @@ public final class Punctuality {
       Outcome o = switch (s.state()) {
         case ON_TIME -> Outcome.ON_TIME;
         case LATE -> Outcome.LATE;
-        case MISSED -> Outcome.LATE; // not reached: the misses before c were taken out above
+        case MISSED -> Outcome.LATE; // past the grace seen now, within the grace of its deadline
         case NOT_EXPECTED -> Outcome.UNSCHEDULED;
       };
       if (!c.isBefore(from)) out.add(new Mark(c, o));
@@ -65,10 +65,21 @@ public final class Punctuality {
     for (int i = 0; i < MAX_MARKS; i++) {
       CheckinStatus s = schedule.evaluate(last, at);
       if (s.state() != CheckinState.MISSED || !s.due().isAfter(last == null ? Instant.MIN : last)) return last;
-      if (!s.graceEnds().isBefore(from) && s.graceEnds().isBefore(end)) out.add(new Mark(s.graceEnds(), Outcome.MISSED));
+      Instant graceEnds = graceAtDue(schedule, last, s);
+      if (!at.isAfter(graceEnds)) return last;
+      if (!graceEnds.isBefore(from) && graceEnds.isBefore(end)) out.add(new Mark(graceEnds, Outcome.MISSED));
       last = s.due();
     }
     return last;
+  }
+
+  /**
+   * The grace of the cadence in force when the deadline fell due (a late evaluation would use the
+   * cadence of its own time): when the board turned red for it.
+   */
+  private static Instant graceAtDue(CheckinSchedule schedule, Instant last, CheckinStatus seenLater) {
+    CheckinStatus atDue = schedule.evaluate(last, seenLater.due());
+    return seenLater.due().equals(atDue.due()) && atDue.graceEnds() != null ? atDue.graceEnds() : seenLater.graceEnds();
   }
 
   /** Counts of each outcome. */
