@@ -11,7 +11,8 @@ test('Vietnamese and English have the same message keys', () => {
 });
 
 test('every key named in the pages and scripts has a message', () => {
-  const sources = [read('../index.html'), ...readdirSync(new URL('../js/', import.meta.url)).map((f) => read(`../js/${f}`))];
+  const pages = readdirSync(new URL('../', import.meta.url)).filter((f) => f.endsWith('.html')).map((f) => read(`../${f}`));
+  const sources = [...pages, ...readdirSync(new URL('../js/', import.meta.url)).map((f) => read(`../js/${f}`))];
   const used = new Set();
   for (const source of sources) {
     for (const m of source.matchAll(/data-i18n(?:-[a-z-]+)?="([^"]+)"/g)) used.add(m[1]);
