@@ -76,7 +76,7 @@ function availabilityCells(a) {
 
 function renderAvailability(r) {
   const services = r.availability.keyServices;
-  $('availability-chart-box').style.height = `${services.length * 5 + 22}mm`;
+  $('availability-chart-box').style.height = `${services.length * 4 + 20}mm`;
   availabilityChart($('chart-availability'), r, { print: true });
   const statusHeads = ['up', 'degraded', 'down', 'unknown', 'maintenance'].map((s) => t(`report.status.${s}`));
   table($('availability-table'), [t('report.service'), ...statusHeads, t('report.downtime'), t('report.availability')],

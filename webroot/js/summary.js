@@ -58,6 +58,8 @@ function renderKpis(r) {
 }
 
 function renderCharts(r) {
+  // One readable bar per key service, however many the province file lists.
+  $('chart-availability').parentElement.style.height = `${r.availability.keyServices.length * 1.35 + 4}rem`;
   availabilityChart($('chart-availability'), r);
   incidentChart($('chart-incidents'), r);
   timingChart($('chart-timing'), r);
