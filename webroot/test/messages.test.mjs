@@ -21,7 +21,8 @@ test('each page bundle has the same keys in both languages, and none shadows a s
 
 test('every key named in the pages and scripts has a message', () => {
   const all = { ...vi, ...Object.assign({}, ...Object.values(PAGES).flat().map((b) => bundle(b, 'vi'))) };
-  const sources = [...Object.keys(PAGES).map((p) => read(`../${p}`)), ...readdirSync(new URL('../js/', import.meta.url)).map((f) => read(`../js/${f}`))];
+  const pages = readdirSync(new URL('../', import.meta.url)).filter((f) => f.endsWith('.html')).map((f) => read(`../${f}`));
+  const sources = [...pages, ...readdirSync(new URL('../js/', import.meta.url)).map((f) => read(`../js/${f}`))];
   const used = new Set();
   for (const source of sources) {
     for (const m of source.matchAll(/data-i18n(?:-[a-z-]+)?="([^"]+)"/g)) used.add(m[1]);

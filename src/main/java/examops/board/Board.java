@@ -184,6 +184,11 @@ public final class Board {
     return view.province().window().contains(t);
   }
 
+  /** The province data the board follows. */
+  public examops.province.Province province() {
+    return view.province();
+  }
+
   /** The province's time zone, for times written on its behalf. */
   public ZoneId zone() {
     return view.province().zone();

@@ -13,7 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * Turns one record of an event topic into an event, or says why it is not one: the schema, the
  * topic its type belongs on, and what it names in the province data. The record's timestamp (the
  * broker's append time) becomes the event's {@code receivedAt}. Shared by every reader of the log,
- * so the live board and a rebuilt one accept exactly the same records.
+ * so the live board, a rebuilt one and the report accept exactly the same records.
  */
 public final class RecordDecoder {
 
