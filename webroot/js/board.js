@@ -205,13 +205,28 @@ function isSiteTarget(target) {
   return /(^|[-_.])(site|phone|fax|internet)([-_.]|$)/.test(String(target.kind ?? '')) || Boolean(target.site);
 }
 
+/**
+ * Provincial services always have a tile; a district's own services (its portal, its server room)
+ * get one only while they are down or slow, and are otherwise counted in one line per kind, so the
+ * wall screen shows what needs attention instead of 22 green tiles.
+ */
 function renderServices(state) {
-  const targets = values(state.targets).filter((x) => !isSiteTarget(x)).sort((a, b) =>
+  const all = values(state.targets).filter((x) => !isSiteTarget(x));
+  const local = all.filter((x) => x.district);
+  const troubled = (x) => x.status === 'down' || x.status === 'degraded';
+  const targets = all.filter((x) => !x.district || troubled(x)).sort((a, b) =>
     (TARGET_ORDER[a.status] ?? 2) - (TARGET_ORDER[b.status] ?? 2) || byName(a, b));
   const grid = $('service-grid');
-  grid.classList.toggle('is-dense', targets.length > 12); // e.g. every district's server room
+  grid.classList.toggle('is-dense', targets.length > 12);
   reconcile(grid, targets, (x) => x.id, createService, updateService);
-  setText($('service-empty'), targets.length ? '' : t('empty.noData'));
+  const kinds = [...new Set(local.map((x) => x.kind))].sort();
+  setText($('service-local'), kinds.map((kind) => {
+    const of = local.filter((x) => x.kind === kind);
+    const bad = of.filter(troubled).length;
+    return t('services.local', { kind: t(`kind.${kind}`), up: of.filter((x) => x.status === 'up').length, total: of.length })
+      + (bad ? t('services.localTrouble', { n: bad }) : '');
+  }).join('   ·   '));
+  setText($('service-empty'), all.length ? '' : t('empty.noData'));
 }
 
 function createService() {
