@@ -23,7 +23,7 @@ class ExternalKafkaTest {
     EmbeddedKafka broker = new EmbeddedKafka(brokerDir, port);
     broker.start();
     Path nodeDir = Files.createTempDirectory("examops-node");
-    TestNode node = TestNode.start(nodeDir, new TestClock(Instant.parse("2020-08-09T00:00:00Z")),
+    TestNode node = TestNode.start(nodeDir, new TestClock(Instant.parse("2020-07-20T00:00:00Z")),
         Map.of("EXAMOPS_KAFKA_BOOTSTRAP", broker.bootstrapServers()));
     try {
       assertThat(Files.exists(nodeDir.resolve("kafka"))).as("no embedded broker is started").isFalse();

@@ -14,6 +14,8 @@ import java.util.Optional;
  *       the command center; verifying a publishing item: the command center only;</li>
  *   <li>incident actions and alert acknowledgements: the command center; a district unit may
  *       {@code update} its own district's incidents;</li>
+ *   <li>maintenance windows: the command center;</li>
+ *   <li>the report and the board at a past moment: command and leadership;</li>
  *   <li>leadership: read-only.</li>
  * </ul>
  */
@@ -36,6 +38,7 @@ public final class AccessPolicy {
           ? refuse("only the command center verifies a publishing item")
           : Optional.empty();
       case ALERT_ACKNOWLEDGED, ALERT_RAISED, ALERT_CLEARED -> refuse("only the command center acknowledges alerts");
+      case MAINTENANCE_DECLARED, MAINTENANCE_ENDED -> refuse("only the command center declares and ends maintenance");
       default -> refuse("only the command center may " + verb(type) + " an incident");
     };
   }
@@ -56,6 +59,12 @@ public final class AccessPolicy {
   public static Optional<String> incidentRefusal(Principal p, String incidentId, String incidentDistrict) {
     if (p.role() != Role.DISTRICT || p.district().equals(incidentDistrict)) return Optional.empty();
     return refuse("incident " + incidentId + " is not district " + p.district() + "'s; a district unit updates its own district's incidents only");
+  }
+
+  /** The report and the board at a past moment: the command center and leadership (they include need-to-know incidents). */
+  public static Optional<String> fullBoardRefusal(Principal p) {
+    return p.role() == Role.COMMAND || p.role() == Role.LEADERSHIP ? Optional.empty()
+        : refuse("the report and the board at a past moment are for the command center and leadership");
   }
 
   /** Issuing and revoking tokens, and listing them. */

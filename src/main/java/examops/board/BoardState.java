@@ -4,12 +4,20 @@ import examops.alert.AlertBook;
 import examops.checkin.CheckIn;
 import examops.checkin.CheckInBook;
 import examops.event.Event;
+import examops.event.EventType;
 import examops.incident.Incident;
 import examops.incident.IncidentBook;
 import examops.monitoring.HealthStatus;
+import examops.monitoring.MaintenanceBook;
 import examops.monitoring.TargetBook;
 import examops.province.Province;
+import examops.province.Target;
 import examops.publishing.PublishingBook;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,6 +32,9 @@ public final class BoardState {
   private final RecentIds recentIds = new RecentIds(RECENT_ID_CAPACITY);
   private final CheckInBook checkins = new CheckInBook();
   private final TargetBook targets;
+  private final MaintenanceBook maintenance;
+  /** For each target, the targets that depend on it: their "caused by" changes with it. */
+  private final Map<String, List<String>> dependents = new HashMap<>();
   private final IncidentBook incidents = new IncidentBook();
   private final PublishingBook publishing = new PublishingBook();
   private final AlertBook alerts = new AlertBook();
@@ -33,6 +44,10 @@ public final class BoardState {
 
   public BoardState(Province province) {
     this.targets = new TargetBook(province);
+    this.maintenance = new MaintenanceBook(province);
+    for (Target t : province.targets()) {
+      for (String parent : t.dependsOn()) dependents.computeIfAbsent(parent, k -> new ArrayList<>()).add(t.id());
+    }
   }
 
   /**
@@ -48,7 +63,7 @@ public final class BoardState {
     }
     recentIds.add(e.id());
     boolean applied = switch (e.type().stream()) {
-      case MONITORING -> applyProbe(e, changes);
+      case MONITORING -> applyMonitoring(e, changes);
       case INCIDENTS -> applyIncident(e, changes);
       case PUBLISHING -> applyPublishing(e, changes);
       case CHECKINS -> applyCheckIn(e, changes);
@@ -63,11 +78,21 @@ public final class BoardState {
     return true;
   }
 
-  private boolean applyProbe(Event e, Set<Change> changes) {
+  private boolean applyMonitoring(Event e, Set<Change> changes) {
+    if (e.type() != EventType.PROBE_RESULT) {
+      if (!maintenance.apply(e)) return false;
+      changes.add(new Change(Section.MAINTENANCE, e.data().getString("windowId")));
+      return true;
+    }
     // A result changes the target's streak counters even when its status holds, so it is applied
     // (and counted) even if nothing visible changed.
-    if (targets.apply(e)) changes.add(new Change(Section.TARGETS, e.data().getString("target")));
+    if (targets.apply(e)) targetChanged(e.data().getString("target"), changes);
     return true;
+  }
+
+  private void targetChanged(String id, Set<Change> changes) {
+    changes.add(new Change(Section.TARGETS, id));
+    for (String child : dependents.getOrDefault(id, List.of())) changes.add(new Change(Section.TARGETS, child));
   }
 
   private boolean applyIncident(Event e, Set<Change> changes) {
@@ -109,7 +134,7 @@ public final class BoardState {
       default -> HealthStatus.DOWN;
     };
     if (targets.observe(targetId, status, null, e.atInstant(), "check-in: " + state, e.source())) {
-      changes.add(new Change(Section.TARGETS, targetId));
+      targetChanged(targetId, changes);
     }
   }
 
@@ -120,12 +145,13 @@ public final class BoardState {
   }
 
   /** Why this event's entity refuses it now (incident lifecycle, publishing rules), or empty. */
-  public java.util.Optional<String> refusal(Event e) {
+  public Optional<String> refusal(Event e) {
     return switch (e.type().stream()) {
+      case MONITORING -> e.type() == EventType.PROBE_RESULT ? Optional.empty() : maintenance.refusal(e);
       case INCIDENTS -> incidents.refusal(e);
       case PUBLISHING -> publishing.refusal(e);
       case ALERTS -> alerts.refusal(e);
-      default -> java.util.Optional.empty();
+      default -> Optional.empty();
     };
   }
 
@@ -148,6 +174,10 @@ public final class BoardState {
 
   public CheckInBook checkins() {
     return checkins;
+  }
+
+  public MaintenanceBook maintenance() {
+    return maintenance;
   }
 
   public TargetBook targets() {

@@ -13,6 +13,9 @@ import examops.checkin.CheckinStatus;
 import examops.event.EventCodec;
 import examops.incident.Incident;
 import examops.incident.IncidentCategory;
+import examops.monitoring.DependencyFolding;
+import examops.monitoring.HealthStatus;
+import examops.monitoring.MaintenanceBook;
 import examops.monitoring.TargetBook;
 import examops.province.District;
 import examops.province.Province;
@@ -36,11 +39,13 @@ public final class BoardView {
   private final Province province;
   private final ExamClock examClock;
   private final CheckinSchedule districtCheckins;
+  private final DependencyFolding folding;
 
   public BoardView(Province province) {
     this.province = province;
     this.examClock = ExamClock.of(province);
     this.districtCheckins = CheckinSchedule.forDistricts(province.checkins(), examClock);
+    this.folding = DependencyFolding.of(province.targets());
   }
 
   /** Where a district stands against its check-in cadence at {@code now}. */
@@ -69,6 +74,8 @@ public final class BoardView {
         .forEach(i -> incidents.put(i.id(), s.incidents().toJson(i.id())));
     JsonObject publishing = new JsonObject();
     publishingGroups().forEach(g -> publishing.put(g, publishing(s, g, now)));
+    JsonObject maintenance = new JsonObject();
+    s.maintenance().all().forEach(w -> maintenance.put(w.window().id(), MaintenanceBook.toJson(w)));
     JsonObject alerts = new JsonObject();
     s.alerts().active().stream().filter(a -> all || !needToKnow(s, a)).sorted(Comparator.comparing(Alert::raisedAt))
         .forEach(a -> alerts.put(a.id(), a.toJson()));
@@ -84,6 +91,7 @@ public final class BoardView {
         .put("incidents", incidents)
         .put("publishing", publishing)
         .put("alerts", alerts)
+        .put("maintenance", maintenance)
         .put("stats", stats(s));
   }
 
@@ -114,6 +122,7 @@ public final class BoardView {
       case INCIDENTS -> s.incidents().toJson(c.id());
       case PUBLISHING -> publishing(s, c.id(), now);
       case ALERTS -> s.alerts().get(c.id()).map(Alert::toJson).orElse(null);
+      case MAINTENANCE -> s.maintenance().get(c.id()).map(MaintenanceBook::toJson).orElse(null);
     };
   }
 
@@ -204,6 +213,7 @@ public final class BoardView {
         .put("status", h.status().wireName()).put("since", h.since() == null ? null : h.since().toString())
         .put("lastAt", h.lastResultAt() == null ? null : h.lastResultAt().toString())
         .put("latencyMs", h.latencyMs()).put("failures", h.failures())
+        .put("causedBy", h.status() == HealthStatus.DOWN ? folding.rootCause(t.id(), s.targets().statuses()) : null)
         .put("detail", entry.map(TargetBook.Entry::detail).orElse(null))
         .put("source", entry.map(TargetBook.Entry::source).orElse(null));
   }

@@ -2,6 +2,7 @@ package examops.board;
 
 import examops.event.Event;
 import examops.province.Province;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,9 +25,30 @@ public final class ReferenceCheck {
     return switch (e.type()) {
       case PROBE_RESULT -> province.target(e.data().getString("target")).isPresent() ? Optional.empty()
           : Optional.of("data.target: unknown target '" + e.data().getString("target") + "'");
+      case MAINTENANCE_DECLARED -> unknownTarget(e.data().getJsonArray("targets").stream().map(String::valueOf).toList());
       case PUBLISHING_UPDATED -> publishingProblem(e);
+      case CHECKIN_SUBMITTED -> siteProblem(e);
+      case INCIDENT_REPORTED -> siteProblem(e).or(() -> e.data().getJsonArray("targets") == null ? Optional.empty()
+          : unknownTarget(e.data().getJsonArray("targets").stream().map(String::valueOf).toList()));
       default -> Optional.empty();
     };
+  }
+
+  private Optional<String> unknownTarget(List<String> ids) {
+    return ids.stream().filter(id -> province.target(id).isEmpty()).findFirst()
+        .map(id -> "data.targets: unknown target '" + id + "'");
+  }
+
+  /** A site named must be one of the district's exam sites. */
+  private Optional<String> siteProblem(Event e) {
+    String site = e.data().getString("site");
+    if (site == null) return Optional.empty();
+    var found = province.site(site);
+    if (found.isEmpty()) return Optional.of("data.site: unknown exam site '" + site + "'");
+    if (e.district() != null && !e.district().equals(found.get().district())) {
+      return Optional.of("data.site: exam site '" + site + "' is in " + found.get().district() + ", not " + e.district());
+    }
+    return Optional.empty();
   }
 
   private Optional<String> publishingProblem(Event e) {

@@ -8,6 +8,7 @@ public enum Section {
   INCIDENTS("incidents"),
   PUBLISHING("publishing"),
   ALERTS("alerts"),
+  MAINTENANCE("maintenance"),
   STATS("stats");
 
   private final String key;

@@ -37,7 +37,7 @@ public record Event(
   /** The Kafka record key: keeps one entity's events in order on one partition. */
   public String key() {
     return switch (type.stream()) {
-      case MONITORING -> data.getString("target");
+      case MONITORING -> type == EventType.PROBE_RESULT ? data.getString("target") : "maintenance:" + data.getString("windowId");
       case INCIDENTS -> data.getString("incidentId");
       case PUBLISHING -> district + ":" + data.getString("channel") + ":" + data.getString("item");
       case CHECKINS -> data.getString("site") == null ? district : district + "/" + data.getString("site");

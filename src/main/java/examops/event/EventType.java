@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 /** Every event type ExamOps knows, with its wire name and the stream (topic) it travels on. */
 public enum EventType {
   PROBE_RESULT("probe.result", Stream.MONITORING),
+  MAINTENANCE_DECLARED("maintenance.declared", Stream.MONITORING),
+  MAINTENANCE_ENDED("maintenance.ended", Stream.MONITORING),
   INCIDENT_REPORTED("incident.reported", Stream.INCIDENTS),
   INCIDENT_ACKNOWLEDGED("incident.acknowledged", Stream.INCIDENTS),
   INCIDENT_ASSIGNED("incident.assigned", Stream.INCIDENTS),

@@ -42,6 +42,12 @@ public final class DependencyFolding {
   }
 
   /** True when a down parent explains this target's failure. */
+  /** The down ancestor that explains this down target, or null when it is a cause itself. */
+  public String rootCause(String targetId, Map<String, HealthStatus> status) {
+    if (downParent(targetId, status) == null) return null;
+    return root(targetId, status, new HashSet<>());
+  }
+
   public boolean explained(String targetId, Map<String, HealthStatus> status) {
     return downParent(targetId, status) != null;
   }

@@ -46,7 +46,7 @@ public final class TargetDownRule implements Rule {
       Instant onset = h.since().plus(t.downAlertAfter());
       if (now.isBefore(onset)) continue;
       if (folding.explained(t.id(), statuses)) continue;
-      if (!province.maintenanceCovering(t.id(), now).isEmpty()) continue;
+      if (!state.maintenance().covering(t.id(), now).isEmpty()) continue;
       long minutes = java.time.Duration.between(h.since(), now).toMinutes();
       out.add(new AlertCondition(AlertCondition.id(NAME, t.id(), h.since()), NAME, t.id(), t.district(),
           KEY_SERVICES.contains(t.kind()) ? Severity.CRITICAL : Severity.HIGH,

@@ -1,6 +1,7 @@
 package examops.web;
 
 import examops.access.Access;
+import examops.access.AccessPolicy;
 import examops.access.RateLimiter;
 import examops.board.Board;
 import examops.board.ReferenceCheck;
@@ -76,6 +77,8 @@ public final class HttpVerticle extends VerticleBase {
     router.post("/api/v1/*").handler(auth::rateLimit);
     router.post("/api/v1/logout").handler(sessions::logout);
     router.get("/api/v1/me").handler(sessions::me);
+    router.get("/api/v1/board").handler(ctx -> fullAudienceFor(ctx, ctx.request().getParam("at") != null, auth));
+    router.get("/api/v1/board").handler(TimeTravelHandler.create(vertx, bootstrap, validator, references, board));
     router.get("/api/v1/board").handler(this::snapshot);
     router.post("/api/v1/monitoring").handler(ctx -> ingest.ingest(ctx, EventType.PROBE_RESULT));
     router.post("/api/v1/checkins").handler(ctx -> ingest.ingest(ctx, EventType.CHECKIN_SUBMITTED));
@@ -83,6 +86,10 @@ public final class HttpVerticle extends VerticleBase {
     router.post("/api/v1/incidents").handler(ctx -> ingest.ingest(ctx, EventType.INCIDENT_REPORTED));
     router.post("/api/v1/incidents/:id/:action").handler(ingest::incidentAction);
     router.post("/api/v1/alerts/:id/acknowledge").handler(ingest::acknowledgeAlert);
+    router.post("/api/v1/maintenance").handler(ctx -> ingest.ingest(ctx, EventType.MAINTENANCE_DECLARED));
+    router.post("/api/v1/maintenance/:id/end").handler(ingest::endMaintenance);
+    router.route("/api/v1/report*").handler(ctx -> fullAudienceFor(ctx, true, auth));
+    examops.report.ReportRoutes.mount(router, vertx, board, bootstrap, validator, references);
     router.route("/api/v1/tokens*").handler(tokens::commandOnly);
     router.post("/api/v1/tokens").handler(tokens::issue);
     router.get("/api/v1/tokens").handler(tokens::list);
@@ -102,6 +109,13 @@ public final class HttpVerticle extends VerticleBase {
         .requestHandler(router)
         .listen()
         .onSuccess(s -> server = s);
+  }
+
+  /** The report and the board at a past moment are the command center's and leadership's (need-to-know included). */
+  private static void fullAudienceFor(RoutingContext ctx, boolean applies, Authenticator auth) {
+    var refusal = applies ? AccessPolicy.fullBoardRefusal(Authenticator.principal(ctx)) : java.util.Optional.<String>empty();
+    if (refusal.isPresent()) auth.forbidden(ctx, null, refusal.get());
+    else ctx.next();
   }
 
   /**

@@ -61,38 +61,42 @@ final class IngestHandler {
           + "'; one of acknowledge, assign, update, escalate, resolve, reopen");
       return;
     }
-    envelope(ctx, action.get().eventType()).filter(json -> authorized(ctx, json, action.get().eventType())).ifPresent(json -> {
-      JsonObject data = json.getJsonObject("data");
-      String pathId = ctx.pathParam("id");
-      if (data.containsKey("incidentId") && !pathId.equals(data.getValue("incidentId"))) {
-        reject(ctx, 400, "data.incidentId", "names incident " + data.getValue("incidentId") + " but the path names " + pathId);
-        return;
-      }
-      data.put("incidentId", pathId);
-      accept(ctx, json);
-    });
+    pathAction(ctx, action.get().eventType(), "incidentId");
   }
 
   /** {@code POST /api/v1/alerts/{id}/acknowledge}: silences an active alert for everyone. */
   void acknowledgeAlert(RoutingContext ctx) {
-    JsonObject json = new JsonObject();
-    if (ctx.body().buffer() != null && ctx.body().buffer().length() > 0) {
-      Optional<JsonObject> parsed = envelope(ctx, EventType.ALERT_ACKNOWLEDGED);
+    pathAction(ctx, EventType.ALERT_ACKNOWLEDGED, "alertId");
+  }
+
+  /** An action on the entity the path names; the body (an envelope) is optional. */
+  private void pathAction(RoutingContext ctx, EventType type, String idField) {
+    JsonObject json;
+    Buffer body = ctx.body().buffer();
+    if (body != null && body.length() > 0) {
+      Optional<JsonObject> parsed = envelope(ctx, type);
       if (parsed.isEmpty()) return;
       json = parsed.get();
     } else {
-      json.put("type", EventType.ALERT_ACKNOWLEDGED.wireName()).put("id", UUID.randomUUID().toString())
+      json = new JsonObject().put("type", type.wireName()).put("id", UUID.randomUUID().toString())
           .put("at", now()).put("data", new JsonObject());
     }
-    if (!authorized(ctx, json, EventType.ALERT_ACKNOWLEDGED)) return;
-    JsonObject data = json.getJsonObject("data");
-    String pathId = ctx.pathParam("id");
-    if (data.containsKey("alertId") && !pathId.equals(data.getValue("alertId"))) {
-      reject(ctx, 400, "data.alertId", "names alert " + data.getValue("alertId") + " but the path names " + pathId);
+    if (!(json.getValue("data") instanceof JsonObject data)) {
+      reject(ctx, 400, "data", "must be a JSON object");
       return;
     }
-    data.put("alertId", pathId);
-    accept(ctx, json);
+    String pathId = ctx.pathParam("id");
+    if (data.containsKey(idField) && !pathId.equals(data.getValue(idField))) {
+      reject(ctx, 400, "data." + idField, "names " + data.getValue(idField) + " but the path names " + pathId);
+      return;
+    }
+    data.put(idField, pathId);
+    if (authorized(ctx, json, type)) accept(ctx, json);
+  }
+
+  /** {@code POST /api/v1/maintenance/{id}/end}: ends an ad-hoc (or planned) maintenance window now. */
+  void endMaintenance(RoutingContext ctx) {
+    pathAction(ctx, EventType.MAINTENANCE_ENDED, "windowId");
   }
 
   /**

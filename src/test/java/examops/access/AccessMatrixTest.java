@@ -91,6 +91,13 @@ class AccessMatrixTest {
       Bodies.await(n, b -> unacknowledgedAlert(b) != null, "an active alert");
       return n.post("/api/v1/alerts/" + unacknowledgedAlert(n.board()) + "/acknowledge", "", t);
     }, 401, 202, 403, 403, 403);
+    row(rows, "POST /api/v1/maintenance", (n, t) -> n.post("/api/v1/maintenance", new JsonObject().put("at", "2020-08-09T07:00:00+07:00")
+        .put("data", new JsonObject().put("windowId", Bodies.id("mw")).put("targets", new io.vertx.core.json.JsonArray().add("province/portal"))
+            .put("to", "2020-08-09T08:00:00+07:00").put("reason", "bảo trì")).encode(), t), 401, 202, 403, 403, 403);
+    row(rows, "GET /api/v1/board?at= (the past, rebuilt from the log)",
+        (n, t) -> n.get("/api/v1/board?at=2020-08-09T06:59:00%2B07:00", t), 401, 200, 403, 200, 403);
+    row(rows, "GET /api/v1/report", (n, t) -> n.get("/api/v1/report?from=2020-08-09T00:00:00%2B07:00&to=2020-08-09T07:00:00%2B07:00", t),
+        401, 200, 403, 200, 403);
     row(rows, "POST /api/v1/tokens", (n, t) -> n.post("/api/v1/tokens", new JsonObject().put("role", "agent").put("name", "nms-2").encode(), t),
         401, 201, 403, 403, 403);
     row(rows, "GET /api/v1/tokens", (n, t) -> n.get("/api/v1/tokens", t), 401, 200, 403, 403, 403);

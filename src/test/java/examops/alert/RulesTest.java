@@ -94,6 +94,21 @@ class RulesTest {
   }
 
   @Test
+  @DisplayName("an ad-hoc maintenance window declared by the command center quiets a down target until it ends")
+  void adHocMaintenance() {
+    Instant down = vn("2020-08-09T10:00:00");
+    apply(EventType.PROBE_RESULT, null, down, new JsonObject().put("target", "province/email").put("status", "down"));
+    apply(EventType.MAINTENANCE_DECLARED, null, down.minusSeconds(60), new JsonObject().put("windowId", "mail-patch")
+        .put("targets", new io.vertx.core.json.JsonArray().add("province/email")).put("to", "2020-08-09T11:00:00+07:00")
+        .put("reason", "Vá lỗi bảo mật máy chủ thư"));
+    TargetDownRule rule = new TargetDownRule(PROVINCE);
+    assertThat(rule.evaluate(state, vn("2020-08-09T10:30:00"))).isEmpty();
+    apply(EventType.MAINTENANCE_ENDED, null, vn("2020-08-09T10:40:00"), new JsonObject().put("windowId", "mail-patch"));
+    assertThat(subjects(rule.evaluate(state, vn("2020-08-09T10:40:01")))).containsExactly("province/email");
+    assertThat(state.maintenance().get("mail-patch").orElseThrow().window().to()).isEqualTo(vn("2020-08-09T10:40:00"));
+  }
+
+  @Test
   @DisplayName("a critical incident unacknowledged for 9:59 is quiet, at 10:00 it alarms; a high one never does")
   void unacknowledgedCritical() {
     Instant reported = vn("2020-08-09T08:00:00");

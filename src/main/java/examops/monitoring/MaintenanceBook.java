@@ -1,0 +1,93 @@
+package examops.monitoring;
+
+import examops.event.Event;
+import examops.event.EventType;
+import examops.province.LocalizedText;
+import examops.province.MaintenanceWindow;
+import examops.province.Province;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Maintenance windows: the planned ones from the province data and the ad-hoc ones the command
+ * center declares (with a reason) and ends. A target inside a window raises no down alert, and its
+ * time is reported apart from outages.
+ */
+public final class MaintenanceBook {
+
+  /** One window and who declared it (null for a planned one). */
+  public record Window(MaintenanceWindow window, String declaredBy, boolean planned) {}
+
+  private final Map<String, Window> windows = new LinkedHashMap<>();
+
+  public MaintenanceBook(Province province) {
+    province.maintenance().forEach(m -> windows.put(m.id(), new Window(m, null, true)));
+  }
+
+  /** Why this declaration or ending may not happen (404 for no such window, 409 otherwise), or empty. */
+  public Optional<String> refusal(Event e) {
+    String id = e.data().getString("windowId");
+    Window w = windows.get(id);
+    if (e.type() == EventType.MAINTENANCE_DECLARED) {
+      if (w != null) return Optional.of("maintenance window \"" + id + "\" already exists");
+      Instant from = from(e);
+      Instant to = OffsetDateTime.parse(e.data().getString("to")).toInstant();
+      return to.isAfter(from) ? Optional.empty() : Optional.of("data.to: the window must end after it starts (" + from + ")");
+    }
+    if (w == null) return Optional.of("no maintenance window \"" + id + "\"");
+    if (!w.window().to().isAfter(e.atInstant())) return Optional.of("maintenance window \"" + id + "\" has already ended");
+    return Optional.empty();
+  }
+
+  public boolean apply(Event e) {
+    if (refusal(e).isPresent()) return false;
+    String id = e.data().getString("windowId");
+    if (e.type() == EventType.MAINTENANCE_DECLARED) {
+      List<String> targets = e.data().getJsonArray("targets").stream().map(String::valueOf).toList();
+      windows.put(id, new Window(new MaintenanceWindow(id, targets, from(e),
+          OffsetDateTime.parse(e.data().getString("to")).toInstant(), LocalizedText.of(e.data().getString("reason"))),
+          e.data().getString("by", e.source()), false));
+    } else {
+      Window w = windows.get(id);
+      MaintenanceWindow m = w.window();
+      Instant end = e.atInstant().isBefore(m.from()) ? m.from() : e.atInstant();
+      windows.put(id, new Window(new MaintenanceWindow(id, m.targets(), m.from(), end, m.reason()), w.declaredBy(), w.planned()));
+    }
+    return true;
+  }
+
+  private static Instant from(Event e) {
+    String from = e.data().getString("from");
+    return from == null ? e.atInstant() : OffsetDateTime.parse(from).toInstant();
+  }
+
+  /** The windows covering a target at an instant. */
+  public List<MaintenanceWindow> covering(String targetId, Instant t) {
+    List<MaintenanceWindow> out = new ArrayList<>();
+    for (Window w : windows.values()) if (w.window().covers(targetId, t)) out.add(w.window());
+    return out;
+  }
+
+  public List<Window> all() {
+    return List.copyOf(windows.values());
+  }
+
+  public Optional<Window> get(String id) {
+    return Optional.ofNullable(windows.get(id));
+  }
+
+  public static JsonObject toJson(Window w) {
+    MaintenanceWindow m = w.window();
+    return new JsonObject().put("id", m.id()).put("targets", new JsonArray(m.targets()))
+        .put("from", m.from().toString()).put("to", m.to().toString())
+        .put("reason", new JsonObject().put("vi", m.reason().vi()).put("en", m.reason().en()))
+        .put("planned", w.planned()).put("declaredBy", w.declaredBy());
+  }
+}
