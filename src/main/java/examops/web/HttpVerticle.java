@@ -27,6 +27,9 @@ import org.slf4j.LoggerFactory;
 public final class HttpVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpVerticle.class);
+  /** Password guesses one address may make: a few at once, then one every two seconds. */
+  static final double LOGINS_PER_SECOND = 0.5;
+  static final int LOGIN_BURST = 10;
   /** Bodies above this are answered 413 before they are read whole. */
   static final long MAX_BODY_BYTES = 64 * 1024;
 
@@ -64,7 +67,7 @@ public final class HttpVerticle extends VerticleBase {
     IngestHandler ingest = new IngestHandler(validator, references, log, board, stats);
     RateLimiter limiter = access.newRateLimiter();
     Authenticator auth = new Authenticator(access, limiter, stats);
-    SessionRoutes sessions = new SessionRoutes(vertx, access, auth, limiter);
+    SessionRoutes sessions = new SessionRoutes(vertx, access, auth, new RateLimiter(LOGINS_PER_SECOND, LOGIN_BURST));
     TokenRoutes tokens = new TokenRoutes(vertx, access, auth);
     BoardSocket socket = new BoardSocket(vertx, board, stats, auth::stillValid);
     Router router = Router.router(vertx);
