@@ -98,7 +98,7 @@ class TimeTravelTest {
   @DisplayName("a client that accepts NDJSON gets progress lines, then the snapshot")
   void streamedRebuildReportsProgress() throws Exception {
     HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            URI.create(node.baseUrl() + "/api/v1/board?at=" + at(between))).header("accept", "application/x-ndjson").build(),
+            URI.create(node.baseUrl() + "/api/v1/board?at=" + at(between))).header("accept", "application/x-ndjson").header("Authorization", "Bearer " + node.commandToken()).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/x-ndjson"));
