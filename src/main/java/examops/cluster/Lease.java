@@ -56,6 +56,7 @@ public final class Lease {
     if (stopped) return;
     long t0 = System.nanoTime();
     vertx.sharedData().getLockWithTimeout(name, TRY_EVERY_MS).onComplete(ar -> {
+      if (stopped && ar.failed()) return;
       if (ar.succeeded()) {
         acquired(ar.result());
       } else {
@@ -98,7 +99,11 @@ public final class Lease {
   }
 
   private Future<AsyncMap<String, String>> holders() {
-    return vertx.sharedData().getAsyncMap(HOLDERS);
+    try {
+      return vertx.sharedData().getAsyncMap(HOLDERS);
+    } catch (RuntimeException e) { // Hazelcast no longer running (the node is stopping)
+      return Future.failedFuture(e);
+    }
   }
 
   private synchronized void schedule(long delayMs, Runnable action) {
