@@ -4,31 +4,32 @@ import examops.alert.AlertPlanner;
 import examops.alert.Rule;
 import examops.alert.RulesVerticle;
 import examops.board.Board;
+import examops.board.BoardVerticle;
+import examops.board.BoardView;
+import examops.board.ReferenceCheck;
 import examops.checkin.MissedCheckinRule;
 import examops.clock.ExamClock;
 import examops.cluster.ClusterVertx;
 import examops.cluster.Lease;
-import examops.incident.UnacknowledgedIncidentRule;
-import examops.monitoring.ProbeVerticle;
-import examops.monitoring.TargetDownRule;
-import examops.publishing.LatePublishingRule;
-import examops.board.BoardVerticle;
-import examops.board.BoardView;
-import examops.board.ReferenceCheck;
 import examops.config.Config;
 import examops.drill.DrillScript;
 import examops.drill.DrillVerticle;
 import examops.event.EventValidator;
+import examops.incident.UnacknowledgedIncidentRule;
 import examops.kafka.EmbeddedKafka;
 import examops.kafka.TopicDefinition;
 import examops.kafka.TopicSetup;
+import examops.monitoring.ProbeVerticle;
+import examops.monitoring.TargetDownRule;
 import examops.province.Province;
 import examops.province.ProvinceLoader;
+import examops.publishing.LatePublishingRule;
 import examops.web.HttpVerticle;
 import examops.web.Stats;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -94,7 +95,7 @@ public final class Node implements AutoCloseable {
     lease.start();
     if (config.demo()) {
       Instant from = clock.instant();
-      Instant to = province.timetable().get(province.timetable().size() - 1).end().plus(java.time.Duration.ofHours(12));
+      Instant to = province.timetable().get(province.timetable().size() - 1).end().plus(Duration.ofHours(12));
       await(vertx.deployVerticle(new DrillVerticle(DrillScript.write(province, from, to, 2020), clock, this::httpPort, () -> null)));
     }
     LOG.info("ExamOps node {} serving on http://{}:{}/ ({} ms since start; replaying the log)",
