@@ -57,7 +57,7 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     log = new EventLog(vertx, bootstrap, "examops-" + node.nodeId() + "-ingest");
-    IngestHandler ingest = new IngestHandler(validator, references, log, board, stats);
+    IngestHandler ingest = new IngestHandler(vertx, validator, references, log, board, stats);
     BoardSocket socket = new BoardSocket(vertx, board, stats);
     Router router = Router.router(vertx);
     router.get("/health").handler(this::health);
