@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import examops.monitoring.TargetBook;
+import examops.notify.NotificationBook;
 import examops.province.Province;
 import examops.publishing.PublishingBook;
 import java.util.Set;
@@ -37,6 +38,7 @@ public final class BoardState {
   private final IncidentBook incidents = new IncidentBook();
   private final PublishingBook publishing = new PublishingBook();
   private final AlertBook alerts = new AlertBook();
+  private final NotificationBook notifications = new NotificationBook();
   private long version;
   private long duplicates;
   private long refused;
@@ -67,6 +69,7 @@ public final class BoardState {
       case PUBLISHING -> applyPublishing(e, changes);
       case CHECKINS -> applyCheckIn(e, changes);
       case ALERTS -> applyAlert(e, changes);
+      case NOTIFICATIONS -> applyNotification(e, changes);
     };
     if (!applied) {
       refused++;
@@ -143,6 +146,12 @@ public final class BoardState {
     return true;
   }
 
+  private boolean applyNotification(Event e, Set<Change> changes) {
+    List<String> changed = notifications.apply(e);
+    changed.forEach(id -> changes.add(new Change(Section.NOTIFICATIONS, id)));
+    return !changed.isEmpty();
+  }
+
   /** Why this event's entity refuses it now (incident lifecycle, publishing rules), or empty. */
   public java.util.Optional<String> refusal(Event e) {
     return switch (e.type().stream()) {
@@ -193,5 +202,9 @@ public final class BoardState {
 
   public AlertBook alerts() {
     return alerts;
+  }
+
+  public NotificationBook notifications() {
+    return notifications;
   }
 }

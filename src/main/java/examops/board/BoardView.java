@@ -72,6 +72,8 @@ public final class BoardView {
     JsonObject alerts = new JsonObject();
     s.alerts().active().stream().sorted(Comparator.comparing(Alert::raisedAt))
         .forEach(a -> alerts.put(a.id(), a.toJson()));
+    JsonObject notifications = new JsonObject();
+    s.notifications().recent().forEach(id -> notifications.put(id, s.notifications().toJson(id)));
     return new JsonObject()
         .put("version", s.version())
         .put("now", now.toString())
@@ -85,6 +87,7 @@ public final class BoardView {
         .put("publishing", publishing)
         .put("alerts", alerts)
         .put("maintenance", maintenance)
+        .put("notifications", notifications)
         .put("stats", stats(s));
   }
 
@@ -99,6 +102,7 @@ public final class BoardView {
       case PUBLISHING -> publishing(s, c.id(), now);
       case ALERTS -> s.alerts().get(c.id()).map(Alert::toJson).orElse(null);
       case MAINTENANCE -> s.maintenance().get(c.id()).map(MaintenanceBook::toJson).orElse(null);
+      case NOTIFICATIONS -> s.notifications().toJson(c.id());
     };
   }
 

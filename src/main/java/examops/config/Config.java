@@ -17,6 +17,7 @@ import java.util.Optional;
  *
  * @param kafkaBootstrap empty means: start the embedded broker
  * @param clockStart rehearsal clock start, or null to run on real time
+ * @param notifications outgoing notifications (email, webhook) and their policy
  */
 public record Config(
     int httpPort,
@@ -28,7 +29,8 @@ public record Config(
     double clockSpeed,
     String provinceFile,
     String nodeId,
-    boolean demo) {
+    boolean demo,
+    NotifyConfig notifications) {
 
   public static final int DEFAULT_HTTP_PORT = 8080;
   public static final int DEFAULT_KAFKA_PORT = 9092;
@@ -47,15 +49,15 @@ public record Config(
   }
 
   public Config withDemo(boolean demo) {
-    return new Config(httpPort, httpHost, dataDir, kafkaBootstrap, kafkaPort, clockStart, clockSpeed, provinceFile, nodeId, demo);
+    return new Config(httpPort, httpHost, dataDir, kafkaBootstrap, kafkaPort, clockStart, clockSpeed, provinceFile, nodeId, demo, notifications);
   }
 
   public Config withDataDir(Path dir) {
-    return new Config(httpPort, httpHost, dir, kafkaBootstrap, kafkaPort, clockStart, clockSpeed, provinceFile, nodeId, demo);
+    return new Config(httpPort, httpHost, dir, kafkaBootstrap, kafkaPort, clockStart, clockSpeed, provinceFile, nodeId, demo, notifications);
   }
 
   public Config withClock(Instant start, double speed) {
-    return new Config(httpPort, httpHost, dataDir, kafkaBootstrap, kafkaPort, start, speed, provinceFile, nodeId, demo);
+    return new Config(httpPort, httpHost, dataDir, kafkaBootstrap, kafkaPort, start, speed, provinceFile, nodeId, demo, notifications);
   }
 
   public static Config fromEnvironment() {
@@ -79,7 +81,8 @@ public record Config(
         s.positiveDouble("EXAMOPS_CLOCK_SPEED", "clockSpeed", 1.0),
         s.string("EXAMOPS_PROVINCE", "province", null),
         s.string("EXAMOPS_NODE_ID", "nodeId", defaultNodeId()),
-        false);
+        false,
+        NotifyConfig.load(s));
   }
 
   private static String defaultNodeId() {
@@ -98,7 +101,7 @@ public record Config(
   }
 
   /** Reads one setting from the environment, else the file, else the default. */
-  private record Settings(Map<String, String> env, JsonObject file) {
+  record Settings(Map<String, String> env, JsonObject file) {
 
     String string(String var, String key, String fallback) {
       String v = env.get(var);
