@@ -132,7 +132,8 @@ public final class NotifyVerticle extends VerticleBase {
   private void attempt(Delivery d, int attempt) {
     senders.get(d.channel()).send(d).onComplete(ar -> {
       if (ar.succeeded()) {
-        LOG.info("Notified {} by {} ({}, attempt {})", d.contact().id(), d.channel().wireName(), d.notice().id(), attempt);
+        LOG.info("Notified {} by {} ({}{}, attempt {})", d.contact().id(), d.channel().wireName(), d.notice().id(),
+            d.reminder() > 0 ? ", reminder " + d.reminder() : "", attempt);
         record(d, sent(d, attempt), RECORD_TRIES);
         return;
       }
