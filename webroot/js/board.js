@@ -4,6 +4,7 @@
 import { connectBoard } from './socket.js';
 import { createExamClock } from './clock.js';
 import { createEventsChart } from './events-chart.js';
+import { createReplayControl } from './replay.js';
 import { initI18n, t, pick, setLanguage, otherLanguage, onLanguageChange } from './i18n.js';
 import { toMillis, formatTime, formatClock, formatDay, formatCountdown, formatAge } from './format.js';
 import { el, setText, setClass, reconcile } from './dom.js';
@@ -21,14 +22,19 @@ const CHART_MINUTES = 30;
 const $ = (id) => document.getElementById(id);
 const clock = createExamClock();
 const eventsChart = createEventsChart($('events-chart'), () => t('chart.series'), CHART_MINUTES);
-let board = { version: -1, state: null };
+let board = { version: -1, state: null }; // the live board, kept current even while a replay is shown
+let replay = null; // {state, atMs} while the board of a past moment is shown
 let connection = 'connecting';
 let freshAt = NaN; // exam-clock time of the last message that proved the board current
 
 const known = (value, order) => (Object.hasOwn(order, value) ? value : 'unknown');
 const byName = (a, b) => String(a.name ?? a.id ?? '').localeCompare(String(b.name ?? b.id ?? ''), 'vi');
 const values = (section) => (section && typeof section === 'object' ? Object.values(section).filter((v) => v && typeof v === 'object') : []);
-const examNow = () => { const now = clock.now(); return Number.isFinite(now) ? now : Date.now(); };
+const liveNow = () => { const now = clock.now(); return Number.isFinite(now) ? now : Date.now(); };
+/** The moment the board shows: now, or the replayed moment. */
+const examNow = () => (replay ? replay.atMs : liveNow());
+/** The state on screen: the live one, or the replayed one. */
+const shownState = () => (replay ? replay.state : board.state);
 const age = (since) => formatAge(examNow() - toMillis(since), t);
 
 /** A node whose text is an age, refreshed every second by tick(). */
@@ -66,7 +72,7 @@ function renderClock(examClock) {
 }
 
 function renderCountdown() {
-  const examClock = board.state?.clock ?? {};
+  const examClock = shownState()?.clock ?? {};
   const now = examNow();
   const session = examClock.session;
   const next = examClock.next;
@@ -80,7 +86,7 @@ function renderCountdown() {
     setText($('countdown-label'), '');
     setText($('countdown'), '');
   }
-  setText($('now'), Number.isFinite(clock.now()) ? `${formatDay(now)} ${formatClock(now)}` : '');
+  setText($('now'), Number.isFinite(clock.now()) || replay ? `${formatDay(now)} ${formatClock(now)}` : '');
 }
 
 function renderConnection() {
@@ -89,7 +95,7 @@ function renderConnection() {
   const banner = $('stale-banner');
   const down = connection !== 'live';
   banner.hidden = !down;
-  document.body.classList.toggle('is-stale', down && board.state !== null);
+  document.body.classList.toggle('is-stale', down && board.state !== null && !replay);
   if (down) {
     setText(banner, Number.isFinite(freshAt)
       ? t('banner.since', { time: formatTime(freshAt), day: formatDay(freshAt) })
@@ -157,7 +163,7 @@ function updateDistrict(node, d) {
   node.dataset.id = d.id;
   setText(node.querySelector('.d-name'), d.name ?? d.id);
   setText(node.querySelector('.d-status'), t(`status.${d.status ?? 'unknown'}`));
-  setText(node.querySelector('.d-checkin-state'), t(`checkin.${checkinState}`, { n: minutesLate(checkin) }));
+  setText(node.querySelector('.d-checkin-state'), t(`checkin.${checkinState}`, { age: formatAge(minutesLate(checkin) * 60000, t) }));
   const lastAt = checkin.lastAt ?? d.lastCheckin?.at;
   // Mixes a time and an age in minutes: redrawn with the tiles each minute, not every second.
   setText(node.querySelector('.d-checkin-last'), lastAt
@@ -177,7 +183,7 @@ function updateDistrict(node, d) {
   const incidents = node.querySelector('.d-incidents');
   setText(incidents, t(open === 0 ? 'district.noIncidents' : open === 1 ? 'district.oneIncident' : 'district.incidents', { n: open }));
   incidents.classList.toggle('has-incidents', open > 0);
-  const pub = publishingOf(d, board.state);
+  const pub = publishingOf(d, shownState());
   setText(node.querySelector('.d-pub'), pub.total ? t('district.publishing', pub) : '');
   node.querySelector('.d-pub').title = t('publishing.title');
   node.querySelector('.d-pub-fill').style.width = `${pub.total ? Math.min(100, (100 * pub.done) / pub.total).toFixed(1) : 0}%`;
@@ -199,13 +205,28 @@ function isSiteTarget(target) {
   return /(^|[-_.])(site|phone|fax|internet)([-_.]|$)/.test(String(target.kind ?? '')) || Boolean(target.site);
 }
 
+/**
+ * Provincial services always have a tile; a district's own services (its portal, its server room)
+ * get one only while they are down or slow, and are otherwise counted in one line per kind, so the
+ * wall screen shows what needs attention instead of 22 green tiles.
+ */
 function renderServices(state) {
-  const targets = values(state.targets).filter((x) => !isSiteTarget(x)).sort((a, b) =>
+  const all = values(state.targets).filter((x) => !isSiteTarget(x));
+  const local = all.filter((x) => x.district);
+  const troubled = (x) => x.status === 'down' || x.status === 'degraded';
+  const targets = all.filter((x) => !x.district || troubled(x)).sort((a, b) =>
     (TARGET_ORDER[a.status] ?? 2) - (TARGET_ORDER[b.status] ?? 2) || byName(a, b));
   const grid = $('service-grid');
-  grid.classList.toggle('is-dense', targets.length > 12); // e.g. every district's server room
+  grid.classList.toggle('is-dense', targets.length > 12);
   reconcile(grid, targets, (x) => x.id, createService, updateService);
-  setText($('service-empty'), targets.length ? '' : t('empty.noData'));
+  const kinds = [...new Set(local.map((x) => x.kind))].sort();
+  setText($('service-local'), kinds.map((kind) => {
+    const of = local.filter((x) => x.kind === kind);
+    const bad = of.filter(troubled).length;
+    return t('services.local', { kind: t(`kind.${kind}`), up: of.filter((x) => x.status === 'up').length, total: of.length })
+      + (bad ? t('services.localTrouble', { n: bad }) : '');
+  }).join('   ·   '));
+  setText($('service-empty'), all.length ? '' : t('empty.noData'));
 }
 
 function createService() {
@@ -264,7 +285,7 @@ function updateIncident(node, incident) {
   node.dataset.id = incident.id;
   setText(node.querySelector('.i-sev'), t(`severity.${severity}`));
   setText(node.querySelector('.i-title'), incident.title ?? incident.id);
-  const district = incident.district ? (board.state?.districts?.[incident.district]?.name ?? incident.district) : t('incidents.province');
+  const district = incident.district ? (shownState()?.districts?.[incident.district]?.name ?? incident.district) : t('incidents.province');
   setText(node.querySelector('.i-where'), [district, incident.site].filter(Boolean).join(' · '));
   setText(node.querySelector('.i-state'), incident.assignee
     ? `${t(`incident.${state}`)} · ${incident.assignee}` : t(`incident.${state}`));
@@ -315,17 +336,18 @@ const RENDERERS = {
 };
 
 function render(changed) {
-  if (!board.state) return;
+  const state = shownState();
+  if (!state) return;
   const done = new Set();
   for (const section of changed) {
     const renderer = RENDERERS[section];
-    if (renderer && !done.has(renderer)) { done.add(renderer); renderer(board.state); }
+    if (renderer && !done.has(renderer)) { done.add(renderer); renderer(state); }
   }
   // District tiles and publishing rows both read the districts and the publishing sections.
-  if (changed.has('publishing') && !done.has(renderDistricts)) renderDistricts(board.state);
-  if (changed.has('districts') && !done.has(renderPublishing)) renderPublishing(board.state);
-  if (changed.has('districts') && !done.has(renderIncidents)) renderIncidents(board.state);
-  const stats = board.state.stats ?? {};
+  if (changed.has('publishing') && !done.has(renderDistricts)) renderDistricts(state);
+  if (changed.has('districts') && !done.has(renderPublishing)) renderPublishing(state);
+  if (changed.has('districts') && !done.has(renderIncidents)) renderIncidents(state);
+  const stats = state.stats ?? {};
   setText($('stats'), Number.isFinite(stats.events) ? t('stats.events', { n: stats.events, dlq: stats.dlq ?? 0 }) : '');
 }
 
@@ -336,16 +358,30 @@ function renderChart() {
 
 function renderAll() {
   render(new Set(Object.keys(RENDERERS)));
+  replayControl?.render();
   renderConnection();
   renderChart();
 }
 
 function onUpdate(result) {
   if (result.now) clock.sync(result.now);
-  if (result.events > 0) eventsChart.count(Math.floor(examNow() / 60000), result.events);
+  if (result.events > 0) eventsChart.count(Math.floor(liveNow() / 60000), result.events);
   board = result.board;
-  freshAt = examNow();
-  render(result.changed);
+  freshAt = liveNow();
+  if (!replay) render(result.changed);
+}
+
+/** Shows the board of a past moment; the live feed goes on underneath. */
+function showReplay(past, atMs) {
+  replay = { state: past.state, atMs };
+  document.body.classList.add('is-replay');
+  renderAll();
+}
+
+function showLive() {
+  replay = null;
+  document.body.classList.remove('is-replay');
+  renderAll();
 }
 
 function onStatus(status) {
@@ -354,6 +390,7 @@ function onStatus(status) {
 }
 
 /** Once a second: clock, countdown, ages; every 5 s the chart; each new minute the minutes-late and since-when texts. */
+let replayControl = null;
 let lastMinute = NaN;
 let lastChartMinute = NaN;
 let ticks = 0;
@@ -363,7 +400,7 @@ function tick() {
   const minute = Math.floor(examNow() / 60000);
   if (minute !== lastMinute) {
     lastMinute = minute;
-    if (board.state) render(new Set(['districts', 'targets', 'alerts']));
+    if (shownState()) render(new Set(['districts', 'targets', 'alerts']));
   }
   if (++ticks % 5 === 0 || minute !== lastChartMinute) { lastChartMinute = minute; renderChart(); }
 }
@@ -372,6 +409,8 @@ async function main() {
   await initI18n();
   $('lang').addEventListener('click', () => setLanguage(otherLanguage()));
   onLanguageChange(renderAll);
+  // Replays pick a moment of receipt (the log's time), so the picker starts from the device's clock.
+  replayControl = createReplayControl({ onShow: showReplay, onLive: showLive, now: () => Date.now() });
   renderConnection();
   connectBoard({ onUpdate, onStatus });
   setInterval(tick, 1000);

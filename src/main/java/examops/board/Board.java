@@ -10,6 +10,8 @@ import io.vertx.core.Promise;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -87,7 +89,7 @@ public final class Board {
     }
   }
 
-  private void check(Change c, java.time.Instant now) {
+  private void check(Change c, Instant now) {
     Object v = view.render(state, c, now);
     int hash = v instanceof JsonObject j ? withoutNow(j).hashCode() : 0;
     Integer before = timeDependentHashes.put(c, hash);
@@ -178,16 +180,26 @@ public final class Board {
   }
 
   /** Whether the exam window is open at {@code t}: outside it nothing is due and no rule alarms. */
-  public boolean inWindow(java.time.Instant t) {
+  public boolean inWindow(Instant t) {
     return view.province().window().contains(t);
   }
 
+  /** The province data the board follows. */
+  public examops.province.Province province() {
+    return view.province();
+  }
+
   /** The province's time zone, for times written on its behalf. */
-  public java.time.ZoneId zone() {
+  public ZoneId zone() {
     return view.province().zone();
   }
 
   public Clock clock() {
     return clock;
+  }
+
+  /** How the state is rendered; also used to render a rebuilt past board the same way. */
+  public BoardView view() {
+    return view;
   }
 }

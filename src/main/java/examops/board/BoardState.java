@@ -4,20 +4,21 @@ import examops.alert.AlertBook;
 import examops.checkin.CheckIn;
 import examops.checkin.CheckInBook;
 import examops.event.Event;
+import examops.event.EventType;
 import examops.incident.Incident;
 import examops.incident.IncidentBook;
-import examops.event.EventType;
 import examops.monitoring.HealthStatus;
 import examops.monitoring.MaintenanceBook;
+import examops.monitoring.TargetBook;
+import examops.notify.NotificationBook;
+import examops.province.Province;
 import examops.province.Target;
+import examops.publishing.PublishingBook;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import examops.monitoring.TargetBook;
-import examops.notify.NotificationBook;
-import examops.province.Province;
-import examops.publishing.PublishingBook;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -153,13 +154,13 @@ public final class BoardState {
   }
 
   /** Why this event's entity refuses it now (incident lifecycle, publishing rules), or empty. */
-  public java.util.Optional<String> refusal(Event e) {
+  public Optional<String> refusal(Event e) {
     return switch (e.type().stream()) {
-      case MONITORING -> e.type() == EventType.PROBE_RESULT ? java.util.Optional.empty() : maintenance.refusal(e);
+      case MONITORING -> e.type() == EventType.PROBE_RESULT ? Optional.empty() : maintenance.refusal(e);
       case INCIDENTS -> incidents.refusal(e);
       case PUBLISHING -> publishing.refusal(e);
       case ALERTS -> alerts.refusal(e);
-      default -> java.util.Optional.empty();
+      default -> Optional.empty();
     };
   }
 

@@ -3,10 +3,7 @@ package examops.kafka;
 import examops.event.Event;
 import examops.event.EventType;
 import examops.event.EventValidator;
-import examops.event.Validation;
-import io.vertx.core.buffer.Buffer;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,8 +37,7 @@ public final class LogReader implements AutoCloseable {
   public record Batch(List<Event> events, ReplayProgress progress, Runnable done) {}
 
   private final KafkaConsumer<String, byte[]> consumer;
-  private final EventValidator validator;
-  private final Function<Event, Optional<String>> referenceCheck;
+  private final RecordDecoder decoder;
   private final DeadLetters deadLetters;
   private final Consumer<Batch> sink;
   private final Semaphore inFlight = new Semaphore(MAX_BATCHES_IN_FLIGHT);
@@ -56,8 +52,7 @@ public final class LogReader implements AutoCloseable {
   public LogReader(String bootstrap, String clientId, EventValidator validator,
       Function<Event, Optional<String>> referenceCheck, DeadLetters deadLetters, Consumer<Batch> sink) {
     this.consumer = new KafkaConsumer<>(KafkaSettings.logReader(bootstrap, clientId));
-    this.validator = validator;
-    this.referenceCheck = referenceCheck;
+    this.decoder = new RecordDecoder(validator, referenceCheck);
     this.deadLetters = deadLetters;
     this.sink = sink;
     this.thread = new Thread(this::run, "examops-log-reader");
@@ -120,23 +115,12 @@ public final class LogReader implements AutoCloseable {
   }
 
   private Optional<Event> decode(ConsumerRecord<String, byte[]> r) {
-    Validation v = validator.validate(Buffer.buffer(r.value() == null ? new byte[0] : r.value()),
-        Instant.ofEpochMilli(r.timestamp()));
-    if (v instanceof Validation.Invalid bad) {
-      deadLetters.deadLetter(r, bad.message());
+    RecordDecoder.Decoded d = decoder.decode(r);
+    if (d instanceof RecordDecoder.Refused refused) {
+      deadLetters.deadLetter(r, refused.reason());
       return Optional.empty();
     }
-    Event e = ((Validation.Valid) v).event();
-    if (!e.topic().equals(r.topic())) {
-      deadLetters.deadLetter(r, "type " + e.type().wireName() + " belongs on " + e.topic() + ", not " + r.topic());
-      return Optional.empty();
-    }
-    Optional<String> unknown = referenceCheck.apply(e);
-    if (unknown.isPresent()) {
-      deadLetters.deadLetter(r, unknown.get());
-      return Optional.empty();
-    }
-    return Optional.of(e);
+    return Optional.of(((RecordDecoder.Accepted) d).event());
   }
 
   @Override

@@ -61,6 +61,7 @@ public final class HttpVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.get("/health").handler(this::health);
     router.get("/metrics").handler(this::metrics);
+    router.get("/api/v1/board").handler(TimeTravelHandler.create(vertx, bootstrap, validator, references, board));
     router.get("/api/v1/board").handler(this::snapshot);
     router.post("/api/v1/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
     router.post("/api/v1/monitoring").handler(ctx -> ingest.ingest(ctx, EventType.PROBE_RESULT));
@@ -71,6 +72,7 @@ public final class HttpVerticle extends VerticleBase {
     router.post("/api/v1/alerts/:id/acknowledge").handler(ingest::acknowledgeAlert);
     router.post("/api/v1/maintenance").handler(ctx -> ingest.ingest(ctx, EventType.MAINTENANCE_DECLARED));
     router.post("/api/v1/maintenance/:id/end").handler(ingest::endMaintenance);
+    examops.report.ReportRoutes.mount(router, vertx, board, bootstrap, validator, references);
     router.route("/api/*").handler(ctx -> Problem.send(ctx, 404, "no such API path: " + ctx.request().method() + " " + ctx.request().path()));
     router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
     router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
