@@ -4,6 +4,8 @@
 import { connectBoard } from './socket.js';
 import { createExamClock } from './clock.js';
 import { createEventsChart } from './events-chart.js';
+import { createTrendCharts } from './trend-charts.js';
+import { createAlarm } from './alarm.js';
 import { createReplayControl } from './replay.js';
 import { initI18n, t, pick, setLanguage, otherLanguage, onLanguageChange } from './i18n.js';
 import { toMillis, formatTime, formatClock, formatDay, formatCountdown, formatAge } from './format.js';
@@ -15,13 +17,20 @@ const SEVERITY_ORDER = { critical: 0, high: 1, medium: 2, low: 3 };
 const SEVERITIES = ['critical', 'high', 'medium', 'low'];
 const LINKS = ['phone', 'fax', 'internet'];
 const MAX_INCIDENT_ROWS = 14;
-const MAX_ALERTS = 5;
+const MAX_ALERTS = 3;
 const NEW_ALERT_MS = 5 * 60000;
 const CHART_MINUTES = 30;
 
 const $ = (id) => document.getElementById(id);
 const clock = createExamClock();
 const eventsChart = createEventsChart($('events-chart'), () => t('chart.series'), CHART_MINUTES);
+const trends = createTrendCharts($('trend-chart'), { t, formatTime });
+const alarm = createAlarm($('alarm-toggle'), (on) => t(on ? 'alarm.on' : 'alarm.off'));
+const CHART_TABS = ['events', 'latency', 'incidents', 'checkins'];
+const ROTATE_EVERY_S = 15;
+const HOLD_AFTER_CLICK_S = 120;
+let chartTab = 'events';
+let chartHold = 0; // seconds left before the tabs rotate again after an operator's click
 let board = { version: -1, state: null }; // the live board, kept current even while a replay is shown
 let replay = null; // {state, atMs} while the board of a past moment is shown
 let connection = 'connecting';
@@ -49,6 +58,35 @@ function setAge(node, since, template) {
 function refreshAge(node) {
   const text = formatAge(examNow() - Number(node.dataset.since), t);
   setText(node, node.dataset.template ? t(node.dataset.template, { age: text }) : text);
+}
+
+/** Acknowledges an alert for everyone (the command center's role); the board updates from the feed. */
+async function acknowledge(node, button) {
+  button.disabled = true;
+  try {
+    const response = await fetch(`/api/v1/alerts/${encodeURIComponent(node.dataset.id)}/acknowledge`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}', credentials: 'same-origin',
+    });
+    if (!response.ok) {
+      const body = await response.json().catch(() => ({}));
+      throw new Error(body.error ?? String(response.status));
+    }
+    button.title = '';
+  } catch (err) {
+    button.title = t('alerts.ackFailed', { error: err.message });
+    button.disabled = false;
+  }
+}
+
+// ---- charts ----------------------------------------------------------------------------------
+
+function showChartTab(tab) {
+  chartTab = tab;
+  for (const b of document.querySelectorAll('.chart-tab')) b.classList.toggle('is-active', b.dataset.tab === tab);
+  document.querySelector('[data-chart="events"]').hidden = tab !== 'events';
+  document.querySelector('[data-chart="trend"]').hidden = tab === 'events';
+  if (tab !== 'events') trends.show(tab);
+  renderChart();
 }
 
 // ---- header ----------------------------------------------------------------------------------
@@ -119,14 +157,24 @@ function renderAlerts(state) {
     setText(node.querySelector('.alert-sev'), t(`severity.${severity}`));
     setText(node.querySelector('.alert-msg'), alert.message ?? alert.rule ?? '');
     setAge(node.querySelector('.alert-age'), alert.raisedAt);
+    node.dataset.id = alert.id;
+    const ack = node.querySelector('.alert-ack');
+    ack.hidden = Boolean(alert.acknowledged) || Boolean(replay);
+    setText(ack, '✓');
+    if (!ack.disabled) ack.title = t('alerts.ack');
+    ack.setAttribute('aria-label', t('alerts.ack'));
   });
+  if (!replay) alarm.update(active);
   setText($('alert-empty'), active.length ? '' : t('alerts.none'));
   setText($('alert-more'), active.length > shown.length ? t('alerts.more', { n: active.length - shown.length }) : '');
 }
 
 function createAlert() {
   const node = el('li', 'alert');
-  node.append(el('span', 'alert-sev'), el('span', 'alert-msg'), el('span', 'alert-age'));
+  const ack = el('button', 'alert-ack');
+  ack.type = 'button';
+  ack.addEventListener('click', () => acknowledge(node, ack));
+  node.append(el('span', 'alert-sev'), el('span', 'alert-msg'), el('span', 'alert-age'), ack);
   return node;
 }
 
@@ -353,7 +401,9 @@ function render(changed) {
 
 /** Minutes on the chart are exam-clock minutes: nothing to draw before the server's time arrives. */
 function renderChart() {
-  if (Number.isFinite(clock.now())) eventsChart.render(Math.floor(clock.now() / 60000));
+  if (!Number.isFinite(clock.now())) return;
+  eventsChart.render(Math.floor(clock.now() / 60000)); // counted whichever tab is shown
+  if (chartTab !== 'events') trends.render(shownState(), examNow());
 }
 
 function renderAll() {
@@ -401,16 +451,24 @@ function tick() {
   if (minute !== lastMinute) {
     lastMinute = minute;
     if (shownState()) render(new Set(['districts', 'targets', 'alerts']));
+    if (board.state && Number.isFinite(clock.now())) trends.sample(board.state, Math.floor(liveNow() / 60000));
   }
+  if (chartHold > 0) chartHold--;
+  else if (ticks > 0 && ticks % ROTATE_EVERY_S === 0) showChartTab(CHART_TABS[(CHART_TABS.indexOf(chartTab) + 1) % CHART_TABS.length]);
   if (++ticks % 5 === 0 || minute !== lastChartMinute) { lastChartMinute = minute; renderChart(); }
 }
 
 async function main() {
   await initI18n();
   $('lang').addEventListener('click', () => setLanguage(otherLanguage()));
-  onLanguageChange(renderAll);
-  // Replays pick a moment of receipt (the log's time), so the picker starts from the device's clock.
-  replayControl = createReplayControl({ onShow: showReplay, onLive: showLive, now: () => Date.now() });
+  onLanguageChange(() => { alarm.refresh(); renderAll(); });
+  for (const b of document.querySelectorAll('.chart-tab')) {
+    b.addEventListener('click', () => { chartHold = HOLD_AFTER_CLICK_S; showChartTab(b.dataset.tab); });
+  }
+  showChartTab('events');
+  alarm.refresh();
+  // Replays pick a moment on the exam clock (what the board shows), so a rehearsal replays its own morning.
+  replayControl = createReplayControl({ onShow: showReplay, onLive: showLive, now: liveNow });
   renderConnection();
   connectBoard({ onUpdate, onStatus });
   setInterval(tick, 1000);

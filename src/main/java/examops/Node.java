@@ -9,6 +9,7 @@ import examops.board.BoardView;
 import examops.board.ReferenceCheck;
 import examops.checkin.MissedCheckinRule;
 import examops.clock.ExamClock;
+import examops.cluster.ClusterVertx;
 import examops.cluster.Lease;
 import examops.config.Config;
 import examops.drill.DrillScript;
@@ -77,14 +78,14 @@ public final class Node implements AutoCloseable {
     }
     String bootstrap = config.bootstrapServers();
     TopicSetup.ensureTopics(bootstrap, TopicDefinition.loadAll());
-    vertx = Vertx.vertx();
+    vertx = await(ClusterVertx.start(config.cluster(), config.dataDir().resolve("vertx-cache")));
     EventValidator validator = new EventValidator();
     ReferenceCheck references = new ReferenceCheck(province);
     board = new Board(new BoardView(province), clock);
-    BoardVerticle boardVerticle = new BoardVerticle(board, bootstrap, config.nodeId(), validator, references);
     lease = new Lease(vertx, LEASE, config.nodeId());
+    BoardVerticle boardVerticle = new BoardVerticle(board, bootstrap, config.nodeId(), validator, references, lease);
     HttpVerticle.NodeInfo info = new HttpVerticle.NodeInfo(config.nodeId(), boardVerticle::readerProgress,
-        () -> boardVerticle.deadLetters() == null ? 0 : boardVerticle.deadLetters().written(), lease::held);
+        () -> boardVerticle.deadLetters() == null ? 0 : boardVerticle.deadLetters().written(), lease::held, lease::holder);
     http = new HttpVerticle(config.httpHost(), config.httpPort(), board, validator, references, bootstrap, info, new Stats());
     RulesVerticle rules = new RulesVerticle(board, rules(province), new AlertPlanner(
         Set.of(MissedCheckinRule.NAME, TargetDownRule.NAME, UnacknowledgedIncidentRule.NAME, LatePublishingRule.NAME),

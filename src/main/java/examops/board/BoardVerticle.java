@@ -1,5 +1,6 @@
 package examops.board;
 
+import examops.cluster.Lease;
 import examops.event.EventValidator;
 import examops.kafka.DeadLetters;
 import examops.kafka.LogReader;
@@ -25,16 +26,19 @@ public final class BoardVerticle extends VerticleBase {
   private final String nodeId;
   private final EventValidator validator;
   private final ReferenceCheck references;
+  private final Lease lease;
   private DeadLetters deadLetters;
   private LogReader reader;
   private long lastSent;
 
-  public BoardVerticle(Board board, String bootstrap, String nodeId, EventValidator validator, ReferenceCheck references) {
+  /** @param lease only its holder writes dead letters; every node counts them */
+  public BoardVerticle(Board board, String bootstrap, String nodeId, EventValidator validator, ReferenceCheck references, Lease lease) {
     this.board = board;
     this.bootstrap = bootstrap;
     this.nodeId = nodeId;
     this.validator = validator;
     this.references = references;
+    this.lease = lease;
   }
 
   @Override
@@ -42,7 +46,11 @@ public final class BoardVerticle extends VerticleBase {
     board.bind(context);
     board.progress(ReplayProgress.starting());
     return vertx.executeBlocking(() -> {
-      deadLetters = new DeadLetters(bootstrap, "examops-" + nodeId + "-dlq");
+      deadLetters = new DeadLetters(bootstrap, "examops-" + nodeId + "-dlq", lease::held);
+      lease.whenHeld(() -> vertx.executeBlocking(() -> {
+        deadLetters.takeOver();
+        return null;
+      }));
       reader = new LogReader(bootstrap, "examops-" + nodeId + "-reader", validator, references::problem, deadLetters, board.sink());
       reader.start();
       return null;

@@ -17,6 +17,7 @@ import java.util.Optional;
  *
  * @param kafkaBootstrap empty means: start the embedded broker
  * @param clockStart rehearsal clock start, or null to run on real time
+ * @param cluster Hazelcast clustering; off when no members are listed
  * @param notifications outgoing notifications (email, webhook) and their policy
  */
 public record Config(
@@ -30,6 +31,7 @@ public record Config(
     String provinceFile,
     String nodeId,
     boolean demo,
+    ClusterSettings cluster,
     NotifyConfig notifications) {
 
   public static final int DEFAULT_HTTP_PORT = 8080;
@@ -49,15 +51,15 @@ public record Config(
   }
 
   public Config withDemo(boolean demo) {
-    return new Config(httpPort, httpHost, dataDir, kafkaBootstrap, kafkaPort, clockStart, clockSpeed, provinceFile, nodeId, demo, notifications);
+    return new Config(httpPort, httpHost, dataDir, kafkaBootstrap, kafkaPort, clockStart, clockSpeed, provinceFile, nodeId, demo, cluster, notifications);
   }
 
   public Config withDataDir(Path dir) {
-    return new Config(httpPort, httpHost, dir, kafkaBootstrap, kafkaPort, clockStart, clockSpeed, provinceFile, nodeId, demo, notifications);
+    return new Config(httpPort, httpHost, dir, kafkaBootstrap, kafkaPort, clockStart, clockSpeed, provinceFile, nodeId, demo, cluster, notifications);
   }
 
   public Config withClock(Instant start, double speed) {
-    return new Config(httpPort, httpHost, dataDir, kafkaBootstrap, kafkaPort, start, speed, provinceFile, nodeId, demo, notifications);
+    return new Config(httpPort, httpHost, dataDir, kafkaBootstrap, kafkaPort, start, speed, provinceFile, nodeId, demo, cluster, notifications);
   }
 
   public static Config fromEnvironment() {
@@ -82,6 +84,10 @@ public record Config(
         s.string("EXAMOPS_PROVINCE", "province", null),
         s.string("EXAMOPS_NODE_ID", "nodeId", defaultNodeId()),
         false,
+        new ClusterSettings(
+            ClusterSettings.parseMembers("EXAMOPS_CLUSTER_MEMBERS", s.list("EXAMOPS_CLUSTER_MEMBERS", "clusterMembers")),
+            s.string("EXAMOPS_CLUSTER_HOST", "clusterHost", ClusterSettings.DEFAULT_HOST),
+            s.port("EXAMOPS_CLUSTER_PORT", "clusterPort", ClusterSettings.DEFAULT_PORT)),
         NotifyConfig.load(s));
   }
 
@@ -108,6 +114,13 @@ public record Config(
       if (v != null && !v.isBlank()) return v.trim();
       Object f = file.getValue(key);
       return f == null ? fallback : f.toString();
+    }
+
+    /** A comma-separated list; the file may also give it as a JSON array. */
+    String list(String var, String key) {
+      return file.getValue(key) instanceof io.vertx.core.json.JsonArray a && (env.get(var) == null || env.get(var).isBlank())
+          ? String.join(",", a.stream().map(String::valueOf).toList())
+          : string(var, key, null);
     }
 
     int port(String var, String key, int fallback) {

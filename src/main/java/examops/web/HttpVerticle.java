@@ -28,7 +28,8 @@ public final class HttpVerticle extends VerticleBase {
   static final long MAX_BODY_BYTES = 64 * 1024;
 
   /** What /health and /metrics need to know about the rest of the node. */
-  public record NodeInfo(String nodeId, Supplier<ReplayProgress> replay, LongSupplier deadLettered, Supplier<Boolean> leader) {}
+  public record NodeInfo(String nodeId, Supplier<ReplayProgress> replay, LongSupplier deadLettered, Supplier<Boolean> leader,
+      Supplier<String> leaseHolder) {}
 
   private final int port;
   private final String host;
@@ -56,7 +57,7 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     log = new EventLog(vertx, bootstrap, "examops-" + node.nodeId() + "-ingest");
-    IngestHandler ingest = new IngestHandler(validator, references, log, board, stats);
+    IngestHandler ingest = new IngestHandler(vertx, validator, references, log, board, stats);
     BoardSocket socket = new BoardSocket(vertx, board, stats);
     Router router = Router.router(vertx);
     router.get("/health").handler(this::health);
@@ -103,6 +104,7 @@ public final class HttpVerticle extends VerticleBase {
         .put("status", ready ? "ok" : "starting")
         .put("node", node.nodeId())
         .put("leader", node.leader().get())
+        .put("leaseHolder", node.leaseHolder().get())
         .put("version", board.appliedVersion())
         .put("replay", replay == null ? null : replay.toJson());
     ctx.response().setStatusCode(ready ? 200 : 503).putHeader("content-type", "application/json").end(body.encode());

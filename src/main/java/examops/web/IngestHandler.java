@@ -10,6 +10,7 @@ import examops.event.Validation;
 import examops.incident.IncidentAction;
 import examops.kafka.EventLog;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -35,8 +36,13 @@ final class IngestHandler {
   private final EventLog log;
   private final Board board;
   private final Stats stats;
+  private final Vertx vertx;
+  private final RecentWrites recentWrites = new RecentWrites();
+  static final int READ_BACK_TRIES = 20;
+  static final long READ_BACK_EVERY_MS = 50;
 
-  IngestHandler(EventValidator validator, ReferenceCheck references, EventLog log, Board board, Stats stats) {
+  IngestHandler(Vertx vertx, EventValidator validator, ReferenceCheck references, EventLog log, Board board, Stats stats) {
+    this.vertx = vertx;
     this.validator = validator;
     this.references = references;
     this.log = log;
@@ -145,6 +151,7 @@ final class IngestHandler {
         .compose(seen -> seen ? Future.succeededFuture(e) : checkLifecycle(ctx, e).compose(ok -> ok ? append(e) : Future.succeededFuture(null)))
         .onSuccess(accepted -> {
           if (accepted == null) return;
+          recentWrites.wrote(e.topic() + "/" + e.key());
           stats.accepted(e.type().stream().name().toLowerCase());
           ctx.response().setStatusCode(202).putHeader("content-type", "application/json; charset=utf-8")
               .end(new JsonObject().put("id", e.id()).encode());
@@ -171,7 +178,7 @@ final class IngestHandler {
 
   /** Incident actions and publishing moves must fit their entity's rules now: 409 (or 404) when not. */
   private Future<Boolean> checkLifecycle(RoutingContext ctx, Event e) {
-    return board.refusal(e).map(refusal -> {
+    return settledRefusal(e, READ_BACK_TRIES).map(refusal -> {
       if (refusal.isEmpty()) return true;
       Board.Refusal r = refusal.get();
       stats.rejected(r.status());
@@ -179,6 +186,19 @@ final class IngestHandler {
       if (r.current() != null) body.put("current", r.current());
       ctx.response().setStatusCode(r.status()).putHeader("content-type", "application/json; charset=utf-8").end(body.encode());
       return false;
+    });
+  }
+
+  /**
+   * The board's refusal, checked again for a short while when this node has just acknowledged an
+   * event for the same entity that the board may not have read back yet (read your own writes).
+   */
+  private Future<Optional<Board.Refusal>> settledRefusal(Event e, int triesLeft) {
+    return board.refusal(e).compose(refusal -> {
+      if (refusal.isEmpty() || triesLeft == 0 || !recentWrites.recent(e.topic() + "/" + e.key())) {
+        return Future.succeededFuture(refusal);
+      }
+      return vertx.timer(READ_BACK_EVERY_MS).compose(v -> settledRefusal(e, triesLeft - 1));
     });
   }
 
