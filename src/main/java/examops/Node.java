@@ -29,6 +29,7 @@ import examops.kafka.TopicDefinition;
 import examops.kafka.TopicSetup;
 import examops.monitoring.ProbeVerticle;
 import examops.monitoring.TargetDownRule;
+import examops.notify.NotifyVerticle;
 import examops.province.Province;
 import examops.province.ProvinceLoader;
 import examops.publishing.LatePublishingRule;
@@ -117,8 +118,10 @@ public final class Node implements AutoCloseable {
         Set.of(MissedCheckinRule.NAME, TargetDownRule.NAME, UnacknowledgedIncidentRule.NAME, LatePublishingRule.NAME),
         province.zone(), "rules:" + config.nodeId()), lease, bootstrap, config.nodeId());
     ProbeVerticle probes = new ProbeVerticle(province, lease, clock, bootstrap, config.nodeId());
+    NotifyVerticle notifier = NotifyVerticle.create(board, province, config.notifications(), lease, bootstrap, config.nodeId());
     await(vertx.deployVerticle(boardVerticle).compose(id -> vertx.deployVerticle(http))
-        .compose(id -> vertx.deployVerticle(rules)).compose(id -> vertx.deployVerticle(probes)));
+        .compose(id -> vertx.deployVerticle(rules)).compose(id -> vertx.deployVerticle(probes))
+        .compose(id -> vertx.deployVerticle(notifier)));
     lease.start();
     if (config.demo()) {
       Instant from = clock.instant();

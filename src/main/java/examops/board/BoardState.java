@@ -10,6 +10,7 @@ import examops.incident.IncidentBook;
 import examops.monitoring.HealthStatus;
 import examops.monitoring.MaintenanceBook;
 import examops.monitoring.TargetBook;
+import examops.notify.NotificationBook;
 import examops.province.Province;
 import examops.province.Target;
 import examops.publishing.PublishingBook;
@@ -38,6 +39,7 @@ public final class BoardState {
   private final IncidentBook incidents = new IncidentBook();
   private final PublishingBook publishing = new PublishingBook();
   private final AlertBook alerts = new AlertBook();
+  private final NotificationBook notifications = new NotificationBook();
   private long version;
   private long duplicates;
   private long refused;
@@ -68,6 +70,7 @@ public final class BoardState {
       case PUBLISHING -> applyPublishing(e, changes);
       case CHECKINS -> applyCheckIn(e, changes);
       case ALERTS -> applyAlert(e, changes);
+      case NOTIFICATIONS -> applyNotification(e, changes);
     };
     if (!applied) {
       refused++;
@@ -144,6 +147,12 @@ public final class BoardState {
     return true;
   }
 
+  private boolean applyNotification(Event e, Set<Change> changes) {
+    List<String> changed = notifications.apply(e);
+    changed.forEach(id -> changes.add(new Change(Section.NOTIFICATIONS, id)));
+    return !changed.isEmpty();
+  }
+
   /** Why this event's entity refuses it now (incident lifecycle, publishing rules), or empty. */
   public Optional<String> refusal(Event e) {
     return switch (e.type().stream()) {
@@ -194,5 +203,9 @@ public final class BoardState {
 
   public AlertBook alerts() {
     return alerts;
+  }
+
+  public NotificationBook notifications() {
+    return notifications;
   }
 }

@@ -79,6 +79,9 @@ public final class BoardView {
     JsonObject alerts = new JsonObject();
     s.alerts().active().stream().filter(a -> all || !needToKnow(s, a)).sorted(Comparator.comparing(Alert::raisedAt))
         .forEach(a -> alerts.put(a.id(), a.toJson()));
+    JsonObject notifications = new JsonObject();
+    s.notifications().recent().stream().filter(id -> all || !needToKnowNotification(s, id))
+        .forEach(id -> notifications.put(id, s.notifications().toJson(id)));
     return new JsonObject()
         .put("version", s.version())
         .put("now", now.toString())
@@ -92,6 +95,7 @@ public final class BoardView {
         .put("publishing", publishing)
         .put("alerts", alerts)
         .put("maintenance", maintenance)
+        .put("notifications", notifications)
         .put("stats", stats(s));
   }
 
@@ -100,12 +104,20 @@ public final class BoardView {
     return switch (c.section()) {
       case INCIDENTS -> s.incidents().get(c.id()).map(BoardView::needToKnow).orElse(false);
       case ALERTS -> s.alerts().get(c.id()).map(a -> needToKnow(s, a)).orElse(false);
+      case NOTIFICATIONS -> needToKnowNotification(s, c.id());
       default -> false;
     };
   }
 
   private static boolean needToKnow(Incident i) {
     return i.category() == IncidentCategory.EXAM_DATA;
+  }
+
+  /** A notification about a need-to-know incident (its subject) carries the incident's title. */
+  private static boolean needToKnowNotification(BoardState s, String id) {
+    JsonObject n = s.notifications().toJson(id);
+    String subject = n == null ? null : n.getString("subject");
+    return subject != null && s.incidents().get(subject).map(BoardView::needToKnow).orElse(false);
   }
 
   private static boolean needToKnow(BoardState s, Alert a) {
@@ -123,6 +135,7 @@ public final class BoardView {
       case PUBLISHING -> publishing(s, c.id(), now);
       case ALERTS -> s.alerts().get(c.id()).map(Alert::toJson).orElse(null);
       case MAINTENANCE -> s.maintenance().get(c.id()).map(MaintenanceBook::toJson).orElse(null);
+      case NOTIFICATIONS -> s.notifications().toJson(c.id());
     };
   }
 

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param kafkaBootstrap empty means: start the embedded broker
  * @param clockStart rehearsal clock start, or null to run on real time
  * @param cluster Hazelcast clustering; off when no members are listed
+ * @param notifications outgoing notifications (email, webhook) and their policy
  * @param access credentials: signing secret, mode, users file, rate limit (its toString hides the secret)
  */
 public record Config(
@@ -32,6 +33,7 @@ public record Config(
     String nodeId,
     boolean demo,
     ClusterSettings cluster,
+    NotifyConfig notifications,
     AccessSettings access) {
 
   public static final int DEFAULT_HTTP_PORT = 8080;
@@ -51,15 +53,15 @@ public record Config(
   }
 
   public Config withDemo(boolean demo) {
-    return new Config(httpPort, httpHost, dataDir, kafkaBootstrap, kafkaPort, clockStart, clockSpeed, provinceFile, nodeId, demo, cluster, access);
+    return new Config(httpPort, httpHost, dataDir, kafkaBootstrap, kafkaPort, clockStart, clockSpeed, provinceFile, nodeId, demo, cluster, notifications, access);
   }
 
   public Config withDataDir(Path dir) {
-    return new Config(httpPort, httpHost, dir, kafkaBootstrap, kafkaPort, clockStart, clockSpeed, provinceFile, nodeId, demo, cluster, access);
+    return new Config(httpPort, httpHost, dir, kafkaBootstrap, kafkaPort, clockStart, clockSpeed, provinceFile, nodeId, demo, cluster, notifications, access);
   }
 
   public Config withClock(Instant start, double speed) {
-    return new Config(httpPort, httpHost, dataDir, kafkaBootstrap, kafkaPort, start, speed, provinceFile, nodeId, demo, cluster, access);
+    return new Config(httpPort, httpHost, dataDir, kafkaBootstrap, kafkaPort, start, speed, provinceFile, nodeId, demo, cluster, notifications, access);
   }
 
   public static Config fromEnvironment() {
@@ -88,6 +90,7 @@ public record Config(
             ClusterSettings.parseMembers("EXAMOPS_CLUSTER_MEMBERS", s.list("EXAMOPS_CLUSTER_MEMBERS", "clusterMembers")),
             s.string("EXAMOPS_CLUSTER_HOST", "clusterHost", ClusterSettings.DEFAULT_HOST),
             s.port("EXAMOPS_CLUSTER_PORT", "clusterPort", ClusterSettings.DEFAULT_PORT)),
+        NotifyConfig.load(s),
         access(s));
   }
 
@@ -127,7 +130,7 @@ public record Config(
   }
 
   /** Reads one setting from the environment, else the file, else the default. */
-  private record Settings(Map<String, String> env, JsonObject file) {
+  record Settings(Map<String, String> env, JsonObject file) {
 
     String string(String var, String key, String fallback) {
       String v = env.get(var);
