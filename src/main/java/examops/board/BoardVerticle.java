@@ -1,6 +1,7 @@
 package examops.board;
 
 import examops.event.EventValidator;
+import examops.kafka.BrokerWatch;
 import examops.kafka.DeadLetters;
 import examops.kafka.LogReader;
 import examops.kafka.ReplayProgress;
@@ -27,6 +28,7 @@ public final class BoardVerticle extends VerticleBase {
   private final ReferenceCheck references;
   private DeadLetters deadLetters;
   private LogReader reader;
+  private BrokerWatch brokerWatch;
   private long lastSent;
 
   public BoardVerticle(Board board, String bootstrap, String nodeId, EventValidator validator, ReferenceCheck references) {
@@ -45,19 +47,41 @@ public final class BoardVerticle extends VerticleBase {
       deadLetters = new DeadLetters(bootstrap, "examops-" + nodeId + "-dlq");
       reader = new LogReader(bootstrap, "examops-" + nodeId + "-reader", validator, references::problem, deadLetters, board.sink());
       reader.start();
+      brokerWatch = new BrokerWatch(bootstrap, "examops-" + nodeId + "-watch", board.clock()).start();
       return null;
     }).onSuccess(v -> vertx.setPeriodic(TICK_MS, id -> tick()));
   }
 
   private void tick() {
+    checkBroker();
     JsonObject delta = board.nextDelta();
     long now = System.currentTimeMillis();
     if (delta == null) {
       if (now - lastSent < HEARTBEAT_MS) return;
       delta = new JsonObject().put("type", "heartbeat").put("version", board.sentVersion())
-          .put("now", board.clock().instant().toString());
+          .put("now", board.clock().instant().toString()).put("stale", board.brokerLoss() != null);
     }
     lastSent = now;
+    publish(delta);
+  }
+
+  /** Tells the clients at once when the board goes out of date (Kafka cannot be reached) and when it is live again. */
+  private void checkBroker() {
+    BrokerWatch.Loss loss = brokerWatch.loss();
+    if ((loss == null) == (board.brokerLoss() == null)) return;
+    board.brokerLoss(loss);
+    publish(status(board.sentVersion(), loss, board.clock().instant()));
+  }
+
+  /** {@code {"type":"status","stale":true,"since":...,"reason":...}}; {@code stale:false} when live again. */
+  static JsonObject status(long version, BrokerWatch.Loss loss, java.time.Instant now) {
+    JsonObject m = new JsonObject().put("type", "status").put("version", version).put("now", now.toString())
+        .put("stale", loss != null);
+    if (loss != null) m.put("since", loss.since().toString()).put("reason", "the event log (Kafka) cannot be reached: " + loss.error());
+    return m;
+  }
+
+  private void publish(JsonObject delta) {
     DeliveryOptions headers = new DeliveryOptions()
         .addHeader("from", String.valueOf(delta.getLong("from", board.sentVersion())))
         .addHeader("version", String.valueOf(delta.getLong("version")));
@@ -77,6 +101,7 @@ public final class BoardVerticle extends VerticleBase {
     return vertx.executeBlocking(() -> {
       if (reader != null) reader.close();
       if (deadLetters != null) deadLetters.close();
+      if (brokerWatch != null) brokerWatch.close();
       return null;
     });
   }

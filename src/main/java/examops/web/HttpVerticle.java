@@ -4,6 +4,7 @@ import examops.board.Board;
 import examops.board.ReferenceCheck;
 import examops.event.EventType;
 import examops.event.EventValidator;
+import examops.kafka.BrokerWatch;
 import examops.kafka.EventLog;
 import examops.kafka.ReplayProgress;
 import io.vertx.core.Future;
@@ -62,6 +63,8 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/health").handler(this::health);
     router.get("/metrics").handler(this::metrics);
     router.get("/api/v1/board").handler(this::snapshot);
+    router.get("/api/v1/dlq").handler(this::deadLetters);
+    router.post("/api/v1/*").handler(JsonContentType::check);
     router.post("/api/v1/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
     router.post("/api/v1/monitoring").handler(ctx -> ingest.ingest(ctx, EventType.PROBE_RESULT));
     router.post("/api/v1/checkins").handler(ctx -> ingest.ingest(ctx, EventType.CHECKIN_SUBMITTED));
@@ -96,9 +99,12 @@ public final class HttpVerticle extends VerticleBase {
 
   private void health(RoutingContext ctx) {
     ReplayProgress replay = node.replay().get();
-    boolean ready = board.caughtUp() && (replay == null || replay.error() == null);
+    BrokerWatch.Loss brokerLoss = board.brokerLoss();
+    boolean ready = board.caughtUp() && (replay == null || replay.error() == null) && brokerLoss == null;
     JsonObject body = new JsonObject()
-        .put("status", ready ? "ok" : "starting")
+        .put("status", brokerLoss != null ? "broker-unreachable" : ready ? "ok" : "starting")
+        .put("broker", brokerLoss == null ? new JsonObject().put("reachable", true)
+            : new JsonObject().put("reachable", false).put("since", brokerLoss.since().toString()).put("error", brokerLoss.error()))
         .put("node", node.nodeId())
         .put("leader", node.leader().get())
         .put("version", board.appliedVersion())
@@ -109,6 +115,22 @@ public final class HttpVerticle extends VerticleBase {
   private void snapshot(RoutingContext ctx) {
     board.snapshot().onSuccess(state -> ctx.response().putHeader("content-type", "application/json; charset=utf-8")
         .putHeader("cache-control", "no-store").end(state.encode())).onFailure(ctx::fail);
+  }
+
+  /** {@code GET /api/v1/dlq?limit=n}: the latest records that went to the dead-letter topic, and why. */
+  private void deadLetters(RoutingContext ctx) {
+    int limit;
+    try {
+      limit = Integer.parseInt(ctx.request().getParam("limit", "50"));
+    } catch (NumberFormatException e) {
+      limit = -1;
+    }
+    if (limit < 1 || limit > Board.RECENT_DEAD_LETTERS) {
+      Problem.send(ctx, 400, "limit", "must be a whole number from 1 to " + Board.RECENT_DEAD_LETTERS);
+      return;
+    }
+    board.deadLetters(limit).onSuccess(body -> ctx.response().putHeader("content-type", "application/json; charset=utf-8")
+        .putHeader("cache-control", "no-store").end(body.encode())).onFailure(ctx::fail);
   }
 
   private void metrics(RoutingContext ctx) {
