@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
  * The one JSON parser for input from outside (HTTP bodies, records on the topics). Stricter than the
  * default so that what is accepted is what every later reader sees: the bytes must be UTF-8, keys may
  * not repeat (which value would count?), numbers must fit a double or a long, strings may not carry
- * control characters other than tab and line breaks, and nesting stays shallow.
+ * control characters other than tab and line breaks or unpaired surrogates (which no encoder can write back), and nesting stays shallow.
  */
 public final class StrictJson {
 
@@ -91,6 +91,11 @@ public final class StrictJson {
       char c = s.charAt(i);
       if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
         throw new DecodeException(String.format("control character U+%04X in a string at %s", (int) c, where(p)));
+      }
+      if (Character.isSurrogate(c)) {
+        boolean paired = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+        if (!paired) throw new DecodeException(String.format("unpaired surrogate U+%04X in a string at %s", (int) c, where(p)));
+        i++;
       }
     }
   }

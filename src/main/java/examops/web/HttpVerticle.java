@@ -83,7 +83,7 @@ public final class HttpVerticle extends VerticleBase {
       Problem.send(ctx, 500, "internal error");
     });
     return vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
-            .setMaxWebSocketMessageSize(64 * 1024).setRegisterWebSocketWriteHandlers(false))
+            .setMaxWebSocketMessageSize(BoardSocket.MAX_MESSAGE_BYTES).setRegisterWebSocketWriteHandlers(false))
         .webSocketHandshakeHandler(hs -> {
           if ("/ws/board".equals(hs.path())) hs.accept(); else hs.reject(404);
         })
