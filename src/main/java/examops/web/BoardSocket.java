@@ -52,6 +52,7 @@ final class BoardSocket {
   }
 
   private void onClientMessage(ServerWebSocket ws, String text) {
+    if (!clients.containsKey(ws)) return; // dropped, closing
     String type;
     try {
       type = new JsonObject(text).getString("type");
@@ -60,6 +61,8 @@ final class BoardSocket {
       return;
     }
     if ("resync".equals(type)) {
+      // One snapshot at a time per client: a client asking again and again cannot keep the board busy.
+      if (clients.get(ws) == null || clients.get(ws) < 0) return;
       clients.put(ws, -1L);
       sendSnapshot(ws);
     } else if (!"ping".equals(type)) {
@@ -132,6 +135,7 @@ final class BoardSocket {
   }
 
   private void drop(ServerWebSocket ws) {
+    if (!clients.containsKey(ws)) return;
     LOG.info("Dropping WebSocket client {}: it cannot keep up", ws.remoteAddress());
     stats.wsDropped.increment();
     if (clients.remove(ws) != null) stats.wsClients.decrement();
