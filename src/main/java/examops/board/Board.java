@@ -2,6 +2,8 @@ package examops.board;
 
 import examops.alert.Alert;
 import examops.event.Event;
+import examops.kafka.BrokerWatch;
+import examops.kafka.DeadLetter;
 import examops.kafka.LogReader;
 import examops.kafka.ReplayProgress;
 import io.vertx.core.Context;
@@ -29,11 +31,14 @@ public final class Board {
 
   /** How often time alone (overdue, late, the exam phase) is checked for visible changes. */
   static final int TIME_CHECK_EVERY_TICKS = 10;
+  /** Dead letters kept to show the command center; the topic holds them all. */
+  public static final int RECENT_DEAD_LETTERS = 200;
 
   private final BoardState state;
   private final BoardView view;
   private final Clock clock;
   private final Set<Change> pending = new LinkedHashSet<>();
+  private final java.util.ArrayDeque<DeadLetter> recentDeadLetters = new java.util.ArrayDeque<>();
   private final Map<Change, Integer> timeDependentHashes = new HashMap<>();
   private Context context;
   private long sentVersion;
@@ -41,6 +46,7 @@ public final class Board {
   private volatile ReplayProgress progress;
   private volatile boolean caughtUp;
   private volatile long appliedVersion;
+  private volatile BrokerWatch.Loss brokerLoss;
 
   public Board(BoardView view, Clock clock) {
     this.state = new BoardState(view.province());
@@ -55,6 +61,14 @@ public final class Board {
   /** Applies a batch read from the log; called on the board's context. */
   void apply(LogReader.Batch batch) {
     for (Event e : batch.events()) state.apply(e, pending);
+    if (!batch.deadLetters().isEmpty()) {
+      state.deadLettered(batch.deadLetters().size());
+      pending.add(new Change(Section.STATS, null));
+      for (DeadLetter d : batch.deadLetters()) {
+        recentDeadLetters.addFirst(d);
+        if (recentDeadLetters.size() > RECENT_DEAD_LETTERS) recentDeadLetters.removeLast();
+      }
+    }
     progress = batch.progress();
     appliedVersion = state.version();
     if (batch.progress().caughtUp()) caughtUp = true;
@@ -149,6 +163,15 @@ public final class Board {
     };
   }
 
+  /** The latest records that could not be applied, newest first, and how many there are in all. */
+  public Future<JsonObject> deadLetters(int limit) {
+    return onContext(() -> {
+      JsonArray items = new JsonArray();
+      recentDeadLetters.stream().limit(limit).forEach(d -> items.add(d.toJson()));
+      return new JsonObject().put("total", state.deadLettered()).put("items", items);
+    });
+  }
+
   /** A refused event: the HTTP status, why, and the entity as it stands. */
   public record Refusal(int status, String message, JsonObject current) {}
 
@@ -172,6 +195,18 @@ public final class Board {
       }
     });
     return p.future();
+  }
+
+  /**
+   * While Kafka cannot be reached the board may miss what others report: it is out of date since
+   * then. Null while the broker answers.
+   */
+  public BrokerWatch.Loss brokerLoss() {
+    return brokerLoss;
+  }
+
+  void brokerLoss(BrokerWatch.Loss loss) {
+    this.brokerLoss = loss;
   }
 
   public boolean caughtUp() {

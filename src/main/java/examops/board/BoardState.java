@@ -43,6 +43,7 @@ public final class BoardState {
   private long version;
   private long duplicates;
   private long refused;
+  private long deadLettered;
 
   public BoardState(Province province) {
     this.targets = new TargetBook(province);
@@ -179,6 +180,18 @@ public final class BoardState {
 
   public long refused() {
     return refused;
+  }
+
+  /**
+   * Counts records of the log that could not be applied (they went to the dead-letter topic): they
+   * are part of what the log holds, so a replay counts them again, the same on every node.
+   */
+  public void deadLettered(int records) {
+    deadLettered += records;
+  }
+
+  public long deadLettered() {
+    return deadLettered;
   }
 
   public CheckInBook checkins() {

@@ -2,6 +2,7 @@ package examops.board;
 
 import examops.cluster.Lease;
 import examops.event.EventValidator;
+import examops.kafka.BrokerWatch;
 import examops.kafka.DeadLetters;
 import examops.kafka.LogReader;
 import examops.kafka.ReplayProgress;
@@ -31,6 +32,7 @@ public final class BoardVerticle extends VerticleBase {
   private final Lease lease;
   private DeadLetters deadLetters;
   private LogReader reader;
+  private BrokerWatch brokerWatch;
   private long lastSent;
 
   /** @param lease only its holder writes dead letters; every node counts them */
@@ -55,20 +57,43 @@ public final class BoardVerticle extends VerticleBase {
       }));
       reader = new LogReader(bootstrap, "examops-" + nodeId + "-reader", validator, references::problem, deadLetters, board.sink());
       reader.start();
+      brokerWatch = new BrokerWatch(bootstrap, "examops-" + nodeId + "-watch", board.clock()).start();
       return null;
     }).onSuccess(v -> vertx.setPeriodic(TICK_MS, id -> tick()));
   }
 
   private void tick() {
+    checkBroker();
     Board.Delta delta = board.nextDelta();
     long now = System.currentTimeMillis();
     if (delta == null) {
       if (now - lastSent < HEARTBEAT_MS) return;
       JsonObject heartbeat = new JsonObject().put("type", "heartbeat").put("version", board.sentVersion())
-          .put("now", board.clock().instant().toString());
+          .put("now", board.clock().instant().toString()).put("stale", board.brokerLoss() != null);
       delta = new Board.Delta(heartbeat, heartbeat);
     }
     lastSent = now;
+    publish(delta);
+  }
+
+  /** Tells the clients at once when the board goes out of date (Kafka cannot be reached) and when it is live again. */
+  private void checkBroker() {
+    BrokerWatch.Loss loss = brokerWatch.loss();
+    if ((loss == null) == (board.brokerLoss() == null)) return;
+    board.brokerLoss(loss);
+    JsonObject status = status(board.sentVersion(), loss, board.clock().instant());
+    publish(new Board.Delta(status, status));
+  }
+
+  /** {@code {"type":"status","stale":true,"since":...,"reason":...}}; {@code stale:false} when live again. */
+  static JsonObject status(long version, BrokerWatch.Loss loss, java.time.Instant now) {
+    JsonObject m = new JsonObject().put("type", "status").put("version", version).put("now", now.toString())
+        .put("stale", loss != null);
+    if (loss != null) m.put("since", loss.since().toString()).put("reason", "the event log (Kafka) cannot be reached: " + loss.error());
+    return m;
+  }
+
+  private void publish(Board.Delta delta) {
     DeliveryOptions headers = new DeliveryOptions()
         .addHeader("from", String.valueOf(delta.full().getLong("from", board.sentVersion())))
         .addHeader("version", String.valueOf(delta.full().getLong("version")));
@@ -90,6 +115,7 @@ public final class BoardVerticle extends VerticleBase {
     return vertx.executeBlocking(() -> {
       if (reader != null) reader.close();
       if (deadLetters != null) deadLetters.close();
+      if (brokerWatch != null) brokerWatch.close();
       return null;
     });
   }

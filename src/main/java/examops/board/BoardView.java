@@ -169,7 +169,8 @@ public final class BoardView {
 
   JsonObject stats(BoardState s) {
     return new JsonObject().put("events", s.version()).put("version", s.version()).put("duplicates", s.duplicates())
-        .put("refused", s.refused());
+        .put("refused", s.refused())
+        .put("dlq", s.deadLettered());
   }
 
   JsonObject district(BoardState s, District d, Instant now) {

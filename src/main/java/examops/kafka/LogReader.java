@@ -33,8 +33,11 @@ public final class LogReader implements AutoCloseable {
   static final int MAX_BATCHES_IN_FLIGHT = 4;
   private static final Logger LOG = LoggerFactory.getLogger(LogReader.class);
 
-  /** Events read, in log order per partition; {@code done} must be called once they are applied. */
-  public record Batch(List<Event> events, ReplayProgress progress, Runnable done) {}
+  /**
+   * Events read, in log order per partition, and the records among them that were dead-lettered;
+   * {@code done} must be called once they are applied.
+   */
+  public record Batch(List<Event> events, List<DeadLetter> deadLetters, ReplayProgress progress, Runnable done) {}
 
   private final KafkaConsumer<String, byte[]> consumer;
   private final RecordDecoder decoder;
@@ -83,7 +86,8 @@ public final class LogReader implements AutoCloseable {
       while (running) {
         ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
         List<Event> events = new ArrayList<>(records.count());
-        for (ConsumerRecord<String, byte[]> r : records) decode(r).ifPresent(events::add);
+        List<DeadLetter> refused = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> r : records) decode(r, refused).ifPresent(events::add);
         if (!progress.caughtUp()) {
           progress = ReplayProgress.of(begin, end, positions(partitions));
           if (progress.caughtUp() || System.nanoTime() - lastLog > 2_000_000_000L) {
@@ -91,12 +95,13 @@ public final class LogReader implements AutoCloseable {
             lastLog = System.nanoTime();
           }
         }
-        if (events.isEmpty() && !progress.caughtUp()) continue;
-        if (events.isEmpty() && progress.announced()) continue;
+        boolean nothing = events.isEmpty() && refused.isEmpty();
+        if (nothing && !progress.caughtUp()) continue;
+        if (nothing && progress.announced()) continue;
         inFlight.acquire();
         ReplayProgress p = progress;
         progress = p.announce();
-        sink.accept(new Batch(events, p, inFlight::release));
+        sink.accept(new Batch(events, refused, p, inFlight::release));
       }
     } catch (WakeupException | InterruptedException e) {
       if (running) LOG.error("Log reader stopped unexpectedly", e);
@@ -114,13 +119,24 @@ public final class LogReader implements AutoCloseable {
     return pos;
   }
 
-  private Optional<Event> decode(ConsumerRecord<String, byte[]> r) {
-    RecordDecoder.Decoded d = decoder.decode(r);
-    if (d instanceof RecordDecoder.Refused refused) {
-      deadLetters.deadLetter(r, refused.reason());
-      return Optional.empty();
+  /**
+   * The record's event, or empty when it is dead-lettered. Whatever a record holds, reading it must
+   * not stop the reader: a failure nobody foresaw dead-letters that one record too.
+   */
+  private Optional<Event> decode(ConsumerRecord<String, byte[]> r, List<DeadLetter> refused) {
+    String why;
+    try {
+      RecordDecoder.Decoded d = decoder.decode(r);
+      if (d instanceof RecordDecoder.Accepted accepted) return Optional.of(accepted.event());
+      why = ((RecordDecoder.Refused) d).reason();
+    } catch (RuntimeException unforeseen) {
+      LOG.error("Could not read {}/{}/{}", r.topic(), r.partition(), r.offset(), unforeseen);
+      why = "could not be read: " + unforeseen;
     }
-    return Optional.of(((RecordDecoder.Accepted) d).event());
+    DeadLetter dead = DeadLetter.of(r, why);
+    refused.add(dead);
+    deadLetters.deadLetter(r, dead.reason());
+    return Optional.empty();
   }
 
   @Override

@@ -4,6 +4,8 @@ import examops.access.Principal;
 import examops.board.Audience;
 import examops.board.Board;
 import examops.board.BoardVerticle;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.http.ServerWebSocket;
@@ -27,6 +29,8 @@ final class BoardSocket {
   private static final Logger LOG = LoggerFactory.getLogger(BoardSocket.class);
   /** Bytes queued for one client before it counts as unable to keep up. */
   static final int MAX_QUEUED_BYTES = 4 * 1024 * 1024;
+  /** Clients only send small commands; the server's limit for one incoming message. */
+  static final int MAX_MESSAGE_BYTES = 64 * 1024;
 
   /** Each client and the version of the snapshot it was sent (-1 while the snapshot is on its way). */
   private final Map<ServerWebSocket, Long> clients = new HashMap<>();
@@ -52,25 +56,49 @@ final class BoardSocket {
       holders.remove(ws);
       if (clients.remove(ws) != null) stats.wsClients.decrement();
     });
-    ws.exceptionHandler(err -> LOG.debug("WebSocket error from {}: {}", ws.remoteAddress(), err.toString()));
+    ws.exceptionHandler(err -> refuse(ws, err));
     ws.textMessageHandler(text -> onClientMessage(ws, text));
+    ws.binaryMessageHandler(bytes -> send(ws, error("binary messages are not understood; send JSON text such as {\"type\":\"resync\"}")));
     sendSnapshot(ws);
   }
 
   private void onClientMessage(ServerWebSocket ws, String text) {
+    if (!clients.containsKey(ws)) return; // dropped, closing
     String type;
     try {
       type = new JsonObject(text).getString("type");
     } catch (DecodeException | ClassCastException e) {
-      ws.writeTextMessage(error("messages must be JSON objects with a type"));
+      send(ws, error("messages must be JSON objects with a type"));
       return;
     }
     if ("resync".equals(type)) {
+      // One snapshot at a time per client: a client asking again and again cannot keep the board busy.
+      if (clients.get(ws) == null || clients.get(ws) < 0) return;
       clients.put(ws, -1L);
       sendSnapshot(ws);
     } else if (!"ping".equals(type)) {
-      ws.writeTextMessage(error("unknown message type '" + type + "'; the board accepts resync and ping"));
+      String shown = type == null ? "null" : type.length() > 40 ? type.substring(0, 40) + "…" : type;
+      send(ws, error("unknown message type '" + shown + "'; the board accepts resync and ping"));
     }
+  }
+
+  /**
+   * A frame the server cannot take (too large, malformed) leaves the connection in no state to go
+   * on: close it, saying why, instead of leaving the client hanging.
+   */
+  private void refuse(ServerWebSocket ws, Throwable err) {
+    LOG.debug("WebSocket error from {}: {}", ws.remoteAddress(), err.toString());
+    if (ws.isClosed()) return;
+    if (err instanceof CorruptedWebSocketFrameException bad) {
+      ws.close((short) bad.closeStatus().code(), abbreviate(bad.getMessage()));
+    } else if (err instanceof TooLongFrameException
+        || err instanceof IllegalStateException && String.valueOf(err.getMessage()).contains("max message size")) {
+      ws.close((short) 1009, "message larger than " + MAX_MESSAGE_BYTES + " bytes");
+    }
+  }
+
+  private static String abbreviate(String s) {
+    return s == null ? "" : s.length() > 100 ? s.substring(0, 100) : s;
   }
 
   private static String error(String message) {
@@ -84,7 +112,7 @@ final class BoardSocket {
       if (ws.isClosed() || !clients.containsKey(ws)) return;
       long version = state.getLong("version");
       clients.put(ws, version);
-      ws.writeTextMessage(new JsonObject().put("type", "snapshot").put("version", version).put("state", state).encode());
+      send(ws, new JsonObject().put("type", "snapshot").put("version", version).put("state", state).encode());
     }).onFailure(err -> {
       LOG.error("Could not build a snapshot for a WebSocket client", err);
       ws.close((short) 1011, "snapshot failed");
@@ -110,16 +138,30 @@ final class BoardSocket {
       }
       boolean heartbeat = from == version;
       if (!heartbeat && version <= clientVersion) continue; // the snapshot already had it
-      if (ws.writeQueueFull()) {
-        LOG.info("Dropping WebSocket client {}: it cannot keep up", ws.remoteAddress());
-        stats.wsDropped.increment();
-        clients.remove(ws);
-        holders.remove(ws);
-        stats.wsClients.decrement();
-        ws.close((short) 1013, "too slow; reconnect to resync");
-        continue;
-      }
-      ws.writeTextMessage(body);
+      send(ws, body);
     }
+  }
+
+  /**
+   * Every write to a client goes through here: one whose queue is full is dropped instead of being
+   * queued more, whatever the message (a client asking for snapshot after snapshot and reading none
+   * would otherwise fill the server's memory).
+   */
+  private void send(ServerWebSocket ws, String text) {
+    if (ws.isClosed()) return;
+    if (ws.writeQueueFull()) {
+      drop(ws);
+      return;
+    }
+    ws.writeTextMessage(text);
+  }
+
+  private void drop(ServerWebSocket ws) {
+    if (!clients.containsKey(ws)) return;
+    LOG.info("Dropping WebSocket client {}: it cannot keep up", ws.remoteAddress());
+    stats.wsDropped.increment();
+    holders.remove(ws);
+    if (clients.remove(ws) != null) stats.wsClients.decrement();
+    ws.close((short) 1013, "too slow; reconnect to resync");
   }
 }

@@ -7,6 +7,7 @@ import examops.board.Board;
 import examops.board.ReferenceCheck;
 import examops.event.EventType;
 import examops.event.EventValidator;
+import examops.kafka.BrokerWatch;
 import examops.kafka.EventLog;
 import examops.kafka.ReplayProgress;
 import io.vertx.core.Future;
@@ -75,6 +76,7 @@ public final class HttpVerticle extends VerticleBase {
     // Open: ops tooling (load balancers, Prometheus) reads these without credentials; neither shows board content.
     router.get("/health").handler(this::health);
     router.get("/metrics").handler(this::metrics);
+    router.post("/api/v1/*").handler(JsonContentType::check);
     router.post("/api/v1/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
     router.post("/api/v1/login").handler(sessions::login);
     router.route("/api/v1/*").handler(auth::require);
@@ -93,6 +95,7 @@ public final class HttpVerticle extends VerticleBase {
     router.post("/api/v1/maintenance").handler(ctx -> ingest.ingest(ctx, EventType.MAINTENANCE_DECLARED));
     router.post("/api/v1/maintenance/:id/end").handler(ingest::endMaintenance);
     router.route("/api/v1/report*").handler(ctx -> fullAudienceFor(ctx, true, auth));
+    router.get("/api/v1/dlq").handler(ctx -> fullAudienceFor(ctx, true, auth)).handler(this::deadLetters);
     examops.report.ReportRoutes.mount(router, vertx, board, bootstrap, validator, references);
     router.route("/api/v1/tokens*").handler(tokens::commandOnly);
     router.post("/api/v1/tokens").handler(tokens::issue);
@@ -109,7 +112,7 @@ public final class HttpVerticle extends VerticleBase {
       Problem.send(ctx, 500, "internal error");
     });
     return vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
-            .setMaxWebSocketMessageSize(64 * 1024).setRegisterWebSocketWriteHandlers(false))
+            .setMaxWebSocketMessageSize(BoardSocket.MAX_MESSAGE_BYTES).setRegisterWebSocketWriteHandlers(false))
         .requestHandler(router)
         .listen()
         .onSuccess(s -> server = s);
@@ -144,9 +147,12 @@ public final class HttpVerticle extends VerticleBase {
 
   private void health(RoutingContext ctx) {
     ReplayProgress replay = node.replay().get();
-    boolean ready = board.caughtUp() && (replay == null || replay.error() == null);
+    BrokerWatch.Loss brokerLoss = board.brokerLoss();
+    boolean ready = board.caughtUp() && (replay == null || replay.error() == null) && brokerLoss == null;
     JsonObject body = new JsonObject()
-        .put("status", ready ? "ok" : "starting")
+        .put("status", brokerLoss != null ? "broker-unreachable" : ready ? "ok" : "starting")
+        .put("broker", brokerLoss == null ? new JsonObject().put("reachable", true)
+            : new JsonObject().put("reachable", false).put("since", brokerLoss.since().toString()).put("error", brokerLoss.error()))
         .put("node", node.nodeId())
         .put("leader", node.leader().get())
         .put("leaseHolder", node.leaseHolder().get())
@@ -158,6 +164,22 @@ public final class HttpVerticle extends VerticleBase {
   private void snapshot(RoutingContext ctx) {
     board.snapshot(Authenticator.principal(ctx).audience()).onSuccess(state -> ctx.response().putHeader("content-type", "application/json; charset=utf-8")
         .putHeader("cache-control", "no-store").end(state.encode())).onFailure(ctx::fail);
+  }
+
+  /** {@code GET /api/v1/dlq?limit=n}: the latest records that went to the dead-letter topic, and why. */
+  private void deadLetters(RoutingContext ctx) {
+    int limit;
+    try {
+      limit = Integer.parseInt(ctx.request().getParam("limit", "50"));
+    } catch (NumberFormatException e) {
+      limit = -1;
+    }
+    if (limit < 1 || limit > Board.RECENT_DEAD_LETTERS) {
+      Problem.send(ctx, 400, "limit", "must be a whole number from 1 to " + Board.RECENT_DEAD_LETTERS);
+      return;
+    }
+    board.deadLetters(limit).onSuccess(body -> ctx.response().putHeader("content-type", "application/json; charset=utf-8")
+        .putHeader("cache-control", "no-store").end(body.encode())).onFailure(ctx::fail);
   }
 
   private void metrics(RoutingContext ctx) {

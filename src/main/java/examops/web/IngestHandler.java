@@ -9,6 +9,7 @@ import examops.event.Event;
 import examops.event.EventCodec;
 import examops.event.EventType;
 import examops.event.EventValidator;
+import examops.event.StrictJson;
 import examops.event.Validation;
 import examops.incident.IncidentAction;
 import examops.kafka.EventLog;
@@ -153,9 +154,9 @@ final class IngestHandler {
     }
     Object parsed;
     try {
-      parsed = body.toJsonValue();
+      parsed = StrictJson.parse(body);
     } catch (DecodeException e) {
-      reject(ctx, 400, "", "body is not valid JSON");
+      reject(ctx, 400, "", "body is not valid JSON: " + e.getMessage());
       return Optional.empty();
     }
     if (!(parsed instanceof JsonObject json)) {
