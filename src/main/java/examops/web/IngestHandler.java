@@ -32,6 +32,9 @@ import org.slf4j.LoggerFactory;
  */
 final class IngestHandler {
 
+  /** The envelope's limit on {@code source} (kafka/schemas/envelope.json). */
+  static final int MAX_SOURCE_LENGTH = 200;
+
   private static final Logger LOG = LoggerFactory.getLogger(IngestHandler.class);
   static final String RETRY_AFTER_SECONDS = "5";
 
@@ -112,6 +115,12 @@ final class IngestHandler {
    * from the credentials: the log records who did it, whatever the body says.
    */
   private boolean authorized(RoutingContext ctx, JsonObject json, EventType type) {
+    Object claimed = json.getValue("source");
+    if (claimed != null && !(claimed instanceof String c && !c.isEmpty() && c.length() <= MAX_SOURCE_LENGTH)) {
+      // Replaced below by the credentials' name, but a body that breaks the envelope is refused, not repaired.
+      reject(ctx, 400, "source", "must be a string of 1 to " + MAX_SOURCE_LENGTH + " characters (the credentials' name is recorded in its place)");
+      return false;
+    }
     Principal p = Authenticator.principal(ctx);
     Object data = json.getValue("data");
     Optional<String> refusal = AccessPolicy.writeRefusal(p, type, data instanceof JsonObject d ? d : null);

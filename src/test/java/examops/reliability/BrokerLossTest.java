@@ -64,10 +64,10 @@ class BrokerLossTest {
         }
       }
     });
-    try (BoardMirror screen = new BoardMirror("ws://127.0.0.1:" + node.httpPort() + "/ws/board")) {
+    try (BoardMirror screen = new BoardMirror(node.wsUrl())) {
       screen.await(m -> "snapshot".equals(m.getString("type")), Duration.ofSeconds(5));
       client.start();
-      while (acknowledged.size() < 20) Thread.sleep(20);
+      awaitAcknowledged(acknowledged, 20, refusals);
 
       broker.kill();
       long lostAt = System.nanoTime();
@@ -97,7 +97,7 @@ class BrokerLossTest {
       long liveMs = (System.nanoTime() - backAt) / 1_000_000;
       assertThat(live.getBoolean("stale")).isFalse();
       node.awaitHealthy(Duration.ofSeconds(30));
-      while (acknowledged.size() < acknowledgedWhileDown + 20) Thread.sleep(20);
+      awaitAcknowledged(acknowledged, acknowledgedWhileDown + 20, refusals);
       stop.set(true);
       client.join(15_000);
       System.out.printf("broker loss: screens told stale after %d ms, live again %d ms after the broker restarted; %d refusals (all 503), %d acknowledged%n",
@@ -129,6 +129,18 @@ class BrokerLossTest {
       Thread.sleep(100);
     }
     throw new AssertionError("broker did not start; see " + dir.resolve("broker.log"));
+  }
+
+  /** Waits (at most 60 s) until {@code count} reports are acknowledged. */
+  private static void awaitAcknowledged(Set<String> acknowledged, int count, List<TestNode.Response> refusals) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (acknowledged.size() < count) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(acknowledged.size() + " of " + count + " acknowledged within 60 s; last refusals: "
+            + refusals.subList(Math.max(0, refusals.size() - 3), refusals.size()));
+      }
+      Thread.sleep(20);
+    }
   }
 
   private static void sleep(long ms) {

@@ -6,6 +6,7 @@ import examops.Main;
 import examops.kafka.EmbeddedKafka;
 import examops.testing.ChildJvm;
 import examops.testing.TestClock;
+import examops.testing.NodeProcess;
 import examops.testing.TestNode;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -40,6 +41,7 @@ class CrashTest {
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(2)).build();
   private static final int CLIENTS = 4;
+  private static final String BEARER = "Bearer " + NodeProcess.COMMAND_TOKEN;
 
   private Path dataDir;
   private int httpPort;
@@ -55,9 +57,10 @@ class CrashTest {
     log = dataDir.resolve("node.log");
     Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     AtomicInteger refused = new AtomicInteger();
+    AtomicInteger lastRefusal = new AtomicInteger();
     AtomicBoolean stop = new AtomicBoolean();
     List<Thread> clients = new ArrayList<>();
-    for (int c = 0; c < CLIENTS; c++) clients.add(client(c, acknowledged, refused, stop));
+    for (int c = 0; c < CLIENTS; c++) clients.add(client(c, acknowledged, refused, lastRefusal, stop));
     List<String> notes = new ArrayList<>();
     long t0 = System.nanoTime();
 
@@ -66,8 +69,7 @@ class CrashTest {
       awaitHealthy(app);
       clients.forEach(Thread::start);
       for (int cycle = 1; cycle <= 2; cycle++) {
-        int before = acknowledged.size();
-        while (acknowledged.size() < before + 400) Thread.sleep(10);
+        awaitAcknowledged(acknowledged, acknowledged.size() + 400, lastRefusal);
         app.kill();
         notes.add("killed mid-ingest with " + acknowledged.size() + " acknowledged");
         app = startApp();
@@ -84,8 +86,7 @@ class CrashTest {
       notes.add("killed 1.5 s after the process started, while the broker recovered its log");
       app = startApp();
       awaitHealthy(app);
-      int before = acknowledged.size();
-      while (acknowledged.size() < before + 200) Thread.sleep(10);
+      awaitAcknowledged(acknowledged, acknowledged.size() + 200, lastRefusal);
       stop.set(true);
       for (Thread c : clients) c.join(20_000);
 
@@ -125,11 +126,14 @@ class CrashTest {
     env.put("EXAMOPS_DATA_DIR", dataDir.toString());
     env.put("EXAMOPS_CLOCK_START", "2020-07-20T07:00:00+07:00"); // before the window: no rule writes anything
     env.put("EXAMOPS_NODE_ID", "crash-child");
+    env.put("EXAMOPS_SECRET", TestNode.SECRET);
+    env.put("EXAMOPS_RATE_PER_SECOND", "1000000"); // four phones on one credential, as fast as they can
+    env.put("EXAMOPS_RATE_BURST", "1000000");
     return ChildJvm.start(Main.class.getName(), env, log);
   }
 
   /** A district phone: reports one incident after another, each retried with the same id until a 202. */
-  private Thread client(int c, Set<String> acknowledged, AtomicInteger refused, AtomicBoolean stop) {
+  private Thread client(int c, Set<String> acknowledged, AtomicInteger refused, AtomicInteger lastRefusal, AtomicBoolean stop) {
     return new Thread(() -> {
       for (int n = 0; !stop.get(); n++) {
         String id = "crash-" + c + "-" + n;
@@ -140,16 +144,29 @@ class CrashTest {
             break;
           }
           refused.incrementAndGet();
+          lastRefusal.set(status);
           sleep(50);
         }
       }
     }, "crash-client-" + c);
   }
 
+  /** Waits (at most 90 s, through a restart) until {@code count} events are acknowledged. */
+  private void awaitAcknowledged(Set<String> acknowledged, int count, AtomicInteger lastRefusal) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (acknowledged.size() < count) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(acknowledged.size() + " of " + count + " acknowledged within 90 s; last refusal "
+            + lastRefusal.get() + "; see " + log);
+      }
+      Thread.sleep(10);
+    }
+  }
+
   private int post(String body) {
     try {
       return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/api/v1/incidents"))
-          .timeout(Duration.ofSeconds(15)).header("content-type", "application/json")
+          .timeout(Duration.ofSeconds(15)).header("content-type", "application/json").header("Authorization", BEARER)
           .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (Exception e) {
       return -1;
@@ -157,7 +174,8 @@ class CrashTest {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).timeout(Duration.ofSeconds(10)).GET().build(),
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).timeout(Duration.ofSeconds(10))
+            .header("Authorization", BEARER).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 

@@ -40,7 +40,7 @@ class WebSocketClientsTest {
   }
 
   static String url() {
-    return "ws://127.0.0.1:" + node.httpPort() + "/ws/board";
+    return node.wsUrl();
   }
 
   static JsonObject checkin(String id, String district, String note) {
@@ -135,7 +135,7 @@ class WebSocketClientsTest {
   }
 
   private static void handshake(Socket s) throws Exception {
-    String req = "GET /ws/board HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+    String req = "GET /ws/board?access_token=" + node.commandToken() + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
         + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
     s.getOutputStream().write(req.getBytes(StandardCharsets.US_ASCII));
     InputStream in = s.getInputStream();

@@ -195,6 +195,11 @@ public final class TestNode implements AutoCloseable {
     return token == null ? b : b.header("Authorization", "Bearer " + token);
   }
 
+  /** The board's WebSocket address signed in as the command center ({@code access_token}, as a browser does). */
+  public String wsUrl() {
+    return "ws://127.0.0.1:" + httpPort() + "/ws/board?access_token=" + commandToken;
+  }
+
   /** A board WebSocket client with the command-center token. */
   public WsClient ws() throws Exception {
     return ws(commandToken);
