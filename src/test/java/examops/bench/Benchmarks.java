@@ -1,0 +1,74 @@
+package examops.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The benchmark harness: {@code mvn -q -Pbench verify} (see BENCHMARKS.md). Runs the six
+ * benchmarks of issue 7 on the embedded default, each beside a baseline measured in the same run,
+ * prints the table and writes it to BENCHMARKS.md.
+ */
+public final class Benchmarks {
+
+  /** How big each benchmark is; {@link #smoke()} for the test that keeps the harness from rotting. */
+  record Sizes(int backlog, int ingestSeconds, int ingestConnections, int latencyRate, int latencyClients,
+      int latencyWarmupSeconds, int latencySeconds, int latencySampled, int fanoutClients, int fanoutTargets,
+      int fanoutRate, int fanoutSeconds, boolean small) {
+
+    static Sizes full() {
+      return new Sizes(1_000_000, 10, 128, 2_000, 1_000, 3, 10, 20, 2_000, 10_000, 500, 10, false);
+    }
+
+    static Sizes smoke() {
+      return new Sizes(3_000, 2, 8, 200, 10, 1, 2, 3, 10, 400, 50, 1, true);
+    }
+
+    String describe() {
+      return String.format(java.util.Locale.ROOT, "backlog and replay %,d events; ingest %d s on %d connections; latency at %,d events/s, "
+          + "%,d screens (%d sampled), %d s after %d s warm-up; fan-out %,d screens, %,d targets, %d events/s for %d s",
+          backlog, ingestSeconds, ingestConnections, latencyRate, latencyClients, latencySampled, latencySeconds,
+          latencyWarmupSeconds, fanoutClients, fanoutTargets, fanoutRate, fanoutSeconds);
+    }
+  }
+
+  private Benchmarks() {}
+
+  public static void main(String[] args) throws Exception {
+    Sizes sizes = "smoke".equals(System.getProperty("bench.size")) ? Sizes.smoke() : Sizes.full();
+    Path out = Path.of(System.getProperty("bench.out", "BENCHMARKS.md"));
+    Path work = Path.of(System.getProperty("bench.dir", "target/bench"));
+    run(sizes, work, out);
+    System.exit(0); // Kafka and Vert.x leave non-daemon threads behind
+  }
+
+  /** Runs every benchmark and writes the report; returns its rows. */
+  static List<Report.Row> run(Sizes sizes, Path work, Path out) throws Exception {
+    Files.createDirectories(work);
+    Path runDir = Files.createTempDirectory(work.toAbsolutePath(), "run-");
+    Report report = new Report();
+    System.out.println("ExamOps benchmarks — " + Report.machine());
+    System.out.println("Sizes: " + sizes.describe() + "; work in " + runDir);
+    Path backlog = runDir.resolve("backlog");
+    Throughput.pipeline(sizes, backlog, report);
+    Children children = new Children(sizes, runDir, report);
+    children.replay(backlog);
+    children.bootAndIdle();
+    children.fanOut();
+    children.ingestAndLatency();
+    report.note("Child nodes run `examops.Main` in their own JVM (`-Xmx1g`, default GC) on this class path; the pipeline "
+        + "benchmark runs the broker and the board in the harness JVM.");
+    report.writeMarkdown(out, sizes.describe());
+    System.out.println("Wrote " + out.toAbsolutePath());
+    if (!Boolean.getBoolean("bench.keep")) deleteQuietly(runDir);
+    return report.rows();
+  }
+
+  static void deleteQuietly(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (Exception e) {
+      System.out.println("could not delete " + dir + ": " + e);
+    }
+  }
+}
