@@ -24,6 +24,11 @@ public final class Benchmarks {
       return new Sizes(3_000, 2, 8, 200, 10, 1, 2, 3, 10, 400, 50, 1, true);
     }
 
+    Sizes withBacklog(int n) {
+      return new Sizes(n, ingestSeconds, ingestConnections, latencyRate, latencyClients, latencyWarmupSeconds, latencySeconds,
+          latencySampled, fanoutClients, fanoutTargets, fanoutRate, fanoutSeconds, small);
+    }
+
     String describe() {
       return String.format(java.util.Locale.ROOT, "backlog and replay %,d events; ingest %d s on %d connections; latency at %,d events/s, "
           + "%,d screens (%d sampled), %d s after %d s warm-up; fan-out %,d screens, %,d targets, %d events/s for %d s",
@@ -36,6 +41,7 @@ public final class Benchmarks {
 
   public static void main(String[] args) throws Exception {
     Sizes sizes = "smoke".equals(System.getProperty("bench.size")) ? Sizes.smoke() : Sizes.full();
+    if (Integer.getInteger("bench.backlog") != null) sizes = sizes.withBacklog(Integer.getInteger("bench.backlog"));
     Path out = Path.of(System.getProperty("bench.out", "BENCHMARKS.md"));
     Path work = Path.of(System.getProperty("bench.dir", "target/bench"));
     run(sizes, work, out);
@@ -50,18 +56,24 @@ public final class Benchmarks {
     System.out.println("ExamOps benchmarks — " + Report.machine());
     System.out.println("Sizes: " + sizes.describe() + "; work in " + runDir);
     Path backlog = runDir.resolve("backlog");
-    Throughput.pipeline(sizes, backlog, report);
     Children children = new Children(sizes, runDir, report);
-    children.replay(backlog);
-    children.bootAndIdle();
-    children.fanOut();
-    children.ingestAndLatency();
+    if (wanted("pipeline") || wanted("replay")) Throughput.pipeline(sizes, backlog, report);
+    if (wanted("replay")) children.replay(backlog);
+    if (wanted("boot") || wanted("fanout")) children.bootAndIdle();
+    if (wanted("fanout")) children.fanOut();
+    if (wanted("ingest")) children.ingestAndLatency();
     report.note("Child nodes run `examops.Main` in their own JVM (`-Xmx1g`, default GC) on this class path; the pipeline "
         + "benchmark runs the broker and the board in the harness JVM.");
     report.writeMarkdown(out, sizes.describe());
     System.out.println("Wrote " + out.toAbsolutePath());
     if (!Boolean.getBoolean("bench.keep")) deleteQuietly(runDir);
     return report.rows();
+  }
+
+  /** While developing, {@code -Dbench.only=pipeline,ingest} runs only some benchmarks. */
+  private static boolean wanted(String name) {
+    String only = System.getProperty("bench.only", "");
+    return only.isBlank() || List.of(only.split(",")).contains(name);
   }
 
   static void deleteQuietly(Path dir) {
