@@ -2,12 +2,15 @@ package examops.web;
 
 import examops.board.Board;
 import examops.board.BoardVerticle;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,10 +30,22 @@ final class BoardSocket {
   private final Map<ServerWebSocket, Long> clients = new HashMap<>();
   private final Board board;
   private final Stats stats;
+  private final Context context;
+  /**
+   * Snapshots are shared: clients that ask while one is being rendered wait for it, and one rendered
+   * since the last delta serves everyone who asks before the next (its version is at least the next
+   * delta's {@code from}). Rendering and encoding a 10,000-target board per client held the board's
+   * thread for seconds when a thousand screens connected at once.
+   */
+  private List<ServerWebSocket> awaitingSnapshot;
+  private String sharedSnapshot;
+  private long sharedVersion;
+  private long lastDeltaVersion;
 
   BoardSocket(Vertx vertx, Board board, Stats stats) {
     this.board = board;
     this.stats = stats;
+    this.context = vertx.getOrCreateContext();
     vertx.eventBus().<String>localConsumer(BoardVerticle.DELTAS, this::fanOut);
   }
 
@@ -67,21 +82,45 @@ final class BoardSocket {
   }
 
   private void sendSnapshot(ServerWebSocket ws) {
-    board.snapshot().onSuccess(state -> {
-      if (ws.isClosed() || !clients.containsKey(ws)) return;
-      long version = state.getLong("version");
-      clients.put(ws, version);
-      ws.writeTextMessage(new JsonObject().put("type", "snapshot").put("version", version).put("state", state).encode());
-    }).onFailure(err -> {
-      LOG.error("Could not build a snapshot for a WebSocket client", err);
-      ws.close((short) 1011, "snapshot failed");
-    });
+    if (sharedSnapshot != null && sharedVersion >= lastDeltaVersion) {
+      send(ws, sharedSnapshot, sharedVersion);
+      return;
+    }
+    if (awaitingSnapshot != null) {
+      awaitingSnapshot.add(ws);
+      return;
+    }
+    List<ServerWebSocket> waiting = new ArrayList<>(List.of(ws));
+    awaitingSnapshot = waiting;
+    board.snapshot().onComplete(ar -> context.runOnContext(v -> {
+      awaitingSnapshot = null;
+      if (ar.failed()) {
+        LOG.error("Could not build a snapshot for {} WebSocket client(s)", waiting.size(), ar.cause());
+        waiting.forEach(w -> w.close((short) 1011, "snapshot failed"));
+        return;
+      }
+      long version = ar.result().getLong("version");
+      String message = new JsonObject().put("type", "snapshot").put("version", version).put("state", ar.result()).encode();
+      if (version >= lastDeltaVersion) {
+        sharedSnapshot = message;
+        sharedVersion = version;
+      }
+      waiting.forEach(w -> send(w, message, version));
+    }));
+  }
+
+  private void send(ServerWebSocket ws, String snapshot, long version) {
+    if (ws.isClosed() || !clients.containsKey(ws)) return;
+    clients.put(ws, version);
+    ws.writeTextMessage(snapshot);
   }
 
   private void fanOut(Message<String> msg) {
     long version = Long.parseLong(msg.headers().get("version"));
     long from = Long.parseLong(msg.headers().get("from"));
     String body = msg.body();
+    sharedSnapshot = null; // its "now" and time-dependent views age; the next asker gets a fresh one
+    lastDeltaVersion = Math.max(lastDeltaVersion, version);
     for (Map.Entry<ServerWebSocket, Long> c : Map.copyOf(clients).entrySet()) {
       ServerWebSocket ws = c.getKey();
       long clientVersion = c.getValue();

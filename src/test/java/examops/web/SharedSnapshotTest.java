@@ -1,0 +1,68 @@
+package examops.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import examops.testing.TestNode;
+import examops.testing.WsClient;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Screens that connect together share one snapshot, and a shared snapshot never hides a change already sent. */
+class SharedSnapshotTest {
+
+  private static TestNode node;
+
+  @BeforeAll
+  static void start() throws Exception {
+    node = TestNode.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (node != null) node.close();
+  }
+
+  private String url() {
+    return "ws://127.0.0.1:" + node.httpPort() + "/ws/board";
+  }
+
+  private static JsonObject snapshot(WsClient ws) throws InterruptedException {
+    return ws.await(m -> "snapshot".equals(m.getString("type")), Duration.ofSeconds(10));
+  }
+
+  @Test
+  @DisplayName("twenty screens connecting at once each get a snapshot")
+  void manyAtOnce() throws Exception {
+    List<WsClient> screens = new ArrayList<>();
+    try {
+      for (int i = 0; i < 20; i++) screens.add(new WsClient(url()));
+      for (WsClient ws : screens) assertThat(snapshot(ws).getJsonObject("state").getJsonObject("targets").size()).isPositive();
+    } finally {
+      screens.forEach(WsClient::close);
+    }
+  }
+
+  @Test
+  @DisplayName("a screen connecting after a delta went out gets a snapshot that already has the change")
+  void neverStale() throws Exception {
+    try (WsClient first = new WsClient(url())) {
+      snapshot(first);
+      JsonObject checkin = new JsonObject().put("type", "checkin.submitted").put("at", "2020-08-09T07:05:00+07:00")
+          .put("district", "an-phu").put("data", new JsonObject().put("status", "critical").put("phone", "ok").put("fax", "ok")
+              .put("internet", "down").put("note", "mất mạng"));
+      assertThat(node.post("/api/v1/checkins", checkin.encode()).status()).isEqualTo(202);
+      JsonObject delta = first.await(m -> "delta".equals(m.getString("type")) && m.encode().contains("mất mạng"), Duration.ofSeconds(5));
+      try (WsClient late = new WsClient(url())) {
+        JsonObject s = snapshot(late);
+        assertThat(s.getLong("version")).isGreaterThanOrEqualTo(delta.getLong("version"));
+        assertThat(s.getJsonObject("state").getJsonObject("districts").getJsonObject("an-phu").getString("status")).isEqualTo("critical");
+      }
+    }
+  }
+}
