@@ -57,17 +57,31 @@ public final class Benchmarks {
     System.out.println("Sizes: " + sizes.describe() + "; work in " + runDir);
     Path backlog = runDir.resolve("backlog");
     Children children = new Children(sizes, runDir, report);
-    if (wanted("pipeline") || wanted("replay")) Throughput.pipeline(sizes, backlog, report);
-    if (wanted("replay")) children.replay(backlog);
-    if (wanted("boot") || wanted("fanout")) children.bootAndIdle();
-    if (wanted("fanout")) children.fanOut();
-    if (wanted("ingest")) children.ingestAndLatency();
+    if (wanted("pipeline") || wanted("replay")) attempt("1. Pipeline throughput", report, () -> Throughput.pipeline(sizes, backlog, report));
+    if (wanted("replay")) attempt("5. Replay", report, () -> children.replay(backlog));
+    if (wanted("boot") || wanted("fanout")) attempt("6. Boot", report, children::bootAndIdle);
+    if (wanted("fanout")) attempt("4. Fan-out and memory", report, children::fanOut);
+    if (wanted("ingest")) attempt("2–3. Ingest and latency", report, children::ingestAndLatency);
     report.note("Child nodes run `examops.Main` in their own JVM (`-Xmx1g`, default GC) on this class path; the pipeline "
         + "benchmark runs the broker and the board in the harness JVM.");
     report.writeMarkdown(out, sizes.describe());
     System.out.println("Wrote " + out.toAbsolutePath());
     if (!Boolean.getBoolean("bench.keep")) deleteQuietly(runDir);
     return report.rows();
+  }
+
+  private interface Step {
+    void run() throws Exception;
+  }
+
+  /** A benchmark that fails leaves a row saying so, and the others still run. */
+  private static void attempt(String name, Report report, Step step) {
+    try {
+      step.run();
+    } catch (Exception e) {
+      e.printStackTrace(System.out);
+      report.add(new Report.Row(name, "FAILED: " + e.getMessage(), Double.NaN, "", "", Double.NaN, "", false, null));
+    }
   }
 
   /** While developing, {@code -Dbench.only=pipeline,ingest} runs only some benchmarks. */
