@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -123,11 +122,7 @@ public final class EventValidator {
 
   /** The date-time, or null when it is not one; parsed once, as the event keeps it. */
   private static OffsetDateTime parseDateTime(String s) {
-    try {
-      return OffsetDateTime.parse(s);
-    } catch (DateTimeParseException | NullPointerException e) {
-      return null;
-    }
+    return IsoDateTimes.parse(s);
   }
 
   private static String firstLine(String s) {
