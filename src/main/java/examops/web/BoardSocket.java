@@ -38,7 +38,7 @@ final class BoardSocket {
    * thread for seconds when a thousand screens connected at once.
    */
   private List<ServerWebSocket> awaitingSnapshot;
-  private String sharedSnapshot;
+  private SharedText sharedSnapshot;
   private long sharedVersion;
   private long lastDeltaVersion;
 
@@ -83,7 +83,10 @@ final class BoardSocket {
 
   private void sendSnapshot(ServerWebSocket ws) {
     if (sharedSnapshot != null && sharedVersion >= lastDeltaVersion) {
-      send(ws, sharedSnapshot, sharedVersion);
+      SharedText snapshot = sharedSnapshot;
+      long version = sharedVersion;
+      // Not from inside the WebSocket handler: the handshake's answer must be on the wire first.
+      context.runOnContext(v -> send(ws, snapshot, version));
       return;
     }
     if (awaitingSnapshot != null) {
@@ -100,7 +103,7 @@ final class BoardSocket {
         return;
       }
       long version = ar.result().getLong("version");
-      String message = new JsonObject().put("type", "snapshot").put("version", version).put("state", ar.result()).encode();
+      SharedText message = new SharedText(new JsonObject().put("type", "snapshot").put("version", version).put("state", ar.result()).encode());
       if (version >= lastDeltaVersion) {
         sharedSnapshot = message;
         sharedVersion = version;
@@ -109,16 +112,16 @@ final class BoardSocket {
     }));
   }
 
-  private void send(ServerWebSocket ws, String snapshot, long version) {
+  private void send(ServerWebSocket ws, SharedText snapshot, long version) {
     if (ws.isClosed() || !clients.containsKey(ws)) return;
     clients.put(ws, version);
-    ws.writeTextMessage(snapshot);
+    snapshot.writeTo(ws);
   }
 
   private void fanOut(Message<String> msg) {
     long version = Long.parseLong(msg.headers().get("version"));
     long from = Long.parseLong(msg.headers().get("from"));
-    String body = msg.body();
+    SharedText body = new SharedText(msg.body());
     sharedSnapshot = null; // its "now" and time-dependent views age; the next asker gets a fresh one
     lastDeltaVersion = Math.max(lastDeltaVersion, version);
     for (Map.Entry<ServerWebSocket, Long> c : Map.copyOf(clients).entrySet()) {
@@ -135,7 +138,7 @@ final class BoardSocket {
         ws.close((short) 1013, "too slow; reconnect to resync");
         continue;
       }
-      ws.writeTextMessage(body);
+      body.writeTo(ws);
     }
   }
 }

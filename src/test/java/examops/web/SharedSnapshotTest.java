@@ -33,7 +33,7 @@ class SharedSnapshotTest {
   }
 
   private static JsonObject snapshot(WsClient ws) throws InterruptedException {
-    return ws.await(m -> "snapshot".equals(m.getString("type")), Duration.ofSeconds(10));
+    return ws.await(m -> "snapshot".equals(m.getString("type")), Duration.ofSeconds(30));
   }
 
   @Test
