@@ -152,8 +152,10 @@ final class Children {
     try (NodeProcess node = node("ingest", Files.createDirectories(runDir.resolve("ingest")), Map.of("EXAMOPS_CLOCK_START", EXAM_MORNING));
         Harness h = new Harness()) {
       node.awaitHealthy(Duration.ofMinutes(2));
-      new Ingest(sizes, node, h, report).run();
+      Ingest ingest = new Ingest(sizes, node, h, report);
+      ingest.run();
       new Latency(sizes, node, h, report).run();
+      ingest.baseline();
     }
   }
 
