@@ -41,28 +41,29 @@ final class Ingest {
     if (wrkInstalled()) {
       Path script = writeScript(province);
       int threads = Math.min(2, sizes.ingestConnections());
-      Process wrk = new ProcessBuilder("wrk", "-t" + threads, "-c" + sizes.ingestConnections(), "-d" + sizes.ingestSeconds() + "s",
-          "-s", script.toString(), "http://127.0.0.1:" + node.httpPort).redirectErrorStream(true).start();
-      String out = new String(wrk.getInputStream().readAllBytes());
-      wrk.waitFor(sizes.ingestSeconds() + 60L, TimeUnit.SECONDS);
+      wrk(threads, Math.max(1, sizes.ingestSeconds() / 3), script); // warm-up: a fresh node's JIT has not compiled the path yet
+      before = acceptedSoFar();
+      String out = wrk(threads, sizes.ingestSeconds(), script);
       Matcher m = Pattern.compile("(\\d+) requests in ([\\d.]+)(ms|s|m)").matcher(out);
       if (!m.find()) throw new IllegalStateException("cannot read wrk's output:\n" + out);
       seconds = Double.parseDouble(m.group(2)) * switch (m.group(3)) { case "ms" -> 0.001; case "m" -> 60; default -> 1; };
       Matcher bad = Pattern.compile("Non-2xx or 3xx responses: (\\d+)").matcher(out);
       non2xx = bad.find() ? Long.parseLong(bad.group(1)) : 0;
-      generator = "wrk " + threads + " threads, " + sizes.ingestConnections() + " connections (Lua script, unique ids)";
+      generator = "wrk " + threads + " threads, " + sizes.ingestConnections() + " connections (Lua script, unique ids), after a " + Math.max(1, sizes.ingestSeconds() / 3) + " s warm-up";
     } else {
       BenchEvents events = new BenchEvents(province, "ingest", 2);
       try (HttpLoad load = new HttpLoad(h.vertx, node.httpPort, sizes.ingestConnections())) {
-        long t0 = System.nanoTime();
         load.closedLoops(sizes.ingestConnections(), () -> events.nextIngest());
+        Thread.sleep(Math.max(1, sizes.ingestSeconds() / 3) * 1000L); // warm-up
+        before = acceptedSoFar();
+        long t0 = System.nanoTime();
         Thread.sleep(sizes.ingestSeconds() * 1000L);
         load.stop();
         seconds = Throughput.seconds(t0);
         Thread.sleep(500);
         non2xx = load.refused.get() + load.failed.get();
       }
-      generator = "in-process Vert.x HttpClient, " + sizes.ingestConnections() + " connections (wrk not installed)";
+      generator = "in-process Vert.x HttpClient, " + sizes.ingestConnections() + " connections (wrk not installed), after a warm-up";
     }
     accepted = acceptedSoFar() - before;
     if (accepted == 0) throw new IllegalStateException("ingest: nothing accepted");
@@ -85,12 +86,21 @@ final class Ingest {
     BenchEvents same = new BenchEvents(province, "raw-producer", 3);
     List<BenchEvents.Rec> records = new ArrayList<>(n);
     for (int i = 0; i < n; i++) records.add(same.nextIngest());
+    RawKafka.produce("127.0.0.1:" + node.kafkaPort, records.subList(0, n / 10)); // warm-up, as the HTTP side had
     long t0 = System.nanoTime();
     RawKafka.produce("127.0.0.1:" + node.kafkaPort, records);
     double raw = n / Throughput.seconds(t0);
     report.add(new Report.Row("2. HTTP ingest", "accepted (202 after ack) req/s", rate, "req/s",
         "raw KafkaProducer acks=all, idempotent, rec/s", raw, "≥ 5,000 req/s", rate >= 5_000,
         note + String.format(Locale.ROOT, "; the baseline sent %,d such records to the node's broker", n)));
+  }
+
+  private String wrk(int threads, int seconds, Path script) throws Exception {
+    Process wrk = new ProcessBuilder("wrk", "-t" + threads, "-c" + sizes.ingestConnections(), "-d" + seconds + "s",
+        "-s", script.toString(), "http://127.0.0.1:" + node.httpPort).redirectErrorStream(true).start();
+    String out = new String(wrk.getInputStream().readAllBytes());
+    wrk.waitFor(seconds + 60L, TimeUnit.SECONDS);
+    return out;
   }
 
   static boolean wrkInstalled() {
