@@ -30,7 +30,7 @@ public final class Benchmarks {
     }
 
     String describe() {
-      return String.format(java.util.Locale.ROOT, "backlog and replay %,d events; ingest %d s on %d connections; latency at %,d events/s, "
+      return String.format(java.util.Locale.ROOT, "backlog and replay %,d events; ingest %d s (after as long a warm-up) on %d connections; latency at %,d events/s, "
           + "%,d screens (%d sampled), %d s after %d s warm-up; fan-out %,d screens, %,d targets, %d events/s for %d s",
           backlog, ingestSeconds, ingestConnections, latencyRate, latencyClients, latencySampled, latencySeconds,
           latencyWarmupSeconds, fanoutClients, fanoutTargets, fanoutRate, fanoutSeconds);

@@ -41,7 +41,7 @@ final class Ingest {
     if (wrkInstalled()) {
       Path script = writeScript(province);
       int threads = Math.min(2, sizes.ingestConnections());
-      wrk(threads, Math.max(1, sizes.ingestSeconds() / 3), script); // warm-up: a fresh node's JIT has not compiled the path yet
+      wrk(threads, sizes.ingestSeconds(), script); // warm-up: a fresh node's JIT has not compiled the path yet
       before = acceptedSoFar();
       String out = wrk(threads, sizes.ingestSeconds(), script);
       Matcher m = Pattern.compile("(\\d+) requests in ([\\d.]+)(ms|s|m)").matcher(out);
@@ -49,12 +49,12 @@ final class Ingest {
       seconds = Double.parseDouble(m.group(2)) * switch (m.group(3)) { case "ms" -> 0.001; case "m" -> 60; default -> 1; };
       Matcher bad = Pattern.compile("Non-2xx or 3xx responses: (\\d+)").matcher(out);
       non2xx = bad.find() ? Long.parseLong(bad.group(1)) : 0;
-      generator = "wrk " + threads + " threads, " + sizes.ingestConnections() + " connections (Lua script, unique ids), after a " + Math.max(1, sizes.ingestSeconds() / 3) + " s warm-up";
+      generator = "wrk " + threads + " threads, " + sizes.ingestConnections() + " connections (Lua script, unique ids), after a " + sizes.ingestSeconds() + " s warm-up";
     } else {
       BenchEvents events = new BenchEvents(province, "ingest", 2);
       try (HttpLoad load = new HttpLoad(h.vertx, node.httpPort, sizes.ingestConnections())) {
         load.closedLoops(sizes.ingestConnections(), () -> events.nextIngest());
-        Thread.sleep(Math.max(1, sizes.ingestSeconds() / 3) * 1000L); // warm-up
+        Thread.sleep(sizes.ingestSeconds() * 1000L); // warm-up
         before = acceptedSoFar();
         long t0 = System.nanoTime();
         Thread.sleep(sizes.ingestSeconds() * 1000L);

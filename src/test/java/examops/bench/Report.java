@@ -88,7 +88,7 @@ final class Report {
     md.append('\n');
     for (Row r : rows) if (r.note() != null && !r.note().isEmpty()) md.append("- **").append(r.benchmark()).append(", ").append(r.figure()).append(":** ").append(r.note()).append('\n');
     for (String n : notes) md.append("- ").append(n).append('\n');
-    md.append("\n**Command:** `").append(COMMAND).append("` (about 5 minutes; writes this file). ")
+    md.append("\n**Command:** `").append(COMMAND).append("` (about 6 minutes; writes this file). ")
         .append("`-Dbench.out=FILE` writes elsewhere; `-Dbench.jfr=true` records a JFR profile of each child node under `target/bench/`.\n");
     Files.writeString(file, md.toString());
   }
