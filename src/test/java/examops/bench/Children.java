@@ -101,7 +101,7 @@ final class Children {
     double app;
     try (NodeProcess node = node("boot", Files.createDirectories(runDir.resolve("boot")), Map.of())) {
       app = node.awaitHealthy(Duration.ofMinutes(2)) / 1000;
-      Thread.sleep(2_000);
+      Thread.sleep(sizes.small() ? 200 : 2_000);
       idleHeap = node.jvm.heapAfterGcBytes() / MIB;
       idleRss = node.jvm.rssBytes() / MIB;
     }

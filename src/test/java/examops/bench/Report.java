@@ -80,13 +80,15 @@ final class Report {
     md.append("**Sizes:** ").append(sizes).append("\n\n");
     md.append("| benchmark | figure | value | baseline (same run) | baseline value | ratio | target | |\n");
     md.append("|---|---|---:|---|---:|---:|---|---|\n");
-    for (Row r : rows) {
+    List<Row> ordered = new ArrayList<>(rows);
+    ordered.sort(java.util.Comparator.comparing(Row::benchmark)); // stable: a benchmark's rows keep their order
+    for (Row r : ordered) {
       md.append("| ").append(r.benchmark()).append(" | ").append(r.figure()).append(" | ").append(num(r.value(), r.unit()))
           .append(" | ").append(r.baseline()).append(" | ").append(num(r.baselineValue(), r.unit())).append(" | ")
           .append(ratio(r)).append(" | ").append(r.target()).append(" | ").append(verdict(r)).append(" |\n");
     }
     md.append('\n');
-    for (Row r : rows) if (r.note() != null && !r.note().isEmpty()) md.append("- **").append(r.benchmark()).append(", ").append(r.figure()).append(":** ").append(r.note()).append('\n');
+    for (Row r : ordered) if (r.note() != null && !r.note().isEmpty()) md.append("- **").append(r.benchmark()).append(", ").append(r.figure()).append(":** ").append(r.note()).append('\n');
     for (String n : notes) md.append("- ").append(n).append('\n');
     md.append("\n**Command:** `").append(COMMAND).append("` (about 6 minutes; writes this file). ")
         .append("`-Dbench.out=FILE` writes elsewhere; `-Dbench.jfr=true` records a JFR profile of each child node under `target/bench/`.\n");
