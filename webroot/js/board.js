@@ -4,6 +4,9 @@
 import { connectBoard } from './socket.js';
 import { createExamClock } from './clock.js';
 import { createEventsChart } from './events-chart.js';
+import { createTrendCharts } from './trend-charts.js';
+import { createAlarm } from './alarm.js';
+import { createReplayControl } from './replay.js';
 import { initI18n, t, pick, setLanguage, otherLanguage, onLanguageChange } from './i18n.js';
 import { toMillis, formatTime, formatClock, formatDay, formatCountdown, formatAge } from './format.js';
 import { el, setText, setClass, reconcile } from './dom.js';
@@ -14,21 +17,33 @@ const SEVERITY_ORDER = { critical: 0, high: 1, medium: 2, low: 3 };
 const SEVERITIES = ['critical', 'high', 'medium', 'low'];
 const LINKS = ['phone', 'fax', 'internet'];
 const MAX_INCIDENT_ROWS = 14;
-const MAX_ALERTS = 5;
+const MAX_ALERTS = 3;
 const NEW_ALERT_MS = 5 * 60000;
 const CHART_MINUTES = 30;
 
 const $ = (id) => document.getElementById(id);
 const clock = createExamClock();
 const eventsChart = createEventsChart($('events-chart'), () => t('chart.series'), CHART_MINUTES);
-let board = { version: -1, state: null };
+const trends = createTrendCharts($('trend-chart'), { t, formatTime });
+const alarm = createAlarm($('alarm-toggle'), (on) => t(on ? 'alarm.on' : 'alarm.off'));
+const CHART_TABS = ['events', 'latency', 'incidents', 'checkins'];
+const ROTATE_EVERY_S = 15;
+const HOLD_AFTER_CLICK_S = 120;
+let chartTab = 'events';
+let chartHold = 0; // seconds left before the tabs rotate again after an operator's click
+let board = { version: -1, state: null }; // the live board, kept current even while a replay is shown
+let replay = null; // {state, atMs} while the board of a past moment is shown
 let connection = 'connecting';
 let freshAt = NaN; // exam-clock time of the last message that proved the board current
 
 const known = (value, order) => (Object.hasOwn(order, value) ? value : 'unknown');
 const byName = (a, b) => String(a.name ?? a.id ?? '').localeCompare(String(b.name ?? b.id ?? ''), 'vi');
 const values = (section) => (section && typeof section === 'object' ? Object.values(section).filter((v) => v && typeof v === 'object') : []);
-const examNow = () => { const now = clock.now(); return Number.isFinite(now) ? now : Date.now(); };
+const liveNow = () => { const now = clock.now(); return Number.isFinite(now) ? now : Date.now(); };
+/** The moment the board shows: now, or the replayed moment. */
+const examNow = () => (replay ? replay.atMs : liveNow());
+/** The state on screen: the live one, or the replayed one. */
+const shownState = () => (replay ? replay.state : board.state);
 const age = (since) => formatAge(examNow() - toMillis(since), t);
 
 /** A node whose text is an age, refreshed every second by tick(). */
@@ -43,6 +58,35 @@ function setAge(node, since, template) {
 function refreshAge(node) {
   const text = formatAge(examNow() - Number(node.dataset.since), t);
   setText(node, node.dataset.template ? t(node.dataset.template, { age: text }) : text);
+}
+
+/** Acknowledges an alert for everyone (the command center's role); the board updates from the feed. */
+async function acknowledge(node, button) {
+  button.disabled = true;
+  try {
+    const response = await fetch(`/api/v1/alerts/${encodeURIComponent(node.dataset.id)}/acknowledge`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}', credentials: 'same-origin',
+    });
+    if (!response.ok) {
+      const body = await response.json().catch(() => ({}));
+      throw new Error(body.error ?? String(response.status));
+    }
+    button.title = '';
+  } catch (err) {
+    button.title = t('alerts.ackFailed', { error: err.message });
+    button.disabled = false;
+  }
+}
+
+// ---- charts ----------------------------------------------------------------------------------
+
+function showChartTab(tab) {
+  chartTab = tab;
+  for (const b of document.querySelectorAll('.chart-tab')) b.classList.toggle('is-active', b.dataset.tab === tab);
+  document.querySelector('[data-chart="events"]').hidden = tab !== 'events';
+  document.querySelector('[data-chart="trend"]').hidden = tab === 'events';
+  if (tab !== 'events') trends.show(tab);
+  renderChart();
 }
 
 // ---- header ----------------------------------------------------------------------------------
@@ -66,7 +110,7 @@ function renderClock(examClock) {
 }
 
 function renderCountdown() {
-  const examClock = board.state?.clock ?? {};
+  const examClock = shownState()?.clock ?? {};
   const now = examNow();
   const session = examClock.session;
   const next = examClock.next;
@@ -80,7 +124,7 @@ function renderCountdown() {
     setText($('countdown-label'), '');
     setText($('countdown'), '');
   }
-  setText($('now'), Number.isFinite(clock.now()) ? `${formatDay(now)} ${formatClock(now)}` : '');
+  setText($('now'), Number.isFinite(clock.now()) || replay ? `${formatDay(now)} ${formatClock(now)}` : '');
 }
 
 function renderConnection() {
@@ -89,7 +133,7 @@ function renderConnection() {
   const banner = $('stale-banner');
   const down = connection !== 'live';
   banner.hidden = !down;
-  document.body.classList.toggle('is-stale', down && board.state !== null);
+  document.body.classList.toggle('is-stale', down && board.state !== null && !replay);
   if (down) {
     setText(banner, Number.isFinite(freshAt)
       ? t('banner.since', { time: formatTime(freshAt), day: formatDay(freshAt) })
@@ -113,14 +157,24 @@ function renderAlerts(state) {
     setText(node.querySelector('.alert-sev'), t(`severity.${severity}`));
     setText(node.querySelector('.alert-msg'), alert.message ?? alert.rule ?? '');
     setAge(node.querySelector('.alert-age'), alert.raisedAt);
+    node.dataset.id = alert.id;
+    const ack = node.querySelector('.alert-ack');
+    ack.hidden = Boolean(alert.acknowledged) || Boolean(replay);
+    setText(ack, '✓');
+    if (!ack.disabled) ack.title = t('alerts.ack');
+    ack.setAttribute('aria-label', t('alerts.ack'));
   });
+  if (!replay) alarm.update(active);
   setText($('alert-empty'), active.length ? '' : t('alerts.none'));
   setText($('alert-more'), active.length > shown.length ? t('alerts.more', { n: active.length - shown.length }) : '');
 }
 
 function createAlert() {
   const node = el('li', 'alert');
-  node.append(el('span', 'alert-sev'), el('span', 'alert-msg'), el('span', 'alert-age'));
+  const ack = el('button', 'alert-ack');
+  ack.type = 'button';
+  ack.addEventListener('click', () => acknowledge(node, ack));
+  node.append(el('span', 'alert-sev'), el('span', 'alert-msg'), el('span', 'alert-age'), ack);
   return node;
 }
 
@@ -157,7 +211,7 @@ function updateDistrict(node, d) {
   node.dataset.id = d.id;
   setText(node.querySelector('.d-name'), d.name ?? d.id);
   setText(node.querySelector('.d-status'), t(`status.${d.status ?? 'unknown'}`));
-  setText(node.querySelector('.d-checkin-state'), t(`checkin.${checkinState}`, { n: minutesLate(checkin) }));
+  setText(node.querySelector('.d-checkin-state'), t(`checkin.${checkinState}`, { age: formatAge(minutesLate(checkin) * 60000, t) }));
   const lastAt = checkin.lastAt ?? d.lastCheckin?.at;
   // Mixes a time and an age in minutes: redrawn with the tiles each minute, not every second.
   setText(node.querySelector('.d-checkin-last'), lastAt
@@ -177,7 +231,7 @@ function updateDistrict(node, d) {
   const incidents = node.querySelector('.d-incidents');
   setText(incidents, t(open === 0 ? 'district.noIncidents' : open === 1 ? 'district.oneIncident' : 'district.incidents', { n: open }));
   incidents.classList.toggle('has-incidents', open > 0);
-  const pub = publishingOf(d, board.state);
+  const pub = publishingOf(d, shownState());
   setText(node.querySelector('.d-pub'), pub.total ? t('district.publishing', pub) : '');
   node.querySelector('.d-pub').title = t('publishing.title');
   node.querySelector('.d-pub-fill').style.width = `${pub.total ? Math.min(100, (100 * pub.done) / pub.total).toFixed(1) : 0}%`;
@@ -199,13 +253,28 @@ function isSiteTarget(target) {
   return /(^|[-_.])(site|phone|fax|internet)([-_.]|$)/.test(String(target.kind ?? '')) || Boolean(target.site);
 }
 
+/**
+ * Provincial services always have a tile; a district's own services (its portal, its server room)
+ * get one only while they are down or slow, and are otherwise counted in one line per kind, so the
+ * wall screen shows what needs attention instead of 22 green tiles.
+ */
 function renderServices(state) {
-  const targets = values(state.targets).filter((x) => !isSiteTarget(x)).sort((a, b) =>
+  const all = values(state.targets).filter((x) => !isSiteTarget(x));
+  const local = all.filter((x) => x.district);
+  const troubled = (x) => x.status === 'down' || x.status === 'degraded';
+  const targets = all.filter((x) => !x.district || troubled(x)).sort((a, b) =>
     (TARGET_ORDER[a.status] ?? 2) - (TARGET_ORDER[b.status] ?? 2) || byName(a, b));
   const grid = $('service-grid');
-  grid.classList.toggle('is-dense', targets.length > 12); // e.g. every district's server room
+  grid.classList.toggle('is-dense', targets.length > 12);
   reconcile(grid, targets, (x) => x.id, createService, updateService);
-  setText($('service-empty'), targets.length ? '' : t('empty.noData'));
+  const kinds = [...new Set(local.map((x) => x.kind))].sort();
+  setText($('service-local'), kinds.map((kind) => {
+    const of = local.filter((x) => x.kind === kind);
+    const bad = of.filter(troubled).length;
+    return t('services.local', { kind: t(`kind.${kind}`), up: of.filter((x) => x.status === 'up').length, total: of.length })
+      + (bad ? t('services.localTrouble', { n: bad }) : '');
+  }).join('   ·   '));
+  setText($('service-empty'), all.length ? '' : t('empty.noData'));
 }
 
 function createService() {
@@ -264,7 +333,7 @@ function updateIncident(node, incident) {
   node.dataset.id = incident.id;
   setText(node.querySelector('.i-sev'), t(`severity.${severity}`));
   setText(node.querySelector('.i-title'), incident.title ?? incident.id);
-  const district = incident.district ? (board.state?.districts?.[incident.district]?.name ?? incident.district) : t('incidents.province');
+  const district = incident.district ? (shownState()?.districts?.[incident.district]?.name ?? incident.district) : t('incidents.province');
   setText(node.querySelector('.i-where'), [district, incident.site].filter(Boolean).join(' · '));
   setText(node.querySelector('.i-state'), incident.assignee
     ? `${t(`incident.${state}`)} · ${incident.assignee}` : t(`incident.${state}`));
@@ -315,37 +384,54 @@ const RENDERERS = {
 };
 
 function render(changed) {
-  if (!board.state) return;
+  const state = shownState();
+  if (!state) return;
   const done = new Set();
   for (const section of changed) {
     const renderer = RENDERERS[section];
-    if (renderer && !done.has(renderer)) { done.add(renderer); renderer(board.state); }
+    if (renderer && !done.has(renderer)) { done.add(renderer); renderer(state); }
   }
   // District tiles and publishing rows both read the districts and the publishing sections.
-  if (changed.has('publishing') && !done.has(renderDistricts)) renderDistricts(board.state);
-  if (changed.has('districts') && !done.has(renderPublishing)) renderPublishing(board.state);
-  if (changed.has('districts') && !done.has(renderIncidents)) renderIncidents(board.state);
-  const stats = board.state.stats ?? {};
+  if (changed.has('publishing') && !done.has(renderDistricts)) renderDistricts(state);
+  if (changed.has('districts') && !done.has(renderPublishing)) renderPublishing(state);
+  if (changed.has('districts') && !done.has(renderIncidents)) renderIncidents(state);
+  const stats = state.stats ?? {};
   setText($('stats'), Number.isFinite(stats.events) ? t('stats.events', { n: stats.events, dlq: stats.dlq ?? 0 }) : '');
 }
 
 /** Minutes on the chart are exam-clock minutes: nothing to draw before the server's time arrives. */
 function renderChart() {
-  if (Number.isFinite(clock.now())) eventsChart.render(Math.floor(clock.now() / 60000));
+  if (!Number.isFinite(clock.now())) return;
+  eventsChart.render(Math.floor(clock.now() / 60000)); // counted whichever tab is shown
+  if (chartTab !== 'events') trends.render(shownState(), examNow());
 }
 
 function renderAll() {
   render(new Set(Object.keys(RENDERERS)));
+  replayControl?.render();
   renderConnection();
   renderChart();
 }
 
 function onUpdate(result) {
   if (result.now) clock.sync(result.now);
-  if (result.events > 0) eventsChart.count(Math.floor(examNow() / 60000), result.events);
+  if (result.events > 0) eventsChart.count(Math.floor(liveNow() / 60000), result.events);
   board = result.board;
-  freshAt = examNow();
-  render(result.changed);
+  freshAt = liveNow();
+  if (!replay) render(result.changed);
+}
+
+/** Shows the board of a past moment; the live feed goes on underneath. */
+function showReplay(past, atMs) {
+  replay = { state: past.state, atMs };
+  document.body.classList.add('is-replay');
+  renderAll();
+}
+
+function showLive() {
+  replay = null;
+  document.body.classList.remove('is-replay');
+  renderAll();
 }
 
 function onStatus(status) {
@@ -354,6 +440,7 @@ function onStatus(status) {
 }
 
 /** Once a second: clock, countdown, ages; every 5 s the chart; each new minute the minutes-late and since-when texts. */
+let replayControl = null;
 let lastMinute = NaN;
 let lastChartMinute = NaN;
 let ticks = 0;
@@ -363,15 +450,25 @@ function tick() {
   const minute = Math.floor(examNow() / 60000);
   if (minute !== lastMinute) {
     lastMinute = minute;
-    if (board.state) render(new Set(['districts', 'targets', 'alerts']));
+    if (shownState()) render(new Set(['districts', 'targets', 'alerts']));
+    if (board.state && Number.isFinite(clock.now())) trends.sample(board.state, Math.floor(liveNow() / 60000));
   }
+  if (chartHold > 0) chartHold--;
+  else if (ticks > 0 && ticks % ROTATE_EVERY_S === 0) showChartTab(CHART_TABS[(CHART_TABS.indexOf(chartTab) + 1) % CHART_TABS.length]);
   if (++ticks % 5 === 0 || minute !== lastChartMinute) { lastChartMinute = minute; renderChart(); }
 }
 
 async function main() {
   await initI18n();
   $('lang').addEventListener('click', () => setLanguage(otherLanguage()));
-  onLanguageChange(renderAll);
+  onLanguageChange(() => { alarm.refresh(); renderAll(); });
+  for (const b of document.querySelectorAll('.chart-tab')) {
+    b.addEventListener('click', () => { chartHold = HOLD_AFTER_CLICK_S; showChartTab(b.dataset.tab); });
+  }
+  showChartTab('events');
+  alarm.refresh();
+  // Replays pick a moment on the exam clock (what the board shows), so a rehearsal replays its own morning.
+  replayControl = createReplayControl({ onShow: showReplay, onLive: showLive, now: liveNow });
   renderConnection();
   connectBoard({ onUpdate, onStatus });
   setInterval(tick, 1000);

@@ -66,3 +66,9 @@ export function formatAge(ms, t) {
   if (h < 24) return t('age.hours', { h, m: pad(m % 60) });
   return t('age.days', { d: Math.floor(h / 24), h: h % 24 });
 }
+
+/** An ISO-8601 date-time in +07:00 (what the ingest API expects in `at`), from ms since the epoch. */
+export function toOffsetIso(value) {
+  const d = local(value);
+  return d ? d.toISOString().replace('Z', '+07:00') : '';
+}

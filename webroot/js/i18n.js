@@ -6,6 +6,7 @@ export const LANGUAGES = ['vi', 'en'];
 
 let current = 'vi';
 let messages = {};
+let bundles = []; // a page's own message files, i18n/<bundle>.<lang>.json, on top of the shared ones
 const listeners = new Set();
 
 function stored() {
@@ -17,14 +18,23 @@ function stored() {
   }
 }
 
-async function load(lang) {
-  const response = await fetch(new URL(`../i18n/${lang}.json`, import.meta.url), { cache: 'no-cache' });
-  if (!response.ok) throw new Error(`messages ${lang}: HTTP ${response.status}`);
+async function loadFile(name) {
+  const response = await fetch(new URL(`../i18n/${name}.json`, import.meta.url), { cache: 'no-cache' });
+  if (!response.ok) throw new Error(`messages ${name}: HTTP ${response.status}`);
   return response.json();
 }
 
-/** Loads the remembered language (Vietnamese by default) and translates the page. */
-export async function initI18n(root = document) {
+async function load(lang) {
+  const parts = await Promise.all([lang, ...bundles.map((b) => `${b}.${lang}`)].map(loadFile));
+  return Object.assign({}, ...parts);
+}
+
+/**
+ * Loads the remembered language (Vietnamese by default) and translates the page. `pageBundles`
+ * names the page's own message files (e.g. ['district'] for i18n/district.vi.json).
+ */
+export async function initI18n(root = document, pageBundles = []) {
+  bundles = [...pageBundles];
   await setLanguage(stored() ?? 'vi', root, false);
 }
 

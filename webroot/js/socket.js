@@ -28,6 +28,7 @@ export function connectBoard({ url = boardSocketUrl(), onUpdate = () => {}, onSt
   let attempts = 0;
   let awaitingSnapshot = false;
   let closed = false;
+  let serverStale = false; // the server says it cannot reach the event log: its board may be out of date
   const timers = { watchdog: null, resync: null, reconnect: null };
 
   function setStatus(next) {
@@ -57,6 +58,13 @@ export function connectBoard({ url = boardSocketUrl(), onUpdate = () => {}, onSt
   function receive(data) {
     let msg;
     try { msg = JSON.parse(data); } catch { return; }
+    if (msg && msg.type === 'status') {
+      serverStale = msg.stale === true;
+      armWatchdog();
+      if (board.state && !awaitingSnapshot) setStatus(serverStale ? 'stale' : 'live');
+      return;
+    }
+    if (msg && msg.type === 'heartbeat' && typeof msg.stale === 'boolean') serverStale = msg.stale;
     const result = applyMessage(board, msg);
     switch (result.outcome) {
       case 'snapshot':
@@ -66,8 +74,11 @@ export function connectBoard({ url = boardSocketUrl(), onUpdate = () => {}, onSt
         accept(result);
         break;
       case 'delta':
-      case 'heartbeat':
         if (!awaitingSnapshot) accept(result);
+        break;
+      case 'heartbeat':
+        if (awaitingSnapshot) break;
+        if (serverStale) armWatchdog(); else accept(result); // a stale server's heartbeat proves nothing current
         break;
       case 'gap':
         requestResync();
@@ -80,7 +91,7 @@ export function connectBoard({ url = boardSocketUrl(), onUpdate = () => {}, onSt
   function accept(result) {
     board = result.board;
     armWatchdog();
-    setStatus('live');
+    setStatus(serverStale ? 'stale' : 'live');
     onUpdate(result);
   }
 

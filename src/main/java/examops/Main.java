@@ -1,5 +1,6 @@
 package examops;
 
+import examops.access.AccessCli;
 import examops.config.Config;
 import examops.clock.RehearsalClock;
 import java.time.Clock;
@@ -10,7 +11,11 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code java -jar examops.jar [--demo]}: runs one node with the configuration from the environment. */
+/**
+ * {@code java -jar examops.jar [--demo]}: runs one node with the configuration from the environment.
+ * {@code token ...} and {@code hash-password ...} are credentials subcommands that run instead
+ * ({@link AccessCli}).
+ */
 public final class Main {
 
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -53,6 +58,10 @@ public final class Main {
   }
 
   public static void main(String[] args) throws Exception {
+    if (AccessCli.handles(args)) {
+      System.exit(AccessCli.run(args, System.getenv(), System.in, System.out, System.err));
+      return;
+    }
     List<String> argv = Arrays.asList(args);
     Config config;
     try {

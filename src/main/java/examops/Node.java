@@ -1,36 +1,49 @@
 package examops;
 
+import examops.access.Access;
+import examops.access.AccessLog;
+import examops.access.DevCredentials;
+import examops.access.Role;
+import examops.access.SigningSecret;
+import examops.access.TokenBook;
+import examops.access.Tokens;
+import examops.access.Users;
 import examops.alert.AlertPlanner;
 import examops.alert.Rule;
 import examops.alert.RulesVerticle;
 import examops.board.Board;
-import examops.checkin.MissedCheckinRule;
-import examops.clock.ExamClock;
-import examops.cluster.Lease;
-import examops.incident.UnacknowledgedIncidentRule;
-import examops.monitoring.ProbeVerticle;
-import examops.monitoring.TargetDownRule;
-import examops.publishing.LatePublishingRule;
 import examops.board.BoardVerticle;
 import examops.board.BoardView;
 import examops.board.ReferenceCheck;
+import examops.checkin.MissedCheckinRule;
+import examops.clock.ExamClock;
+import examops.cluster.ClusterVertx;
+import examops.cluster.Lease;
 import examops.config.Config;
 import examops.drill.DrillScript;
 import examops.drill.DrillVerticle;
 import examops.event.EventValidator;
+import examops.incident.UnacknowledgedIncidentRule;
 import examops.kafka.EmbeddedKafka;
 import examops.kafka.TopicDefinition;
 import examops.kafka.TopicSetup;
+import examops.monitoring.ProbeVerticle;
+import examops.monitoring.TargetDownRule;
+import examops.notify.NotifyVerticle;
 import examops.province.Province;
 import examops.province.ProvinceLoader;
+import examops.publishing.LatePublishingRule;
 import examops.web.HttpVerticle;
 import examops.web.Stats;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +64,10 @@ public final class Node implements AutoCloseable {
   private Board board;
   private HttpVerticle http;
   private Lease lease;
+  private AccessLog accessLog;
+  private Access access;
+  private DevCredentials devCredentials;
+  private PrintStream console = System.out;
 
   /** The lease under which exactly one node runs the rules and the probes. */
   static final String LEASE = "examops.lease.rules";
@@ -66,40 +83,77 @@ public final class Node implements AutoCloseable {
     return new Node(config, ProvinceLoader.loadOrDefault(config.provinceFile()), clock);
   }
 
+  /** Where development mode prints its credentials (standard output unless a test says otherwise). */
+  public Node console(PrintStream out) {
+    this.console = out;
+    return this;
+  }
+
   /** Starts everything; blocking, returns once the HTTP server listens (the replay may still run). */
   public Node start() throws Exception {
     long t0 = System.nanoTime();
+    SigningSecret secret = SigningSecret.resolve(config.access(), config.dataDir());
+    Predicate<String> districtExists = id -> province.district(id).isPresent();
+    Users users = Users.load(config.access().usersFile(), districtExists);
     if (config.embeddedKafka()) {
       kafka = new EmbeddedKafka(config.kafkaLogDir(), config.kafkaPort());
       kafka.start();
     }
     String bootstrap = config.bootstrapServers();
     TopicSetup.ensureTopics(bootstrap, TopicDefinition.loadAll());
-    vertx = Vertx.vertx();
+    vertx = await(ClusterVertx.start(config.cluster(), config.dataDir().resolve("vertx-cache")));
+    TokenBook tokenBook = new TokenBook();
+    accessLog = new AccessLog(bootstrap, "examops-" + config.nodeId() + "-access", tokenBook);
+    accessLog.start();
+    access = new Access(new Tokens(vertx, secret.value()), tokenBook, accessLog, users, config.access(), districtExists);
     EventValidator validator = new EventValidator();
     ReferenceCheck references = new ReferenceCheck(province);
     board = new Board(new BoardView(province), clock);
-    BoardVerticle boardVerticle = new BoardVerticle(board, bootstrap, config.nodeId(), validator, references);
     lease = new Lease(vertx, LEASE, config.nodeId());
+    BoardVerticle boardVerticle = new BoardVerticle(board, bootstrap, config.nodeId(), validator, references, lease);
     HttpVerticle.NodeInfo info = new HttpVerticle.NodeInfo(config.nodeId(), boardVerticle::readerProgress,
-        () -> boardVerticle.deadLetters() == null ? 0 : boardVerticle.deadLetters().written(), lease::held);
-    http = new HttpVerticle(config.httpHost(), config.httpPort(), board, validator, references, bootstrap, info, new Stats());
+        () -> boardVerticle.deadLetters() == null ? 0 : boardVerticle.deadLetters().written(), lease::held, lease::holder);
+    http = new HttpVerticle(config.httpHost(), config.httpPort(), board, validator, references, bootstrap, info, new Stats(), access);
     RulesVerticle rules = new RulesVerticle(board, rules(province), new AlertPlanner(
         Set.of(MissedCheckinRule.NAME, TargetDownRule.NAME, UnacknowledgedIncidentRule.NAME, LatePublishingRule.NAME),
         province.zone(), "rules:" + config.nodeId()), lease, bootstrap, config.nodeId());
     ProbeVerticle probes = new ProbeVerticle(province, lease, clock, bootstrap, config.nodeId());
+    NotifyVerticle notifier = NotifyVerticle.create(board, province, config.notifications(), lease, bootstrap, config.nodeId());
     await(vertx.deployVerticle(boardVerticle).compose(id -> vertx.deployVerticle(http))
-        .compose(id -> vertx.deployVerticle(rules)).compose(id -> vertx.deployVerticle(probes)));
+        .compose(id -> vertx.deployVerticle(rules)).compose(id -> vertx.deployVerticle(probes))
+        .compose(id -> vertx.deployVerticle(notifier)));
     lease.start();
     if (config.demo()) {
       Instant from = clock.instant();
-      Instant to = province.timetable().get(province.timetable().size() - 1).end().plus(java.time.Duration.ofHours(12));
-      await(vertx.deployVerticle(new DrillVerticle(DrillScript.write(province, from, to, 2020), clock, this::httpPort, () -> null)));
+      Instant to = province.timetable().get(province.timetable().size() - 1).end().plus(Duration.ofHours(12));
+      // The drill plays through the real ingest API as the command center, unmetered: it replays days in minutes.
+      Tokens.Issued drill = access.tokens().issue(Role.COMMAND, null, "drill", Instant.now().plus(Duration.ofDays(7)));
+      access.unmetered().add(drill.principal().jti());
+      await(vertx.deployVerticle(new DrillVerticle(DrillScript.write(province, from, to, 2020), clock, this::httpPort,
+          () -> "Bearer " + drill.token())));
     }
     LOG.info("ExamOps node {} serving on http://{}:{}/ ({} ms since start; replaying the log)",
         config.nodeId(), "0.0.0.0".equals(config.httpHost()) ? "localhost" : config.httpHost(), http.actualPort(),
         (System.nanoTime() - t0) / 1_000_000);
+    if (secret.development()) printDevCredentials();
     return this;
+  }
+
+  private void printDevCredentials() {
+    String host = "0.0.0.0".equals(config.httpHost()) ? "localhost" : config.httpHost();
+    List<String> districts = province.districts().stream().map(d -> d.id()).toList();
+    devCredentials = DevCredentials.mint(access.tokens(), "http://" + host + ":" + http.actualPort(), districts, Instant.now());
+    devCredentials.print(console, districts);
+  }
+
+  /** Development mode's printed credentials; null with a configured secret. */
+  public DevCredentials devCredentials() {
+    return devCredentials;
+  }
+
+  /** Credentials checking of this node: tokens, revocations, users. */
+  public Access access() {
+    return access;
   }
 
   private static List<Rule> rules(Province province) {
@@ -144,6 +198,8 @@ public final class Node implements AutoCloseable {
       LOG.warn("Vert.x did not close cleanly: {}", e.toString());
     }
     vertx = null;
+    if (accessLog != null) accessLog.close();
+    accessLog = null;
     if (kafka != null) kafka.close();
     kafka = null;
   }

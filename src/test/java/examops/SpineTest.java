@@ -47,7 +47,7 @@ class SpineTest {
   @Test
   @DisplayName("an HTTP check-in reaches the snapshot and a WebSocket client within 2 seconds")
   void checkinReachesBoardAndSocket() throws Exception {
-    try (WsClient ws = new WsClient("ws://127.0.0.1:" + node.httpPort() + "/ws/board")) {
+    try (WsClient ws = node.ws()) {
       JsonObject snapshot = ws.await(m -> "snapshot".equals(m.getString("type")), Duration.ofSeconds(5));
       assertThat(snapshot.getJsonObject("state").getJsonObject("districts").getMap()).containsKey("chau-doc");
 

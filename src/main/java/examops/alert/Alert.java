@@ -3,12 +3,17 @@ package examops.alert;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 
-/** An alert raised by a rule: active until cleared; acknowledging silences it but keeps it shown. */
+/**
+ * An alert raised by a rule: active until cleared; acknowledging silences it but keeps it shown.
+ *
+ * @param district the district it concerns, or null for provincial subjects
+ * @param messageEn the message in English, or null when the rule gave none
+ */
 public record Alert(String id, String rule, String subject, String severity, String message,
-    Instant raisedAt, Instant acknowledgedAt, String acknowledgedBy) {
+    Instant raisedAt, Instant acknowledgedAt, String acknowledgedBy, String district, String messageEn) {
 
   public Alert acknowledged(Instant at, String by) {
-    return new Alert(id, rule, subject, severity, message, raisedAt, at, by);
+    return new Alert(id, rule, subject, severity, message, raisedAt, at, by, district, messageEn);
   }
 
   public JsonObject toJson() {

@@ -23,7 +23,7 @@ public final class AlertBook {
       case ALERT_RAISED -> {
         if (active.containsKey(id)) return false;
         active.put(id, new Alert(id, d.getString("rule"), d.getString("subject"), d.getString("severity"),
-            d.getString("message"), e.atInstant(), null, null));
+            d.getString("message"), e.atInstant(), null, null, e.district(), d.getString("messageEn")));
         return true;
       }
       case ALERT_CLEARED -> {

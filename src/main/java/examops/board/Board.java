@@ -2,6 +2,8 @@ package examops.board;
 
 import examops.alert.Alert;
 import examops.event.Event;
+import examops.kafka.BrokerWatch;
+import examops.kafka.DeadLetter;
 import examops.kafka.LogReader;
 import examops.kafka.ReplayProgress;
 import io.vertx.core.Context;
@@ -10,6 +12,8 @@ import io.vertx.core.Promise;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -27,11 +31,14 @@ public final class Board {
 
   /** How often time alone (overdue, late, the exam phase) is checked for visible changes. */
   static final int TIME_CHECK_EVERY_TICKS = 10;
+  /** Dead letters kept to show the command center; the topic holds them all. */
+  public static final int RECENT_DEAD_LETTERS = 200;
 
   private final BoardState state;
   private final BoardView view;
   private final Clock clock;
   private final Set<Change> pending = new LinkedHashSet<>();
+  private final java.util.ArrayDeque<DeadLetter> recentDeadLetters = new java.util.ArrayDeque<>();
   private final Map<Change, Integer> timeDependentHashes = new HashMap<>();
   private Context context;
   private long sentVersion;
@@ -39,6 +46,7 @@ public final class Board {
   private volatile ReplayProgress progress;
   private volatile boolean caughtUp;
   private volatile long appliedVersion;
+  private volatile BrokerWatch.Loss brokerLoss;
 
   public Board(BoardView view, Clock clock) {
     this.state = new BoardState(view.province());
@@ -53,6 +61,14 @@ public final class Board {
   /** Applies a batch read from the log; called on the board's context. */
   void apply(LogReader.Batch batch) {
     for (Event e : batch.events()) state.apply(e, pending);
+    if (!batch.deadLetters().isEmpty()) {
+      state.deadLettered(batch.deadLetters().size());
+      pending.add(new Change(Section.STATS, null));
+      for (DeadLetter d : batch.deadLetters()) {
+        recentDeadLetters.addFirst(d);
+        if (recentDeadLetters.size() > RECENT_DEAD_LETTERS) recentDeadLetters.removeLast();
+      }
+    }
     progress = batch.progress();
     appliedVersion = state.version();
     if (batch.progress().caughtUp()) caughtUp = true;
@@ -60,23 +76,34 @@ public final class Board {
   }
 
   /**
-   * The delta for the time since the last one, or null when nothing visible changed. Called on the
-   * board's context once per tick.
+   * The delta for the time since the last one, for each audience, or null when nothing visible
+   * changed. The restricted variant leaves out need-to-know entities; it is the very same object
+   * when there are none, so the usual tick is serialized once. Called on the board's context once
+   * per tick.
    */
-  JsonObject nextDelta() {
+  Delta nextDelta() {
     if (++ticks % TIME_CHECK_EVERY_TICKS == 0) collectTimeDependentChanges();
     if (pending.isEmpty()) return null;
     var now = clock.instant();
     JsonArray changes = new JsonArray();
+    JsonArray restrictedChanges = null;
     for (Change c : pending) {
-      changes.add(new JsonObject().put("section", c.section().key()).put("id", c.id()).put("value", view.render(state, c, now)));
+      JsonObject change = new JsonObject().put("section", c.section().key()).put("id", c.id()).put("value", view.render(state, c, now));
+      boolean hidden = view.needToKnow(state, c);
+      if (hidden && restrictedChanges == null) restrictedChanges = changes.copy();
+      if (!hidden && restrictedChanges != null) restrictedChanges.add(change);
+      changes.add(change);
     }
     pending.clear();
     JsonObject delta = new JsonObject().put("type", "delta").put("from", sentVersion).put("version", state.version())
         .put("now", now.toString()).put("changes", changes);
+    JsonObject restricted = restrictedChanges == null ? delta : delta.copy().put("changes", restrictedChanges);
     sentVersion = state.version();
-    return delta;
+    return new Delta(delta, restricted);
   }
+
+  /** One tick's delta for the full and the restricted audience (the same object when nothing is hidden). */
+  record Delta(JsonObject full, JsonObject restricted) {}
 
   private void collectTimeDependentChanges() {
     var now = clock.instant();
@@ -87,7 +114,7 @@ public final class Board {
     }
   }
 
-  private void check(Change c, java.time.Instant now) {
+  private void check(Change c, Instant now) {
     Object v = view.render(state, c, now);
     int hash = v instanceof JsonObject j ? withoutNow(j).hashCode() : 0;
     Integer before = timeDependentHashes.put(c, hash);
@@ -107,7 +134,12 @@ public final class Board {
 
   /** The whole board now, rendered on the board's context. */
   public Future<JsonObject> snapshot() {
-    return onContext(() -> view.snapshot(state, clock.instant()));
+    return snapshot(Audience.FULL);
+  }
+
+  /** The board now as this audience may see it (need-to-know incidents left out for the restricted one). */
+  public Future<JsonObject> snapshot(Audience audience) {
+    return onContext(() -> view.snapshot(state, clock.instant(), audience));
   }
 
   /**
@@ -129,6 +161,15 @@ public final class Board {
       case ALERTS -> state.alerts().get(e.data().getString("alertId")).map(Alert::toJson).orElse(null);
       default -> null;
     };
+  }
+
+  /** The latest records that could not be applied, newest first, and how many there are in all. */
+  public Future<JsonObject> deadLetters(int limit) {
+    return onContext(() -> {
+      JsonArray items = new JsonArray();
+      recentDeadLetters.stream().limit(limit).forEach(d -> items.add(d.toJson()));
+      return new JsonObject().put("total", state.deadLettered()).put("items", items);
+    });
   }
 
   /** A refused event: the HTTP status, why, and the entity as it stands. */
@@ -156,6 +197,18 @@ public final class Board {
     return p.future();
   }
 
+  /**
+   * While Kafka cannot be reached the board may miss what others report: it is out of date since
+   * then. Null while the broker answers.
+   */
+  public BrokerWatch.Loss brokerLoss() {
+    return brokerLoss;
+  }
+
+  void brokerLoss(BrokerWatch.Loss loss) {
+    this.brokerLoss = loss;
+  }
+
   public boolean caughtUp() {
     return caughtUp;
   }
@@ -178,16 +231,26 @@ public final class Board {
   }
 
   /** Whether the exam window is open at {@code t}: outside it nothing is due and no rule alarms. */
-  public boolean inWindow(java.time.Instant t) {
+  public boolean inWindow(Instant t) {
     return view.province().window().contains(t);
   }
 
+  /** The province data the board follows. */
+  public examops.province.Province province() {
+    return view.province();
+  }
+
   /** The province's time zone, for times written on its behalf. */
-  public java.time.ZoneId zone() {
+  public ZoneId zone() {
     return view.province().zone();
   }
 
   public Clock clock() {
     return clock;
+  }
+
+  /** How the state is rendered; also used to render a rebuilt past board the same way. */
+  public BoardView view() {
+    return view;
   }
 }

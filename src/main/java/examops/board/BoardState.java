@@ -4,19 +4,21 @@ import examops.alert.AlertBook;
 import examops.checkin.CheckIn;
 import examops.checkin.CheckInBook;
 import examops.event.Event;
+import examops.event.EventType;
 import examops.incident.Incident;
 import examops.incident.IncidentBook;
-import examops.event.EventType;
 import examops.monitoring.HealthStatus;
 import examops.monitoring.MaintenanceBook;
+import examops.monitoring.TargetBook;
+import examops.notify.NotificationBook;
+import examops.province.Province;
 import examops.province.Target;
+import examops.publishing.PublishingBook;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import examops.monitoring.TargetBook;
-import examops.province.Province;
-import examops.publishing.PublishingBook;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,9 +39,11 @@ public final class BoardState {
   private final IncidentBook incidents = new IncidentBook();
   private final PublishingBook publishing = new PublishingBook();
   private final AlertBook alerts = new AlertBook();
+  private final NotificationBook notifications = new NotificationBook();
   private long version;
   private long duplicates;
   private long refused;
+  private long deadLettered;
 
   public BoardState(Province province) {
     this.targets = new TargetBook(province);
@@ -67,6 +71,7 @@ public final class BoardState {
       case PUBLISHING -> applyPublishing(e, changes);
       case CHECKINS -> applyCheckIn(e, changes);
       case ALERTS -> applyAlert(e, changes);
+      case NOTIFICATIONS -> applyNotification(e, changes);
     };
     if (!applied) {
       refused++;
@@ -143,14 +148,20 @@ public final class BoardState {
     return true;
   }
 
+  private boolean applyNotification(Event e, Set<Change> changes) {
+    List<String> changed = notifications.apply(e);
+    changed.forEach(id -> changes.add(new Change(Section.NOTIFICATIONS, id)));
+    return !changed.isEmpty();
+  }
+
   /** Why this event's entity refuses it now (incident lifecycle, publishing rules), or empty. */
-  public java.util.Optional<String> refusal(Event e) {
+  public Optional<String> refusal(Event e) {
     return switch (e.type().stream()) {
-      case MONITORING -> e.type() == EventType.PROBE_RESULT ? java.util.Optional.empty() : maintenance.refusal(e);
+      case MONITORING -> e.type() == EventType.PROBE_RESULT ? Optional.empty() : maintenance.refusal(e);
       case INCIDENTS -> incidents.refusal(e);
       case PUBLISHING -> publishing.refusal(e);
       case ALERTS -> alerts.refusal(e);
-      default -> java.util.Optional.empty();
+      default -> Optional.empty();
     };
   }
 
@@ -169,6 +180,18 @@ public final class BoardState {
 
   public long refused() {
     return refused;
+  }
+
+  /**
+   * Counts records of the log that could not be applied (they went to the dead-letter topic): they
+   * are part of what the log holds, so a replay counts them again, the same on every node.
+   */
+  public void deadLettered(int records) {
+    deadLettered += records;
+  }
+
+  public long deadLettered() {
+    return deadLettered;
   }
 
   public CheckInBook checkins() {
@@ -193,5 +216,9 @@ public final class BoardState {
 
   public AlertBook alerts() {
     return alerts;
+  }
+
+  public NotificationBook notifications() {
+    return notifications;
   }
 }

@@ -1,6 +1,8 @@
 package examops.board;
 
+import examops.cluster.Lease;
 import examops.event.EventValidator;
+import examops.kafka.BrokerWatch;
 import examops.kafka.DeadLetters;
 import examops.kafka.LogReader;
 import examops.kafka.ReplayProgress;
@@ -17,6 +19,8 @@ public final class BoardVerticle extends VerticleBase {
 
   /** Local event-bus address of the serialized delta (and heartbeat) messages. */
   public static final String DELTAS = "examops.board.deltas";
+  /** The same for the restricted audience (no need-to-know incidents); the same string when nothing is hidden. */
+  public static final String DELTAS_RESTRICTED = "examops.board.deltas.restricted";
   static final long TICK_MS = 100;
   static final long HEARTBEAT_MS = 2_000;
 
@@ -25,16 +29,20 @@ public final class BoardVerticle extends VerticleBase {
   private final String nodeId;
   private final EventValidator validator;
   private final ReferenceCheck references;
+  private final Lease lease;
   private DeadLetters deadLetters;
   private LogReader reader;
+  private BrokerWatch brokerWatch;
   private long lastSent;
 
-  public BoardVerticle(Board board, String bootstrap, String nodeId, EventValidator validator, ReferenceCheck references) {
+  /** @param lease only its holder writes dead letters; every node counts them */
+  public BoardVerticle(Board board, String bootstrap, String nodeId, EventValidator validator, ReferenceCheck references, Lease lease) {
     this.board = board;
     this.bootstrap = bootstrap;
     this.nodeId = nodeId;
     this.validator = validator;
     this.references = references;
+    this.lease = lease;
   }
 
   @Override
@@ -42,26 +50,56 @@ public final class BoardVerticle extends VerticleBase {
     board.bind(context);
     board.progress(ReplayProgress.starting());
     return vertx.executeBlocking(() -> {
-      deadLetters = new DeadLetters(bootstrap, "examops-" + nodeId + "-dlq");
+      deadLetters = new DeadLetters(bootstrap, "examops-" + nodeId + "-dlq", lease::held);
+      lease.whenHeld(() -> vertx.executeBlocking(() -> {
+        deadLetters.takeOver();
+        return null;
+      }));
       reader = new LogReader(bootstrap, "examops-" + nodeId + "-reader", validator, references::problem, deadLetters, board.sink());
       reader.start();
+      brokerWatch = new BrokerWatch(bootstrap, "examops-" + nodeId + "-watch", board.clock()).start();
       return null;
     }).onSuccess(v -> vertx.setPeriodic(TICK_MS, id -> tick()));
   }
 
   private void tick() {
-    JsonObject delta = board.nextDelta();
+    checkBroker();
+    Board.Delta delta = board.nextDelta();
     long now = System.currentTimeMillis();
     if (delta == null) {
       if (now - lastSent < HEARTBEAT_MS) return;
-      delta = new JsonObject().put("type", "heartbeat").put("version", board.sentVersion())
-          .put("now", board.clock().instant().toString());
+      JsonObject heartbeat = new JsonObject().put("type", "heartbeat").put("version", board.sentVersion())
+          .put("now", board.clock().instant().toString()).put("stale", board.brokerLoss() != null);
+      delta = new Board.Delta(heartbeat, heartbeat);
     }
     lastSent = now;
+    publish(delta);
+  }
+
+  /** Tells the clients at once when the board goes out of date (Kafka cannot be reached) and when it is live again. */
+  private void checkBroker() {
+    BrokerWatch.Loss loss = brokerWatch.loss();
+    if ((loss == null) == (board.brokerLoss() == null)) return;
+    board.brokerLoss(loss);
+    JsonObject status = status(board.sentVersion(), loss, board.clock().instant());
+    publish(new Board.Delta(status, status));
+  }
+
+  /** {@code {"type":"status","stale":true,"since":...,"reason":...}}; {@code stale:false} when live again. */
+  static JsonObject status(long version, BrokerWatch.Loss loss, java.time.Instant now) {
+    JsonObject m = new JsonObject().put("type", "status").put("version", version).put("now", now.toString())
+        .put("stale", loss != null);
+    if (loss != null) m.put("since", loss.since().toString()).put("reason", "the event log (Kafka) cannot be reached: " + loss.error());
+    return m;
+  }
+
+  private void publish(Board.Delta delta) {
     DeliveryOptions headers = new DeliveryOptions()
-        .addHeader("from", String.valueOf(delta.getLong("from", board.sentVersion())))
-        .addHeader("version", String.valueOf(delta.getLong("version")));
-    vertx.eventBus().publish(DELTAS, delta.encode(), headers);
+        .addHeader("from", String.valueOf(delta.full().getLong("from", board.sentVersion())))
+        .addHeader("version", String.valueOf(delta.full().getLong("version")));
+    String full = delta.full().encode();
+    vertx.eventBus().publish(DELTAS, full, headers);
+    vertx.eventBus().publish(DELTAS_RESTRICTED, delta.restricted() == delta.full() ? full : delta.restricted().encode(), headers);
   }
 
   public DeadLetters deadLetters() {
@@ -77,6 +115,7 @@ public final class BoardVerticle extends VerticleBase {
     return vertx.executeBlocking(() -> {
       if (reader != null) reader.close();
       if (deadLetters != null) deadLetters.close();
+      if (brokerWatch != null) brokerWatch.close();
       return null;
     });
   }

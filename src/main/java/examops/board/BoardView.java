@@ -12,6 +12,7 @@ import examops.checkin.CheckinState;
 import examops.checkin.CheckinStatus;
 import examops.event.EventCodec;
 import examops.incident.Incident;
+import examops.incident.IncidentCategory;
 import examops.monitoring.DependencyFolding;
 import examops.monitoring.HealthStatus;
 import examops.monitoring.MaintenanceBook;
@@ -58,20 +59,29 @@ public final class BoardView {
   }
 
   public JsonObject snapshot(BoardState s, Instant now) {
+    return snapshot(s, now, Audience.FULL);
+  }
+
+  /** The snapshot for one audience: the restricted one has no need-to-know incidents, nor alerts about them. */
+  public JsonObject snapshot(BoardState s, Instant now, Audience audience) {
+    boolean all = audience == Audience.FULL;
     JsonObject districts = new JsonObject();
     province.districts().forEach(d -> districts.put(d.id(), district(s, d, now)));
     JsonObject targets = new JsonObject();
     province.targets().forEach(t -> targets.put(t.id(), target(s, t)));
     JsonObject incidents = new JsonObject();
-    s.incidents().all().stream().sorted(Comparator.comparing(Incident::reportedAt))
+    s.incidents().all().stream().filter(i -> all || !needToKnow(i)).sorted(Comparator.comparing(Incident::reportedAt))
         .forEach(i -> incidents.put(i.id(), s.incidents().toJson(i.id())));
     JsonObject publishing = new JsonObject();
     publishingGroups().forEach(g -> publishing.put(g, publishing(s, g, now)));
     JsonObject maintenance = new JsonObject();
     s.maintenance().all().forEach(w -> maintenance.put(w.window().id(), MaintenanceBook.toJson(w)));
     JsonObject alerts = new JsonObject();
-    s.alerts().active().stream().sorted(Comparator.comparing(Alert::raisedAt))
+    s.alerts().active().stream().filter(a -> all || !needToKnow(s, a)).sorted(Comparator.comparing(Alert::raisedAt))
         .forEach(a -> alerts.put(a.id(), a.toJson()));
+    JsonObject notifications = new JsonObject();
+    s.notifications().recent().stream().filter(id -> all || !needToKnowNotification(s, id))
+        .forEach(id -> notifications.put(id, s.notifications().toJson(id)));
     return new JsonObject()
         .put("version", s.version())
         .put("now", now.toString())
@@ -85,7 +95,33 @@ public final class BoardView {
         .put("publishing", publishing)
         .put("alerts", alerts)
         .put("maintenance", maintenance)
+        .put("notifications", notifications)
         .put("stats", stats(s));
+  }
+
+  /** Whether this entity is need-to-know: an exam-data incident, or an alert about one. */
+  public boolean needToKnow(BoardState s, Change c) {
+    return switch (c.section()) {
+      case INCIDENTS -> s.incidents().get(c.id()).map(BoardView::needToKnow).orElse(false);
+      case ALERTS -> s.alerts().get(c.id()).map(a -> needToKnow(s, a)).orElse(false);
+      case NOTIFICATIONS -> needToKnowNotification(s, c.id());
+      default -> false;
+    };
+  }
+
+  private static boolean needToKnow(Incident i) {
+    return i.category() == IncidentCategory.EXAM_DATA;
+  }
+
+  /** A notification about a need-to-know incident (its subject) carries the incident's title. */
+  private static boolean needToKnowNotification(BoardState s, String id) {
+    JsonObject n = s.notifications().toJson(id);
+    String subject = n == null ? null : n.getString("subject");
+    return subject != null && s.incidents().get(subject).map(BoardView::needToKnow).orElse(false);
+  }
+
+  private static boolean needToKnow(BoardState s, Alert a) {
+    return a.subject() != null && s.incidents().get(a.subject()).map(BoardView::needToKnow).orElse(false);
   }
 
   /** The current value of one entity, or null when it no longer exists. */
@@ -99,6 +135,7 @@ public final class BoardView {
       case PUBLISHING -> publishing(s, c.id(), now);
       case ALERTS -> s.alerts().get(c.id()).map(Alert::toJson).orElse(null);
       case MAINTENANCE -> s.maintenance().get(c.id()).map(MaintenanceBook::toJson).orElse(null);
+      case NOTIFICATIONS -> s.notifications().toJson(c.id());
     };
   }
 
@@ -132,7 +169,8 @@ public final class BoardView {
 
   JsonObject stats(BoardState s) {
     return new JsonObject().put("events", s.version()).put("version", s.version()).put("duplicates", s.duplicates())
-        .put("refused", s.refused());
+        .put("refused", s.refused())
+        .put("dlq", s.deadLettered());
   }
 
   JsonObject district(BoardState s, District d, Instant now) {

@@ -2,6 +2,7 @@ package examops.board;
 
 import examops.event.Event;
 import examops.province.Province;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,7 +34,7 @@ public final class ReferenceCheck {
     };
   }
 
-  private Optional<String> unknownTarget(java.util.List<String> ids) {
+  private Optional<String> unknownTarget(List<String> ids) {
     return ids.stream().filter(id -> province.target(id).isEmpty()).findFirst()
         .map(id -> "data.targets: unknown target '" + id + "'");
   }

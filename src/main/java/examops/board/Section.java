@@ -9,6 +9,7 @@ public enum Section {
   PUBLISHING("publishing"),
   ALERTS("alerts"),
   MAINTENANCE("maintenance"),
+  NOTIFICATIONS("notifications"),
   STATS("stats");
 
   private final String key;

@@ -17,6 +17,9 @@ import java.util.Optional;
  *
  * @param kafkaBootstrap empty means: start the embedded broker
  * @param clockStart rehearsal clock start, or null to run on real time
+ * @param cluster Hazelcast clustering; off when no members are listed
+ * @param notifications outgoing notifications (email, webhook) and their policy
+ * @param access credentials: signing secret, mode, users file, rate limit (its toString hides the secret)
  */
 public record Config(
     int httpPort,
@@ -28,7 +31,10 @@ public record Config(
     double clockSpeed,
     String provinceFile,
     String nodeId,
-    boolean demo) {
+    boolean demo,
+    ClusterSettings cluster,
+    NotifyConfig notifications,
+    AccessSettings access) {
 
   public static final int DEFAULT_HTTP_PORT = 8080;
   public static final int DEFAULT_KAFKA_PORT = 9092;
@@ -47,15 +53,15 @@ public record Config(
   }
 
   public Config withDemo(boolean demo) {
-    return new Config(httpPort, httpHost, dataDir, kafkaBootstrap, kafkaPort, clockStart, clockSpeed, provinceFile, nodeId, demo);
+    return new Config(httpPort, httpHost, dataDir, kafkaBootstrap, kafkaPort, clockStart, clockSpeed, provinceFile, nodeId, demo, cluster, notifications, access);
   }
 
   public Config withDataDir(Path dir) {
-    return new Config(httpPort, httpHost, dir, kafkaBootstrap, kafkaPort, clockStart, clockSpeed, provinceFile, nodeId, demo);
+    return new Config(httpPort, httpHost, dir, kafkaBootstrap, kafkaPort, clockStart, clockSpeed, provinceFile, nodeId, demo, cluster, notifications, access);
   }
 
   public Config withClock(Instant start, double speed) {
-    return new Config(httpPort, httpHost, dataDir, kafkaBootstrap, kafkaPort, start, speed, provinceFile, nodeId, demo);
+    return new Config(httpPort, httpHost, dataDir, kafkaBootstrap, kafkaPort, start, speed, provinceFile, nodeId, demo, cluster, notifications, access);
   }
 
   public static Config fromEnvironment() {
@@ -79,7 +85,33 @@ public record Config(
         s.positiveDouble("EXAMOPS_CLOCK_SPEED", "clockSpeed", 1.0),
         s.string("EXAMOPS_PROVINCE", "province", null),
         s.string("EXAMOPS_NODE_ID", "nodeId", defaultNodeId()),
-        false);
+        false,
+        new ClusterSettings(
+            ClusterSettings.parseMembers("EXAMOPS_CLUSTER_MEMBERS", s.list("EXAMOPS_CLUSTER_MEMBERS", "clusterMembers")),
+            s.string("EXAMOPS_CLUSTER_HOST", "clusterHost", ClusterSettings.DEFAULT_HOST),
+            s.port("EXAMOPS_CLUSTER_PORT", "clusterPort", ClusterSettings.DEFAULT_PORT)),
+        NotifyConfig.load(s),
+        access(s));
+  }
+
+  private static AccessSettings access(Settings s) {
+    String mode = s.string("EXAMOPS_MODE", "mode", "development");
+    if (!mode.equals("development") && !mode.equals("production")) {
+      throw new IllegalArgumentException("EXAMOPS_MODE must be development or production, got '" + mode + "'");
+    }
+    String secret = s.string("EXAMOPS_SECRET", "secret", null);
+    if (secret != null && secret.length() < AccessSettings.MIN_SECRET_LENGTH) {
+      throw new IllegalArgumentException("EXAMOPS_SECRET must be at least " + AccessSettings.MIN_SECRET_LENGTH
+          + " characters (it signs every token); e.g. openssl rand -base64 48");
+    }
+    boolean production = mode.equals("production");
+    if (production && secret == null) {
+      throw new IllegalArgumentException("EXAMOPS_MODE=production needs EXAMOPS_SECRET (at least "
+          + AccessSettings.MIN_SECRET_LENGTH + " characters): production never runs on a development secret");
+    }
+    return new AccessSettings(secret, production, s.string("EXAMOPS_USERS", "users", null),
+        s.positiveDouble("EXAMOPS_RATE_PER_SECOND", "ratePerSecond", AccessSettings.DEFAULT_RATE_PER_SECOND),
+        (int) s.positiveDouble("EXAMOPS_RATE_BURST", "rateBurst", AccessSettings.DEFAULT_RATE_BURST));
   }
 
   private static String defaultNodeId() {
@@ -98,13 +130,20 @@ public record Config(
   }
 
   /** Reads one setting from the environment, else the file, else the default. */
-  private record Settings(Map<String, String> env, JsonObject file) {
+  record Settings(Map<String, String> env, JsonObject file) {
 
     String string(String var, String key, String fallback) {
       String v = env.get(var);
       if (v != null && !v.isBlank()) return v.trim();
       Object f = file.getValue(key);
       return f == null ? fallback : f.toString();
+    }
+
+    /** A comma-separated list; the file may also give it as a JSON array. */
+    String list(String var, String key) {
+      return file.getValue(key) instanceof io.vertx.core.json.JsonArray a && (env.get(var) == null || env.get(var).isBlank())
+          ? String.join(",", a.stream().map(String::valueOf).toList())
+          : string(var, key, null);
     }
 
     int port(String var, String key, int fallback) {

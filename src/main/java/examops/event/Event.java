@@ -42,6 +42,7 @@ public record Event(
       case PUBLISHING -> district + ":" + data.getString("channel") + ":" + data.getString("item");
       case CHECKINS -> data.getString("site") == null ? district : district + "/" + data.getString("site");
       case ALERTS -> data.getString("alertId");
+      case NOTIFICATIONS -> data.getString("notificationId");
     };
   }
 

@@ -22,7 +22,9 @@ public enum EventType {
   CHECKIN_SUBMITTED("checkin.submitted", Stream.CHECKINS),
   ALERT_RAISED("alert.raised", Stream.ALERTS),
   ALERT_CLEARED("alert.cleared", Stream.ALERTS),
-  ALERT_ACKNOWLEDGED("alert.acknowledged", Stream.ALERTS);
+  ALERT_ACKNOWLEDGED("alert.acknowledged", Stream.ALERTS),
+  NOTIFICATION_SENT("notification.sent", Stream.NOTIFICATIONS),
+  NOTIFICATION_FAILED("notification.failed", Stream.NOTIFICATIONS);
 
   private static final Map<String, EventType> BY_WIRE_NAME =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(t -> t.wireName, Function.identity()));
@@ -53,7 +55,8 @@ public enum EventType {
     INCIDENTS("examops.incidents"),
     PUBLISHING("examops.publishing"),
     CHECKINS("examops.checkins"),
-    ALERTS("examops.alerts");
+    ALERTS("examops.alerts"),
+    NOTIFICATIONS("examops.notifications");
 
     private final String topic;
 

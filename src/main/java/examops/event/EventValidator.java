@@ -27,6 +27,11 @@ public final class EventValidator {
 
   /** Events are small; anything larger is not an event (and would be refused by HTTP first). */
   public static final int MAX_EVENT_BYTES = 64 * 1024;
+  /** The envelope version this node understands; a newer one is refused by name, not as a mere schema failure. */
+  public static final int SCHEMA_VERSION = 1;
+  /** Times outside these years are typing errors or garbage, never an exam window's facts. */
+  static final int FIRST_YEAR = 2000;
+  static final int LAST_YEAR = 2099;
 
   private final Schema envelope;
   private final Map<EventType, Schema> dataByType = new EnumMap<>(EventType.class);
@@ -62,7 +67,7 @@ public final class EventValidator {
     }
     Object parsed;
     try {
-      parsed = raw.toJsonValue();
+      parsed = StrictJson.parse(raw);
     } catch (DecodeException e) {
       return new Validation.Invalid("", "not valid JSON (" + firstLine(e.getMessage()) + ")");
     }
@@ -71,6 +76,9 @@ public final class EventValidator {
   }
 
   public Validation validate(JsonObject json, Instant receivedAt) {
+    if (json.getValue("schemaVersion") instanceof Number v && v.doubleValue() > SCHEMA_VERSION) {
+      return new Validation.Invalid("schemaVersion", "newer schema version " + v + "; this node understands " + SCHEMA_VERSION);
+    }
     Validation.Invalid bad = check(envelope, json, "");
     if (bad != null) return bad;
     EventType type = EventType.fromWireName(json.getString("type")).orElseThrow();
@@ -79,6 +87,9 @@ public final class EventValidator {
     OffsetDateTime at = parseDateTime(json.getString("at"));
     if (at == null) {
       return new Validation.Invalid("at", "must be an ISO-8601 date-time with an offset, e.g. 2020-08-09T07:05:00+07:00");
+    }
+    if (!plausible(at)) {
+      return new Validation.Invalid("at", "year must be between " + FIRST_YEAR + " and " + LAST_YEAR);
     }
     if (json.containsKey("receivedAt") && parseDateTime(json.getString("receivedAt")) == null) {
       return new Validation.Invalid("receivedAt", "must be an ISO-8601 date-time with an offset");
@@ -118,6 +129,10 @@ public final class EventValidator {
     String error = e.getError() == null ? "is invalid" : e.getError();
     String keyword = e.getKeywordLocation() == null ? "" : e.getKeywordLocation();
     return keyword.isEmpty() ? error : error + " (" + keyword.replaceFirst("^#?/?", "") + ")";
+  }
+
+  private static boolean plausible(OffsetDateTime t) {
+    return t.getYear() >= FIRST_YEAR && t.getYear() <= LAST_YEAR;
   }
 
   /** The date-time, or null when it is not one; parsed once, as the event keeps it. */

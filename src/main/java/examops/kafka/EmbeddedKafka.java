@@ -81,6 +81,10 @@ public final class EmbeddedKafka implements AutoCloseable {
     p.put("auto.create.topics.enable", "false");
     // The cleaner's default 128 MB dedupe buffer dominates the heap of a small node.
     p.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
+    // After a crash the controller refuses the broker's new registration until the old one's session
+    // has expired (9 s by default): a short session makes a killed node serve again sooner.
+    p.put("broker.session.timeout.ms", "3000");
+    p.put("broker.heartbeat.interval.ms", "1000");
     return p;
   }
 

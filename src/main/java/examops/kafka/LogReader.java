@@ -3,10 +3,7 @@ package examops.kafka;
 import examops.event.Event;
 import examops.event.EventType;
 import examops.event.EventValidator;
-import examops.event.Validation;
-import io.vertx.core.buffer.Buffer;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,12 +33,14 @@ public final class LogReader implements AutoCloseable {
   static final int MAX_BATCHES_IN_FLIGHT = 4;
   private static final Logger LOG = LoggerFactory.getLogger(LogReader.class);
 
-  /** Events read, in log order per partition; {@code done} must be called once they are applied. */
-  public record Batch(List<Event> events, ReplayProgress progress, Runnable done) {}
+  /**
+   * Events read, in log order per partition, and the records among them that were dead-lettered;
+   * {@code done} must be called once they are applied.
+   */
+  public record Batch(List<Event> events, List<DeadLetter> deadLetters, ReplayProgress progress, Runnable done) {}
 
   private final KafkaConsumer<String, byte[]> consumer;
-  private final EventValidator validator;
-  private final Function<Event, Optional<String>> referenceCheck;
+  private final RecordDecoder decoder;
   private final DeadLetters deadLetters;
   private final Consumer<Batch> sink;
   private final Semaphore inFlight = new Semaphore(MAX_BATCHES_IN_FLIGHT);
@@ -56,8 +55,7 @@ public final class LogReader implements AutoCloseable {
   public LogReader(String bootstrap, String clientId, EventValidator validator,
       Function<Event, Optional<String>> referenceCheck, DeadLetters deadLetters, Consumer<Batch> sink) {
     this.consumer = new KafkaConsumer<>(KafkaSettings.logReader(bootstrap, clientId));
-    this.validator = validator;
-    this.referenceCheck = referenceCheck;
+    this.decoder = new RecordDecoder(validator, referenceCheck);
     this.deadLetters = deadLetters;
     this.sink = sink;
     this.thread = new Thread(this::run, "examops-log-reader");
@@ -88,7 +86,8 @@ public final class LogReader implements AutoCloseable {
       while (running) {
         ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
         List<Event> events = new ArrayList<>(records.count());
-        for (ConsumerRecord<String, byte[]> r : records) decode(r).ifPresent(events::add);
+        List<DeadLetter> refused = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> r : records) decode(r, refused).ifPresent(events::add);
         if (!progress.caughtUp()) {
           progress = ReplayProgress.of(begin, end, positions(partitions));
           if (progress.caughtUp() || System.nanoTime() - lastLog > 2_000_000_000L) {
@@ -96,12 +95,13 @@ public final class LogReader implements AutoCloseable {
             lastLog = System.nanoTime();
           }
         }
-        if (events.isEmpty() && !progress.caughtUp()) continue;
-        if (events.isEmpty() && progress.announced()) continue;
+        boolean nothing = events.isEmpty() && refused.isEmpty();
+        if (nothing && !progress.caughtUp()) continue;
+        if (nothing && progress.announced()) continue;
         inFlight.acquire();
         ReplayProgress p = progress;
         progress = p.announce();
-        sink.accept(new Batch(events, p, inFlight::release));
+        sink.accept(new Batch(events, refused, p, inFlight::release));
       }
     } catch (WakeupException | InterruptedException e) {
       if (running) LOG.error("Log reader stopped unexpectedly", e);
@@ -119,24 +119,24 @@ public final class LogReader implements AutoCloseable {
     return pos;
   }
 
-  private Optional<Event> decode(ConsumerRecord<String, byte[]> r) {
-    Validation v = validator.validate(Buffer.buffer(r.value() == null ? new byte[0] : r.value()),
-        Instant.ofEpochMilli(r.timestamp()));
-    if (v instanceof Validation.Invalid bad) {
-      deadLetters.deadLetter(r, bad.message());
-      return Optional.empty();
+  /**
+   * The record's event, or empty when it is dead-lettered. Whatever a record holds, reading it must
+   * not stop the reader: a failure nobody foresaw dead-letters that one record too.
+   */
+  private Optional<Event> decode(ConsumerRecord<String, byte[]> r, List<DeadLetter> refused) {
+    String why;
+    try {
+      RecordDecoder.Decoded d = decoder.decode(r);
+      if (d instanceof RecordDecoder.Accepted accepted) return Optional.of(accepted.event());
+      why = ((RecordDecoder.Refused) d).reason();
+    } catch (RuntimeException unforeseen) {
+      LOG.error("Could not read {}/{}/{}", r.topic(), r.partition(), r.offset(), unforeseen);
+      why = "could not be read: " + unforeseen;
     }
-    Event e = ((Validation.Valid) v).event();
-    if (!e.topic().equals(r.topic())) {
-      deadLetters.deadLetter(r, "type " + e.type().wireName() + " belongs on " + e.topic() + ", not " + r.topic());
-      return Optional.empty();
-    }
-    Optional<String> unknown = referenceCheck.apply(e);
-    if (unknown.isPresent()) {
-      deadLetters.deadLetter(r, unknown.get());
-      return Optional.empty();
-    }
-    return Optional.of(e);
+    DeadLetter dead = DeadLetter.of(r, why);
+    refused.add(dead);
+    deadLetters.deadLetter(r, dead.reason());
+    return Optional.empty();
   }
 
   @Override

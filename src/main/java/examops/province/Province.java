@@ -149,6 +149,11 @@ public final class Province {
     return contacts.stream().filter(c -> c.categories().contains(category)).toList();
   }
 
+  /** The Department's leadership and the Steering Committee: told of everything critical. */
+  public List<Contact> leadershipContacts() {
+    return contacts.stream().filter(Contact::leadership).toList();
+  }
+
   /** The Department's public feedback contacts (the foot of the notice). */
   public List<Contact> feedbackContacts() {
     return contacts.stream().filter(Contact::feedback).toList();

@@ -2,6 +2,7 @@ package examops.province;
 
 import examops.clock.Phase;
 import examops.incident.IncidentCategory;
+import examops.incident.Severity;
 import examops.province.JsonFields.BadEntry;
 import examops.publishing.Channel;
 import io.vertx.core.json.JsonArray;
@@ -207,9 +208,17 @@ final class ProvinceParser {
       categories.add(IncidentCategory.fromWireName(c).orElseThrow(() -> f.bad(
           "category \"" + c + "\" is not one of security, outage, network, exam-data, other")));
     }
+    String minSeverity = f.optString("minSeverity");
+    Severity least = minSeverity == null ? null : Severity.fromWireName(minSeverity).orElseThrow(() -> f.bad(
+        "minSeverity \"" + minSeverity + "\" is not one of critical, high, medium, low"));
+    String language = f.optString("language");
+    if (language != null && !language.equals("vi") && !language.equals("en")) {
+      throw f.bad("language \"" + language + "\" is not one of vi, en");
+    }
     return new Contact(
         f.string("id"), f.text("name"), f.optText("role"), f.optString("district"), categories,
-        f.optString("phone"), f.optString("email"), f.bool("feedback", false), f.bool("sample", false));
+        f.optString("phone"), f.optString("email"), f.bool("feedback", false), f.bool("sample", false),
+        f.bool("leadership", false), f.strings("rules"), least, language);
   }
 
   private MaintenanceWindow maintenance(JsonFields f, String where) {

@@ -16,6 +16,10 @@ import java.util.regex.Pattern;
  */
 final class ProvinceValidator {
 
+  /** What a contact's "rules" may name: the alert rules, and critical incidents as they are reported. */
+  static final Set<String> ALERT_RULES = Set.of("checkin-missed", "target-down", "incident-unacknowledged",
+      "publishing-late", "incident-critical");
+
   private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
   private final Province p;
@@ -198,6 +202,8 @@ final class ProvinceValidator {
         problem(at, "district \"" + c.district() + "\" is not a district");
       }
       if (c.phone() == null && c.email() == null) problem(at, "needs a phone or an email");
+      c.rules().stream().filter(r -> !ALERT_RULES.contains(r))
+          .forEach(r -> problem(at, "rules: \"" + r + "\" is not one of " + String.join(", ", ALERT_RULES.stream().sorted().toList())));
     }
   }
 

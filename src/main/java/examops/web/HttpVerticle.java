@@ -1,9 +1,13 @@
 package examops.web;
 
+import examops.access.Access;
+import examops.access.AccessPolicy;
+import examops.access.RateLimiter;
 import examops.board.Board;
 import examops.board.ReferenceCheck;
 import examops.event.EventType;
 import examops.event.EventValidator;
+import examops.kafka.BrokerWatch;
 import examops.kafka.EventLog;
 import examops.kafka.ReplayProgress;
 import io.vertx.core.Future;
@@ -24,11 +28,15 @@ import org.slf4j.LoggerFactory;
 public final class HttpVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpVerticle.class);
+  /** Password guesses one address may make: a few at once, then one every two seconds. */
+  static final double LOGINS_PER_SECOND = 0.5;
+  static final int LOGIN_BURST = 10;
   /** Bodies above this are answered 413 before they are read whole. */
   static final long MAX_BODY_BYTES = 64 * 1024;
 
   /** What /health and /metrics need to know about the rest of the node. */
-  public record NodeInfo(String nodeId, Supplier<ReplayProgress> replay, LongSupplier deadLettered, Supplier<Boolean> leader) {}
+  public record NodeInfo(String nodeId, Supplier<ReplayProgress> replay, LongSupplier deadLettered, Supplier<Boolean> leader,
+      Supplier<String> leaseHolder) {}
 
   private final int port;
   private final String host;
@@ -38,11 +46,13 @@ public final class HttpVerticle extends VerticleBase {
   private final String bootstrap;
   private final NodeInfo node;
   private final Stats stats;
+  private final Access access;
   private EventLog log;
   private HttpServer server;
 
   public HttpVerticle(String host, int port, Board board, EventValidator validator, ReferenceCheck references,
-      String bootstrap, NodeInfo node, Stats stats) {
+      String bootstrap, NodeInfo node, Stats stats, Access access) {
+    this.access = access;
     this.host = host;
     this.port = port;
     this.board = board;
@@ -56,13 +66,26 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     log = new EventLog(vertx, bootstrap, "examops-" + node.nodeId() + "-ingest");
-    IngestHandler ingest = new IngestHandler(validator, references, log, board, stats);
-    BoardSocket socket = new BoardSocket(vertx, board, stats);
+    IngestHandler ingest = new IngestHandler(vertx, validator, references, log, board, stats);
+    RateLimiter limiter = access.newRateLimiter();
+    Authenticator auth = new Authenticator(access, limiter, stats);
+    SessionRoutes sessions = new SessionRoutes(vertx, access, auth, new RateLimiter(LOGINS_PER_SECOND, LOGIN_BURST));
+    TokenRoutes tokens = new TokenRoutes(vertx, access, auth);
+    BoardSocket socket = new BoardSocket(vertx, board, stats, auth::stillValid);
     Router router = Router.router(vertx);
+    // Open: ops tooling (load balancers, Prometheus) reads these without credentials; neither shows board content.
     router.get("/health").handler(this::health);
     router.get("/metrics").handler(this::metrics);
-    router.get("/api/v1/board").handler(this::snapshot);
+    router.post("/api/v1/*").handler(JsonContentType::check);
     router.post("/api/v1/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+    router.post("/api/v1/login").handler(sessions::login);
+    router.route("/api/v1/*").handler(auth::require);
+    router.post("/api/v1/*").handler(auth::rateLimit);
+    router.post("/api/v1/logout").handler(sessions::logout);
+    router.get("/api/v1/me").handler(sessions::me);
+    router.get("/api/v1/board").handler(ctx -> fullAudienceFor(ctx, ctx.request().getParam("at") != null, auth));
+    router.get("/api/v1/board").handler(TimeTravelHandler.create(vertx, bootstrap, validator, references, board));
+    router.get("/api/v1/board").handler(this::snapshot);
     router.post("/api/v1/monitoring").handler(ctx -> ingest.ingest(ctx, EventType.PROBE_RESULT));
     router.post("/api/v1/checkins").handler(ctx -> ingest.ingest(ctx, EventType.CHECKIN_SUBMITTED));
     router.post("/api/v1/publishing").handler(ctx -> ingest.ingest(ctx, EventType.PUBLISHING_UPDATED));
@@ -71,7 +94,16 @@ public final class HttpVerticle extends VerticleBase {
     router.post("/api/v1/alerts/:id/acknowledge").handler(ingest::acknowledgeAlert);
     router.post("/api/v1/maintenance").handler(ctx -> ingest.ingest(ctx, EventType.MAINTENANCE_DECLARED));
     router.post("/api/v1/maintenance/:id/end").handler(ingest::endMaintenance);
+    router.route("/api/v1/report*").handler(ctx -> fullAudienceFor(ctx, true, auth));
+    router.get("/api/v1/dlq").handler(ctx -> fullAudienceFor(ctx, true, auth)).handler(this::deadLetters);
+    examops.report.ReportRoutes.mount(router, vertx, board, bootstrap, validator, references);
+    router.route("/api/v1/tokens*").handler(tokens::commandOnly);
+    router.post("/api/v1/tokens").handler(tokens::issue);
+    router.get("/api/v1/tokens").handler(tokens::list);
+    router.post("/api/v1/tokens/:jti/revoke").handler(tokens::revoke);
     router.route("/api/*").handler(ctx -> Problem.send(ctx, 404, "no such API path: " + ctx.request().method() + " " + ctx.request().path()));
+    router.get("/ws/board").handler(ctx -> openSocket(ctx, auth, socket));
+    router.get("/*").handler(sessions::enrol);
     router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
     router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
     router.errorHandler(413, ctx -> Problem.send(ctx, 413, "body larger than " + MAX_BODY_BYTES + " bytes"));
@@ -80,14 +112,33 @@ public final class HttpVerticle extends VerticleBase {
       Problem.send(ctx, 500, "internal error");
     });
     return vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
-            .setMaxWebSocketMessageSize(64 * 1024).setRegisterWebSocketWriteHandlers(false))
-        .webSocketHandshakeHandler(hs -> {
-          if ("/ws/board".equals(hs.path())) hs.accept(); else hs.reject(404);
-        })
-        .webSocketHandler(socket::accept)
+            .setMaxWebSocketMessageSize(BoardSocket.MAX_MESSAGE_BYTES).setRegisterWebSocketWriteHandlers(false))
         .requestHandler(router)
         .listen()
         .onSuccess(s -> server = s);
+  }
+
+  /** The report and the board at a past moment are the command center's and leadership's (need-to-know included). */
+  private static void fullAudienceFor(RoutingContext ctx, boolean applies, Authenticator auth) {
+    var refusal = applies ? AccessPolicy.fullBoardRefusal(Authenticator.principal(ctx)) : java.util.Optional.<String>empty();
+    if (refusal.isPresent()) auth.forbidden(ctx, null, refusal.get());
+    else ctx.next();
+  }
+
+  /**
+   * {@code WS /ws/board}: the upgrade is accepted only with valid credentials (header, session
+   * cookie, or {@code access_token}: browsers cannot set headers on a WebSocket); else 401.
+   */
+  private void openSocket(RoutingContext ctx, Authenticator auth, BoardSocket socket) {
+    if (!ctx.request().canUpgradeToWebSocket()) {
+      Problem.send(ctx, 400, "this is a WebSocket endpoint");
+      return;
+    }
+    auth.authenticate(ctx.request(), true)
+        .onFailure(err -> auth.unauthorized(ctx, err.getMessage()))
+        .onSuccess(p -> ctx.request().toWebSocket()
+            .onSuccess(ws -> socket.accept(ws, p))
+            .onFailure(err -> LOG.debug("WebSocket upgrade failed: {}", err.toString())));
   }
 
   public int actualPort() {
@@ -96,19 +147,39 @@ public final class HttpVerticle extends VerticleBase {
 
   private void health(RoutingContext ctx) {
     ReplayProgress replay = node.replay().get();
-    boolean ready = board.caughtUp() && (replay == null || replay.error() == null);
+    BrokerWatch.Loss brokerLoss = board.brokerLoss();
+    boolean ready = board.caughtUp() && (replay == null || replay.error() == null) && brokerLoss == null;
     JsonObject body = new JsonObject()
-        .put("status", ready ? "ok" : "starting")
+        .put("status", brokerLoss != null ? "broker-unreachable" : ready ? "ok" : "starting")
+        .put("broker", brokerLoss == null ? new JsonObject().put("reachable", true)
+            : new JsonObject().put("reachable", false).put("since", brokerLoss.since().toString()).put("error", brokerLoss.error()))
         .put("node", node.nodeId())
         .put("leader", node.leader().get())
+        .put("leaseHolder", node.leaseHolder().get())
         .put("version", board.appliedVersion())
         .put("replay", replay == null ? null : replay.toJson());
     ctx.response().setStatusCode(ready ? 200 : 503).putHeader("content-type", "application/json").end(body.encode());
   }
 
   private void snapshot(RoutingContext ctx) {
-    board.snapshot().onSuccess(state -> ctx.response().putHeader("content-type", "application/json; charset=utf-8")
+    board.snapshot(Authenticator.principal(ctx).audience()).onSuccess(state -> ctx.response().putHeader("content-type", "application/json; charset=utf-8")
         .putHeader("cache-control", "no-store").end(state.encode())).onFailure(ctx::fail);
+  }
+
+  /** {@code GET /api/v1/dlq?limit=n}: the latest records that went to the dead-letter topic, and why. */
+  private void deadLetters(RoutingContext ctx) {
+    int limit;
+    try {
+      limit = Integer.parseInt(ctx.request().getParam("limit", "50"));
+    } catch (NumberFormatException e) {
+      limit = -1;
+    }
+    if (limit < 1 || limit > Board.RECENT_DEAD_LETTERS) {
+      Problem.send(ctx, 400, "limit", "must be a whole number from 1 to " + Board.RECENT_DEAD_LETTERS);
+      return;
+    }
+    board.deadLetters(limit).onSuccess(body -> ctx.response().putHeader("content-type", "application/json; charset=utf-8")
+        .putHeader("cache-control", "no-store").end(body.encode())).onFailure(ctx::fail);
   }
 
   private void metrics(RoutingContext ctx) {

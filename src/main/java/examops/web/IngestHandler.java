@@ -1,15 +1,20 @@
 package examops.web;
 
+import examops.access.AccessPolicy;
+import examops.access.Principal;
+import examops.access.Role;
 import examops.board.Board;
 import examops.board.ReferenceCheck;
 import examops.event.Event;
 import examops.event.EventCodec;
 import examops.event.EventType;
 import examops.event.EventValidator;
+import examops.event.StrictJson;
 import examops.event.Validation;
 import examops.incident.IncidentAction;
 import examops.kafka.EventLog;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -35,8 +40,13 @@ final class IngestHandler {
   private final EventLog log;
   private final Board board;
   private final Stats stats;
+  private final Vertx vertx;
+  private final RecentWrites recentWrites = new RecentWrites();
+  static final int READ_BACK_TRIES = 20;
+  static final long READ_BACK_EVERY_MS = 50;
 
-  IngestHandler(EventValidator validator, ReferenceCheck references, EventLog log, Board board, Stats stats) {
+  IngestHandler(Vertx vertx, EventValidator validator, ReferenceCheck references, EventLog log, Board board, Stats stats) {
+    this.vertx = vertx;
     this.validator = validator;
     this.references = references;
     this.log = log;
@@ -46,7 +56,7 @@ final class IngestHandler {
 
   /** {@code POST /api/v1/monitoring}, {@code /checkins}, {@code /publishing}, {@code /incidents}. */
   void ingest(RoutingContext ctx, EventType expected) {
-    envelope(ctx, expected).ifPresent(json -> accept(ctx, json));
+    envelope(ctx, expected).filter(json -> authorized(ctx, json, expected)).ifPresent(json -> accept(ctx, json));
   }
 
   /** {@code POST /api/v1/incidents/{id}/{action}}. */
@@ -88,12 +98,51 @@ final class IngestHandler {
       return;
     }
     data.put(idField, pathId);
-    accept(ctx, json);
+    if (authorized(ctx, json, type)) accept(ctx, json);
   }
 
   /** {@code POST /api/v1/maintenance/{id}/end}: ends an ad-hoc (or planned) maintenance window now. */
   void endMaintenance(RoutingContext ctx) {
     pathAction(ctx, EventType.MAINTENANCE_ENDED, "windowId");
+  }
+
+  /**
+   * Whether these credentials may write this event (403 when not). The district comes from a
+   * district unit's credentials (a body naming another is refused), and {@code source} always
+   * from the credentials: the log records who did it, whatever the body says.
+   */
+  private boolean authorized(RoutingContext ctx, JsonObject json, EventType type) {
+    Principal p = Authenticator.principal(ctx);
+    Object data = json.getValue("data");
+    Optional<String> refusal = AccessPolicy.writeRefusal(p, type, data instanceof JsonObject d ? d : null);
+    if (refusal.isPresent()) {
+      reject(ctx, 403, "", refusal.get());
+      return false;
+    }
+    Object named = json.getValue("district");
+    AccessPolicy.DistrictDecision d = AccessPolicy.district(p, named == null ? null : String.valueOf(named));
+    if (d.refusal() != null) {
+      reject(ctx, 403, "district", d.refusal());
+      return false;
+    }
+    if (d.district() != null) json.put("district", d.district());
+    json.put("source", p.source());
+    return true;
+  }
+
+  /** A district unit acts on its own district's incidents only: 403 for another's (404 comes later for none). */
+  private Future<Boolean> checkOwnership(RoutingContext ctx, Event e) {
+    Principal p = Authenticator.principal(ctx);
+    if (p.role() != Role.DISTRICT || e.type().stream() != EventType.Stream.INCIDENTS || e.type() == EventType.INCIDENT_REPORTED) {
+      return Future.succeededFuture(true);
+    }
+    String id = e.data().getString("incidentId");
+    return board.read(s -> s.incidents().get(id).map(i -> i.district() == null ? "" : i.district()).orElse(null)).map(district -> {
+      if (district == null) return true; // no such incident: the lifecycle check answers 404
+      Optional<String> refusal = AccessPolicy.incidentRefusal(p, id, district.isEmpty() ? null : district);
+      refusal.ifPresent(why -> reject(ctx, 403, "incidentId", why));
+      return refusal.isEmpty();
+    });
   }
 
   /** Parses the body and fills what ingest supplies (type, id, at); empty when already answered. */
@@ -105,9 +154,9 @@ final class IngestHandler {
     }
     Object parsed;
     try {
-      parsed = body.toJsonValue();
+      parsed = StrictJson.parse(body);
     } catch (DecodeException e) {
-      reject(ctx, 400, "", "body is not valid JSON");
+      reject(ctx, 400, "", "body is not valid JSON: " + e.getMessage());
       return Optional.empty();
     }
     if (!(parsed instanceof JsonObject json)) {
@@ -142,9 +191,12 @@ final class IngestHandler {
       return;
     }
     board.seen(e.id())
-        .compose(seen -> seen ? Future.succeededFuture(e) : checkLifecycle(ctx, e).compose(ok -> ok ? append(e) : Future.succeededFuture(null)))
+        .compose(seen -> seen ? Future.succeededFuture(e) : checkOwnership(ctx, e)
+            .compose(mine -> mine ? checkLifecycle(ctx, e) : Future.succeededFuture(false))
+            .compose(ok -> ok ? append(e) : Future.succeededFuture(null)))
         .onSuccess(accepted -> {
           if (accepted == null) return;
+          recentWrites.wrote(e.topic() + "/" + e.key());
           stats.accepted(e.type().stream().name().toLowerCase());
           ctx.response().setStatusCode(202).putHeader("content-type", "application/json; charset=utf-8")
               .end(new JsonObject().put("id", e.id()).encode());
@@ -171,7 +223,7 @@ final class IngestHandler {
 
   /** Incident actions and publishing moves must fit their entity's rules now: 409 (or 404) when not. */
   private Future<Boolean> checkLifecycle(RoutingContext ctx, Event e) {
-    return board.refusal(e).map(refusal -> {
+    return settledRefusal(e, READ_BACK_TRIES).map(refusal -> {
       if (refusal.isEmpty()) return true;
       Board.Refusal r = refusal.get();
       stats.rejected(r.status());
@@ -179,6 +231,19 @@ final class IngestHandler {
       if (r.current() != null) body.put("current", r.current());
       ctx.response().setStatusCode(r.status()).putHeader("content-type", "application/json; charset=utf-8").end(body.encode());
       return false;
+    });
+  }
+
+  /**
+   * The board's refusal, checked again for a short while when this node has just acknowledged an
+   * event for the same entity that the board may not have read back yet (read your own writes).
+   */
+  private Future<Optional<Board.Refusal>> settledRefusal(Event e, int triesLeft) {
+    return board.refusal(e).compose(refusal -> {
+      if (refusal.isEmpty() || triesLeft == 0 || !recentWrites.recent(e.topic() + "/" + e.key())) {
+        return Future.succeededFuture(refusal);
+      }
+      return vertx.timer(READ_BACK_EVERY_MS).compose(v -> settledRefusal(e, triesLeft - 1));
     });
   }
 

@@ -11,6 +11,14 @@ import java.util.Map;
 /** Benchmarks 2–6: each runs ExamOps ({@code examops.Main}) as a child JVM beside a baseline child or client. */
 final class Children {
 
+  /** The child nodes' signing secret: they run with credentials as in production, the harness holds a command token. */
+  static final String SECRET = "bench-secret-for-examops-benchmarks-only-0123456789";
+  /**
+   * Ingest comes from one credential here, where a province has hundreds (one per district unit and
+   * agent): the per-credential rate limit is lifted so that the node, not the policy, is measured.
+   */
+  static final String UNLIMITED = "1000000000";
+
   /** On the exam day, so the rules and the board's time views are live as in a real window. */
   static final String EXAM_MORNING = "2020-08-09T07:00:00+07:00";
   private static final double MIB = 1024 * 1024;
@@ -62,6 +70,9 @@ final class Children {
     env.put("EXAMOPS_HTTP_HOST", "127.0.0.1");
     env.put("EXAMOPS_KAFKA_PORT", String.valueOf(kafka));
     env.put("EXAMOPS_NODE_ID", "bench-" + name);
+    env.put("EXAMOPS_SECRET", SECRET);
+    env.put("EXAMOPS_RATE_PER_SECOND", UNLIMITED);
+    env.put("EXAMOPS_RATE_BURST", UNLIMITED);
     env.putAll(extraEnv);
     return new NodeProcess(ChildJvm.start("examops.Main", jvmArgs(name), List.of(), env, runDir.resolve(name + ".log")), http, kafka);
   }
@@ -117,13 +128,13 @@ final class Children {
         Harness h = new Harness()) {
       node.awaitHealthy(Duration.ofMinutes(2));
       long t0 = System.nanoTime();
-      Screens screens = new Screens(h.vertx, node.httpPort, sizes.fanoutClients());
+      Screens screens = new Screens(h.vertx, node.httpPort, h.token, sizes.fanoutClients());
       screens.connect(sizes.fanoutClients(), 0, 100, Duration.ofMinutes(5), null);
       double connectSec = Throughput.seconds(t0);
       double snapshotMib = screens.bytes.get() / MIB / sizes.fanoutClients();
       BenchEvents events = new BenchEvents(examops.province.ProvinceLoader.load(province), "fanout", 4);
       double peakRss = 0;
-      try (HttpLoad load = new HttpLoad(h.vertx, node.httpPort, 16)) {
+      try (HttpLoad load = new HttpLoad(h.vertx, node.httpPort, h.token, 16)) {
         load.paced(h.vertx, sizes.fanoutRate(), events::next, null);
         for (int i = 0; i < sizes.fanoutSeconds() * 2; i++) {
           Thread.sleep(500);
@@ -159,9 +170,11 @@ final class Children {
     }
   }
 
-  /** The harness's own Vert.x, for load and screens. */
+  /** The harness's own Vert.x, for load and screens, and the command-center token they send. */
   static final class Harness implements AutoCloseable {
     final io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+    final String token = new examops.access.Tokens(vertx, SECRET)
+        .issue(examops.access.Role.COMMAND, null, "bench", java.time.Instant.now().plus(Duration.ofDays(1))).token();
 
     @Override
     public void close() throws Exception {

@@ -25,17 +25,21 @@ final class HttpLoad implements AutoCloseable {
   final AtomicLong failed = new AtomicLong();
   private final HttpClient client;
   private final int port;
+  private final String authorization;
   private volatile boolean running = true;
 
-  HttpLoad(Vertx vertx, int port, int connections) {
+  /** @param token the bearer token every request carries */
+  HttpLoad(Vertx vertx, int port, String token, int connections) {
     this.port = port;
+    this.authorization = "Bearer " + token;
     this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setPipelining(false),
         new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
   }
 
   Future<Integer> post(BenchEvents.Rec rec, OnAccepted onAccepted) {
     RequestOptions o = new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(port)
-        .setURI(rec.path()).putHeader("content-type", "application/json");
+        .setURI(rec.path()).putHeader("content-type", "application/json")
+        .putHeader("authorization", authorization);
     return client.request(o).compose(req -> req.send(Buffer.buffer(rec.value())))
         .compose(resp -> resp.body().map(b -> resp.statusCode()))
         .andThen(ar -> {

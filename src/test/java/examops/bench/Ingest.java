@@ -52,7 +52,7 @@ final class Ingest {
       generator = "wrk " + threads + " threads, " + sizes.ingestConnections() + " connections (Lua script, unique ids), after a " + sizes.ingestSeconds() + " s warm-up";
     } else {
       BenchEvents events = new BenchEvents(province, "ingest", 2);
-      try (HttpLoad load = new HttpLoad(h.vertx, node.httpPort, sizes.ingestConnections())) {
+      try (HttpLoad load = new HttpLoad(h.vertx, node.httpPort, h.token, sizes.ingestConnections())) {
         load.closedLoops(sizes.ingestConnections(), () -> events.nextIngest());
         Thread.sleep(sizes.ingestSeconds() * 1000L); // warm-up
         before = acceptedSoFar();
@@ -128,6 +128,7 @@ final class Ingest {
     String lua = """
         local targets = {%s}
         local districts = {%s}
+        local headers = {["Content-Type"] = "application/json", ["Authorization"] = "Bearer %s"}
         local counter = 1
         function setup(thread)
           thread:set("tid", counter)
@@ -143,13 +144,13 @@ final class Ingest {
           if n %% 10 < 7 then
             local t = targets[(n %% #targets) + 1]
             local body = '{"id":"' .. id .. '","type":"probe.result","source":"agent:nms-vnpt","data":{"target":"' .. t .. '","status":"up","latencyMs":' .. (20 + n %% 400) .. ',"detail":"HTTP 200"}}'
-            return wrk.format("POST", "/api/v1/monitoring", {["Content-Type"] = "application/json"}, body)
+            return wrk.format("POST", "/api/v1/monitoring", headers, body)
           end
           local d = districts[(n %% #districts) + 1]
           local body = '{"id":"' .. id .. '","type":"checkin.submitted","source":"district:' .. d .. '","district":"' .. d .. '","data":{"status":"ok","phone":"ok","fax":"ok","internet":"ok","note":"Bình thường"}}'
-          return wrk.format("POST", "/api/v1/checkins", {["Content-Type"] = "application/json"}, body)
+          return wrk.format("POST", "/api/v1/checkins", headers, body)
         end
-        """.formatted(targets, districts, System.currentTimeMillis());
+        """.formatted(targets, districts, h.token, System.currentTimeMillis());
     Path file = Files.createTempFile("examops-ingest", ".lua");
     Files.writeString(file, lua);
     file.toFile().deleteOnExit();

@@ -66,8 +66,8 @@ final class Latency {
       for (int t = 0; t < nT; t++) covered[c][t] = t - nT;
     }
     String prefix = "lat-" + run + "-" + System.currentTimeMillis() + "-";
-    try (Screens screens = new Screens(h.vertx, node.httpPort, clients);
-        HttpLoad load = new HttpLoad(h.vertx, node.httpPort, 64)) {
+    try (Screens screens = new Screens(h.vertx, node.httpPort, h.token, clients);
+        HttpLoad load = new HttpLoad(h.vertx, node.httpPort, h.token, 64)) {
       screens.connect(clients, sampled, 100, Duration.ofMinutes(3), (client, target, detail, nanos) -> {
         if (detail == null || !detail.startsWith("seq:")) return;
         int seq = Integer.parseInt(detail.substring(4));

@@ -26,10 +26,13 @@ final class Screens implements AutoCloseable {
   final AtomicLong snapshots = new AtomicLong();
   private final WebSocketClient client;
   private final int port;
+  private final String authorization;
   private final List<WebSocket> sockets = new ArrayList<>();
 
-  Screens(Vertx vertx, int port, int maxClients) {
+  /** @param token the bearer token every screen connects with */
+  Screens(Vertx vertx, int port, String token, int maxClients) {
     this.port = port;
+    this.authorization = "Bearer " + token;
     this.client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(maxClients + 10)
         .setMaxMessageSize(256 * 1024 * 1024).setMaxFrameSize(1024 * 1024).setConnectTimeout(30_000));
   }
@@ -60,7 +63,8 @@ final class Screens implements AutoCloseable {
   }
 
   private Future<WebSocket> connectOne(int sample, SampleSink sink) {
-    return client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws/board"))
+    return client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws/board")
+            .addHeader("Authorization", authorization))
         .onSuccess(ws -> {
           if (sample >= 0) {
             boolean[] first = {true};

@@ -4,6 +4,7 @@ import examops.board.Board;
 import examops.board.BoardVerticle;
 import examops.board.BoardView;
 import examops.board.ReferenceCheck;
+import examops.cluster.Lease;
 import examops.event.EventValidator;
 import examops.kafka.EmbeddedKafka;
 import examops.kafka.TopicDefinition;
@@ -54,9 +55,12 @@ final class Throughput {
       try {
         Clock clock = Clock.fixed(Instant.parse("2020-08-09T00:00:00Z"), ZoneOffset.UTC);
         Board board = new Board(new BoardView(province), clock);
-        BoardVerticle verticle = new BoardVerticle(board, bootstrap, "bench-pipeline", new EventValidator(), new ReferenceCheck(province));
+        // A lone node holds the lease at once, as examops.Main's does (only the holder writes dead letters).
+        Lease lease = new Lease(vertx, "examops.lease.rules", "bench-pipeline");
+        BoardVerticle verticle = new BoardVerticle(board, bootstrap, "bench-pipeline", new EventValidator(), new ReferenceCheck(province), lease);
         t0 = System.nanoTime();
         HttpLoad.await(vertx.deployVerticle(verticle));
+        lease.start();
         while (!board.caughtUp()) Thread.sleep(1);
         double appSec = seconds(t0);
         long applied = board.appliedVersion();

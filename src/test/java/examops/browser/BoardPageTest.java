@@ -27,7 +27,7 @@ class BoardPageTest {
     void start() throws Exception {
         browser = Browser.start();
         node = TestNode.start();
-        browser.open("http://127.0.0.1:" + node.httpPort() + "/");
+        browser.open(node.baseUrl() + "/?access_token=" + node.commandToken()); // the enrolment link signs the browser in
         browser.waitUntil(WAIT, d -> !d.findElements(By.cssSelector("#district-grid .district[data-id='long-xuyen']")).isEmpty());
         browser.waitUntil(WAIT, d -> "Trực tuyến".equals(d.findElement(By.id("conn")).getText()));
     }
@@ -74,6 +74,28 @@ class BoardPageTest {
         browser.screenshot("board-live-en");
         browser.driver().findElement(By.id("lang")).click();
         browser.waitUntil(WAIT, d -> text(".panel-districts h2").equals("HUYỆN, THỊ XÃ, THÀNH PHỐ"));
+    }
+
+    @Test
+    @DisplayName("an alert in the strip is acknowledged from the board for everyone; the sound toggle is remembered")
+    void acknowledgeFromTheStrip() {
+        // The test clock stands on the first exam morning: the rules have raised the late checklist items.
+        browser.waitUntil(Duration.ofSeconds(15), d -> !d.findElements(By.cssSelector("#alert-list .alert .alert-ack")).isEmpty());
+        WebElement first = browser.driver().findElements(By.cssSelector("#alert-list .alert")).get(0);
+        String id = first.getAttribute("data-id");
+        first.findElement(By.cssSelector(".alert-ack")).click();
+        browser.waitUntil(WAIT, d -> node.board().getJsonObject("alerts").getJsonObject(id).getBoolean("acknowledged"));
+        // Acknowledged alerts make way for the ones still waiting; either way it offers no button any more.
+        browser.waitUntil(WAIT, d -> d.findElements(By.cssSelector("#alert-list .alert[data-id='" + id + "'] .alert-ack"))
+                .stream().noneMatch(WebElement::isDisplayed));
+
+        WebElement sound = browser.driver().findElement(By.id("alarm-toggle"));
+        assertThat(sound.getText()).contains("tắt");
+        sound.click();
+        assertThat(sound.getText()).contains("bật");
+        assertThat(browser.js("return localStorage.getItem('examops.alarmSound');")).isEqualTo("on");
+        sound.click();
+        browser.screenshot("board-alert-acknowledged");
     }
 
     private static WebElement tile(org.openqa.selenium.WebDriver driver, String districtId) {

@@ -92,6 +92,7 @@ class DefaultProvinceTest {
     assertThat(p.contactsFor(IncidentCategory.SECURITY)).isNotEmpty();
     assertThat(p.feedbackContacts()).hasSize(3).noneMatch(Contact::sample)
         .anyMatch(c -> c.role().vi().equals("Chánh Văn phòng Sở"));
+    assertThat(p.leadershipContacts()).extracting(Contact::id).containsExactly("lanh-dao-so", "ban-chi-dao-thi");
   }
 
   @Test

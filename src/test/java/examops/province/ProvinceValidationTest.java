@@ -117,6 +117,19 @@ class ProvinceValidationTest {
   }
 
   @Test
+  @DisplayName("a contact's notification preferences are checked: known alert rules, a severity, vi or en")
+  void contactPreferences() {
+    assertThat(problemsAfter(p -> p.getJsonArray("contacts").getJsonObject(0).put("rules", new JsonArray().add("target-dwon"))))
+        .contains("contacts[0] \"sotttt-chanh-van-phong\": rules: \"target-dwon\" is not one of checkin-missed, incident-critical");
+    assertThat(problemsAfter(p -> p.getJsonArray("contacts").getJsonObject(0).put("minSeverity", "urgent")))
+        .contains("minSeverity \"urgent\" is not one of critical, high, medium, low");
+    assertThat(problemsAfter(p -> p.getJsonArray("contacts").getJsonObject(0).put("language", "fr")))
+        .contains("language \"fr\" is not one of vi, en");
+    assertThat(problemsAfter(p -> p.getJsonArray("contacts").getJsonObject(0).put("leadership", "yes")))
+        .contains("\"leadership\" must be true or false");
+  }
+
+  @Test
   @DisplayName("every problem in the file is reported in one go, not only the first")
   void allProblems() {
     ProvinceException e = failure(p -> {

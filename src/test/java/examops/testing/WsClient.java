@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -15,12 +16,26 @@ import java.util.function.Predicate;
 public final class WsClient implements AutoCloseable {
 
   private final BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
+  private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
   private final WebSocket socket;
 
   public WsClient(String url) throws Exception {
-    socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
+    this(url, Map.of());
+  }
+
+  /** Connects with these handshake headers (e.g. Authorization); fails as the server refuses. */
+  public WsClient(String url, Map<String, String> headers) throws Exception {
+    WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+    headers.forEach(builder::header);
+    socket = builder
         .buildAsync(URI.create(url), new WebSocket.Listener() {
           private final StringBuilder partial = new StringBuilder();
+
+          @Override
+          public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+            closed.countDown();
+            return null;
+          }
 
           @Override
           public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
@@ -44,6 +59,11 @@ public final class WsClient implements AutoCloseable {
       if (m == null) throw new AssertionError("no matching WebSocket message within " + timeout);
       if (match.test(m)) return m;
     }
+  }
+
+  /** Whether the server closed the socket within {@code timeout}. */
+  public boolean closed(Duration timeout) throws InterruptedException {
+    return closed.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   public void send(JsonObject message) {

@@ -1,0 +1,100 @@
+package examops.notify;
+
+import examops.event.Event;
+import examops.event.EventType;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every notification the log knows of, folded from {@code notification.sent} and
+ * {@code notification.failed}: what the notifier consults before delivering anything (one in the
+ * log that is done is never delivered again) and what the board shows (the most recent ones).
+ * Part of the pure reducer: no I/O, no clock.
+ */
+public final class NotificationBook {
+
+  /** How many notifications the board shows. */
+  public static final int RECENT = 50;
+
+  private final Map<String, Notification> byId = new HashMap<>();
+  private final LinkedHashSet<String> recent = new LinkedHashSet<>();
+  /** For each rule, subject, recipient and channel: the latest alert it was told about at onset. */
+  private final Map<String, Instant> lastOnset = new HashMap<>();
+
+  /**
+   * Applies one event; returns the ids whose board entry changed (the notification, and any that
+   * fell off the recent list), or an empty list when the event changes nothing (an outcome for a
+   * notification that is already done).
+   */
+  public List<String> apply(Event e) {
+    JsonObject d = e.data();
+    String id = d.getString("notificationId");
+    Notification before = byId.get(id);
+    if (before != null && before.done()) return List.of();
+    int attempt = d.getInteger("attempt");
+    Notification.Status status = switch (e.type()) {
+      case NOTIFICATION_SENT -> Notification.Status.SENT;
+      case NOTIFICATION_FAILED -> d.getBoolean("final") ? Notification.Status.FAILED : Notification.Status.RETRYING;
+      default -> throw new IllegalArgumentException("not a notification event: " + e.type());
+    };
+    Instant raisedAt = java.time.OffsetDateTime.parse(d.getString("alertRaisedAt")).toInstant();
+    String next = d.getString("nextAttemptAt");
+    Notification n = new Notification(id, d.getString("alertId"), d.getString("rule"), d.getString("subject"),
+        d.getString("severity"), d.getString("channel"), d.getString("recipient"), d.getString("recipientName"),
+        d.getInteger("reminder"), status, Math.max(attempt, before == null ? 0 : before.attempts()),
+        e.type() == EventType.NOTIFICATION_FAILED ? d.getString("error") : null, e.atInstant(),
+        status == Notification.Status.RETRYING && next != null ? java.time.OffsetDateTime.parse(next).toInstant() : null,
+        raisedAt, d.getString("text", before == null ? null : before.text()));
+    byId.put(id, n);
+    if (n.reminder() == 0) lastOnset.merge(onsetKey(n.rule(), n.subject(), n.recipient(), n.channel()), raisedAt,
+        (a, b) -> a.isAfter(b) ? a : b);
+    List<String> changed = new ArrayList<>();
+    changed.add(id);
+    recent.remove(id);
+    recent.add(id);
+    for (Iterator<String> it = recent.iterator(); recent.size() > RECENT; ) {
+      changed.add(it.next());
+      it.remove();
+    }
+    return changed;
+  }
+
+  public Optional<Notification> get(String id) {
+    return Optional.ofNullable(byId.get(id));
+  }
+
+  /** Delivered or failed for good: never attempted again. */
+  public boolean done(String id) {
+    Notification n = byId.get(id);
+    return n != null && n.done();
+  }
+
+  /**
+   * The onset of the latest alert about this rule's subject that this recipient was notified of (or
+   * at least tried), if any: a new alert soon after it is the same trouble flapping.
+   */
+  public Optional<Instant> lastOnset(String rule, String subject, String recipient, String channel) {
+    return Optional.ofNullable(lastOnset.get(onsetKey(rule, subject, recipient, channel)));
+  }
+
+  private static String onsetKey(String rule, String subject, String recipient, String channel) {
+    return rule + "\n" + subject + "\n" + recipient + "\n" + channel;
+  }
+
+  /** The board's entry for a notification: null when it is not among the recent ones. */
+  public JsonObject toJson(String id) {
+    return recent.contains(id) ? byId.get(id).toJson() : null;
+  }
+
+  /** The recent notifications, oldest first. */
+  public List<String> recent() {
+    return List.copyOf(recent);
+  }
+}

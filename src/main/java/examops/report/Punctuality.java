@@ -1,0 +1,107 @@
+package examops.report;
+
+import examops.checkin.CheckinSchedule;
+import examops.checkin.CheckinState;
+import examops.checkin.CheckinStatus;
+import examops.province.ExamWindow;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Check-in punctuality, judged by the same schedule as the board.
+ *
+ * <p>Each check-in is judged against the deadline in force when it was made (its time is the
+ * sender's, never later than receipt): <b>on time</b> at or before the due time, <b>late</b> after
+ * it but within the grace. A deadline whose grace ends with no check-in is <b>missed</b> (counted
+ * when the grace ends, the moment the board turns red); while the unit stays silent, the next
+ * deadline falls one cadence interval after the missed one, so every interval without a check-in is
+ * one more miss. A check-in made when none is expected (no cadence in that phase) is
+ * <b>unscheduled</b>. Expected check-ins = on time + late + missed.
+ */
+public final class Punctuality {
+
+  /** How a deadline or a check-in went. */
+  public enum Outcome { ON_TIME, LATE, MISSED, UNSCHEDULED }
+
+  /** One outcome, at the check-in's time (or, for a miss, when its grace ended). */
+  public record Mark(Instant at, Outcome outcome) {}
+
+  /** A bound on misses per unit, so a malformed cadence can never loop forever. */
+  static final int MAX_MARKS = 100_000;
+
+  private Punctuality() {}
+
+  /**
+   * @param checkins the unit's check-in times, in order; those before {@code from} set the schedule
+   *     but are not counted
+   * @param window the exam window (nothing is due outside it)
+   * @return the outcomes at or after {@code from} and before {@code end}, in time order
+   */
+  public static List<Mark> walk(CheckinSchedule schedule, ExamWindow window, List<Instant> checkins, Instant from, Instant end) {
+    List<Mark> out = new ArrayList<>();
+    Instant last = null;
+    for (Instant c : checkins) {
+      if (!c.isBefore(end)) break;
+      last = missesUntil(schedule, window, last, c, from, end, out);
+      CheckinStatus s = schedule.evaluate(last, c);
+      Outcome o = switch (s.state()) {
+        case ON_TIME -> Outcome.ON_TIME;
+        case LATE -> Outcome.LATE;
+        case MISSED -> Outcome.LATE; // past the grace seen now, within the grace of its deadline
+        case NOT_EXPECTED -> Outcome.UNSCHEDULED;
+      };
+      if (!c.isBefore(from)) out.add(new Mark(c, o));
+      last = c;
+    }
+    missesUntil(schedule, window, last, end, from, end, out);
+    return out;
+  }
+
+  /** Records the deadlines missed before {@code t}; returns the last one (or {@code last} when none). */
+  private static Instant missesUntil(CheckinSchedule schedule, ExamWindow window, Instant last, Instant t,
+      Instant from, Instant end, List<Mark> out) {
+    Instant at = t.isBefore(window.end()) ? t : window.end().minusNanos(1);
+    for (int i = 0; i < MAX_MARKS; i++) {
+      CheckinStatus s = schedule.evaluate(last, at);
+      if (s.state() != CheckinState.MISSED || !s.due().isAfter(last == null ? Instant.MIN : last)) return last;
+      Instant graceEnds = graceAtDue(schedule, last, s);
+      if (!at.isAfter(graceEnds)) return last;
+      if (!graceEnds.isBefore(from) && graceEnds.isBefore(end)) out.add(new Mark(graceEnds, Outcome.MISSED));
+      last = s.due();
+    }
+    return last;
+  }
+
+  /**
+   * The grace of the cadence in force when the deadline fell due (a late evaluation would use the
+   * cadence of its own time): when the board turned red for it.
+   */
+  private static Instant graceAtDue(CheckinSchedule schedule, Instant last, CheckinStatus seenLater) {
+    CheckinStatus atDue = schedule.evaluate(last, seenLater.due());
+    return seenLater.due().equals(atDue.due()) && atDue.graceEnds() != null ? atDue.graceEnds() : seenLater.graceEnds();
+  }
+
+  /** Counts of each outcome. */
+  public record Tally(long onTime, long late, long missed, long unscheduled) {
+
+    public static Tally of(List<Mark> marks) {
+      long[] n = new long[Outcome.values().length];
+      marks.forEach(m -> n[m.outcome().ordinal()]++);
+      return new Tally(n[0], n[1], n[2], n[3]);
+    }
+
+    public Tally plus(Tally o) {
+      return new Tally(onTime + o.onTime, late + o.late, missed + o.missed, unscheduled + o.unscheduled);
+    }
+
+    public long expected() {
+      return onTime + late + missed;
+    }
+
+    /** On time over expected; NaN when nothing was expected. */
+    public double ratio() {
+      return expected() == 0 ? Double.NaN : (double) onTime / expected();
+    }
+  }
+}

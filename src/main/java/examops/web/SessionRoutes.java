@@ -1,0 +1,122 @@
+package examops.web;
+
+import examops.access.Access;
+import examops.access.Principal;
+import examops.access.RateLimiter;
+import examops.access.Users;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How a browser signs in: an enrolment link ({@code ?access_token=} on any page), or a person's
+ * name and password ({@code POST /api/v1/login}); both end in a session cookie that holds a signed
+ * token, so any node accepts it without shared session storage. {@code POST /api/v1/logout} ends it.
+ */
+final class SessionRoutes {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SessionRoutes.class);
+
+  private final Vertx vertx;
+  private final Access access;
+  private final Authenticator auth;
+  private final RateLimiter limiter;
+
+  SessionRoutes(Vertx vertx, Access access, Authenticator auth, RateLimiter limiter) {
+    this.vertx = vertx;
+    this.access = access;
+    this.auth = auth;
+    this.limiter = limiter;
+  }
+
+  /**
+   * A page opened with {@code ?access_token=<token>}: the token becomes the session cookie and a
+   * redirect takes it out of the address bar (and so out of history and later Referer headers).
+   */
+  void enrol(RoutingContext ctx) {
+    String token = ctx.request().getParam(Authenticator.QUERY_TOKEN);
+    if (token == null) {
+      ctx.next();
+      return;
+    }
+    auth.verify(token).onSuccess(p -> {
+      Authenticator.setSessionCookie(ctx, token, p);
+      ctx.response().setStatusCode(303).putHeader("Location", withoutToken(ctx))
+          .putHeader("Cache-Control", "no-store").putHeader("Referrer-Policy", "no-referrer").end();
+    }).onFailure(err -> auth.unauthorized(ctx, "this link does not sign you in: " + err.getMessage()));
+  }
+
+  private static String withoutToken(RoutingContext ctx) {
+    StringBuilder query = new StringBuilder();
+    MultiMap params = ctx.queryParams();
+    for (Map.Entry<String, String> e : params) {
+      if (e.getKey().equals(Authenticator.QUERY_TOKEN)) continue;
+      query.append(query.length() == 0 ? '?' : '&').append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8))
+          .append('=').append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+    }
+    return ctx.request().path() + query;
+  }
+
+  /** {@code POST /api/v1/login} {@code {"name", "password"}}: 200 with who you are, and the session cookie. */
+  void login(RoutingContext ctx) {
+    long wait = limiter.acquire("login:" + ctx.request().remoteAddress().hostAddress());
+    if (wait > 0) {
+      ctx.response().putHeader("Retry-After", String.valueOf(wait));
+      Problem.send(ctx, 429, "too many login attempts from this address; retry after " + wait + " s");
+      return;
+    }
+    JsonObject body;
+    try {
+      body = ctx.body().asJsonObject();
+    } catch (RuntimeException e) {
+      body = null;
+    }
+    if (body == null || !(body.getValue("name") instanceof String name) || !(body.getValue("password") instanceof String password)) {
+      Problem.send(ctx, 400, "", "expected {\"name\": \"...\", \"password\": \"...\"}");
+      return;
+    }
+    vertx.<Optional<Users.User>>executeBlocking(() -> access.users().check(name, password), false).onSuccess(user -> {
+      if (user.isEmpty()) {
+        LOG.info("Failed login for '{}' from {}", name, ctx.request().remoteAddress().hostAddress());
+        auth.unauthorized(ctx, "wrong name or password");
+        return;
+      }
+      Users.User u = user.get();
+      var issued = access.tokens().session(u.role(), u.district(), u.name(), Instant.now().plus(Access.SESSION));
+      Authenticator.setSessionCookie(ctx, issued.token(), issued.principal());
+      LOG.info("{} logged in", issued.principal().source());
+      ctx.response().putHeader("content-type", "application/json; charset=utf-8").putHeader("Cache-Control", "no-store")
+          .end(issued.principal().toJson().encode());
+    }).onFailure(ctx::fail);
+  }
+
+  /** {@code POST /api/v1/logout}: clears the cookie; a login session is revoked on every node too. */
+  void logout(RoutingContext ctx) {
+    Principal p = Authenticator.principal(ctx);
+    Authenticator.clearSessionCookie(ctx);
+    if (!p.session()) {
+      ctx.response().setStatusCode(204).end();
+      return;
+    }
+    io.vertx.core.Future.fromCompletionStage(access.log().revoke(p.jti(), p.expiresAt(), p.source(), "logout"), vertx.getOrCreateContext())
+        .onSuccess(r -> ctx.response().setStatusCode(204).end())
+        .onFailure(err -> {
+          ctx.response().putHeader("Retry-After", IngestHandler.RETRY_AFTER_SECONDS);
+          Problem.send(ctx, 503, "the cookie is cleared, but the session could not be revoked in time; retry");
+        });
+  }
+
+  /** {@code GET /api/v1/me}: who these credentials are (role, district, name, expiry). */
+  void me(RoutingContext ctx) {
+    ctx.response().putHeader("content-type", "application/json; charset=utf-8").putHeader("Cache-Control", "no-store")
+        .end(Authenticator.principal(ctx).toJson().encode());
+  }
+}

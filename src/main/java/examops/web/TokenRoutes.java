@@ -1,0 +1,121 @@
+package examops.web;
+
+import examops.access.Access;
+import examops.access.AccessCli;
+import examops.access.AccessPolicy;
+import examops.access.Principal;
+import examops.access.Role;
+import examops.access.Tokens;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The command center's token desk: {@code POST /api/v1/tokens} issues one (and records it on
+ * {@code examops.access}), {@code GET /api/v1/tokens} lists those issued, and
+ * {@code POST /api/v1/tokens/{jti}/revoke} revokes one on every node, for good.
+ */
+final class TokenRoutes {
+
+  private final Vertx vertx;
+  private final Access access;
+  private final Authenticator auth;
+
+  TokenRoutes(Vertx vertx, Access access, Authenticator auth) {
+    this.vertx = vertx;
+    this.access = access;
+    this.auth = auth;
+  }
+
+  /** Route handler: only the command center gets past. */
+  void commandOnly(RoutingContext ctx) {
+    Optional<String> no = AccessPolicy.manageTokensRefusal(Authenticator.principal(ctx));
+    if (no.isPresent()) auth.forbidden(ctx, null, no.get());
+    else ctx.next();
+  }
+
+  /** Body {@code {"role", "district", "name", "days"}}; answers 201 with the token and its enrolment link. */
+  void issue(RoutingContext ctx) {
+    JsonObject body;
+    try {
+      body = ctx.body().asJsonObject();
+    } catch (RuntimeException e) {
+      body = null;
+    }
+    if (body == null) {
+      Problem.send(ctx, 400, "", "expected {\"role\": \"district\", \"district\": \"long-xuyen\", \"name\": \"...\", \"days\": 30}");
+      return;
+    }
+    Role role = Role.fromWireName(body.getValue("role") instanceof String s ? s : null).orElse(null);
+    if (role == null) {
+      Problem.send(ctx, 400, "role", "role must be one of " + Role.names());
+      return;
+    }
+    String district = body.getValue("district") instanceof String s ? s : null;
+    if (role == Role.DISTRICT && (district == null || !access.districtExists().test(district))) {
+      Problem.send(ctx, 422, "district", "a district token needs a district of the province data, got '" + district + "'");
+      return;
+    }
+    if (role != Role.DISTRICT && district != null) {
+      Problem.send(ctx, 400, "district", "district goes with role district only");
+      return;
+    }
+    int days;
+    try {
+      days = AccessCli.days(body.getValue("days") == null ? null : String.valueOf(body.getValue("days")));
+    } catch (IllegalArgumentException e) {
+      Problem.send(ctx, 400, "days", e.getMessage().replace("--days", "days"));
+      return;
+    }
+    String name = body.getValue("name") instanceof String s && !s.isBlank() && s.length() <= 200 ? s : null;
+    Tokens.Issued t = access.tokens().issue(role, district, name, Instant.now().plus(Duration.ofDays(days)));
+    Principal by = Authenticator.principal(ctx);
+    recorded(ctx, access.log().issued(t.principal(), by.source())).onSuccess(r -> ctx.response().setStatusCode(201)
+        .putHeader("content-type", "application/json; charset=utf-8").putHeader("Cache-Control", "no-store")
+        .end(t.principal().toJson().put("token", t.token()).put("link", origin(ctx) + "/?access_token=" + t.token()).encode()));
+  }
+
+  /** Body optional {@code {"reason": "..."}}; 200 once the revocation is on the log (and in force here). */
+  void revoke(RoutingContext ctx) {
+    String jti = ctx.pathParam("jti");
+    if (jti == null || jti.isBlank() || jti.length() > 100) {
+      Problem.send(ctx, 400, "jti", "a token id (jti) of 1 to 100 characters");
+      return;
+    }
+    JsonObject body = null;
+    try {
+      if (ctx.body().length() > 0) body = ctx.body().asJsonObject();
+    } catch (RuntimeException e) {
+      Problem.send(ctx, 400, "", "body must be empty or {\"reason\": \"...\"}");
+      return;
+    }
+    String reason = body == null || !(body.getValue("reason") instanceof String s) ? null : s;
+    Principal by = Authenticator.principal(ctx);
+    recorded(ctx, access.log().revoke(jti, access.book().expiryOf(jti), by.source(), reason))
+        .onSuccess(r -> ctx.response().putHeader("content-type", "application/json; charset=utf-8")
+            .end(new JsonObject().put("jti", jti).put("revoked", true).put("by", by.source()).encode()));
+  }
+
+  void list(RoutingContext ctx) {
+    ctx.response().putHeader("content-type", "application/json; charset=utf-8").putHeader("Cache-Control", "no-store")
+        .end(new JsonObject().put("tokens", new JsonArray(access.book().issued())).encode());
+  }
+
+  /** Completes once Kafka has the record; answers 503 with Retry-After (and fails) when it does not. */
+  private Future<JsonObject> recorded(RoutingContext ctx, java.util.concurrent.CompletionStage<JsonObject> write) {
+    return Future.fromCompletionStage(write, vertx.getOrCreateContext()).onFailure(err -> {
+      ctx.response().putHeader("Retry-After", IngestHandler.RETRY_AFTER_SECONDS);
+      Problem.send(ctx, 503, "the access log did not confirm the write in time; retry");
+    });
+  }
+
+  private static String origin(RoutingContext ctx) {
+    String host = ctx.request().authority() == null ? "localhost" : ctx.request().authority().toString();
+    return (Authenticator.https(ctx.request()) ? "https" : "http") + "://" + host;
+  }
+}

@@ -1,0 +1,136 @@
+package examops.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import examops.testing.TestNode;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/** Time travel on the board: the board of a past moment, rebuilt from the log, while the live feed goes on. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BoardReplayPageTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.ofHours(7));
+
+    private Browser browser;
+    private TestNode node;
+    private Instant between;
+
+    @BeforeAll
+    void start() throws Exception {
+        browser = Browser.start();
+        node = TestNode.start();
+        browser.open(node.baseUrl() + "/?access_token=" + node.commandToken()); // signs this browser in as the command center
+        assertThat(node.post("/api/v1/checkins", checkin("long-xuyen", "issue", "trước").encode()).status()).isEqualTo(202);
+        // Received on the exam clock (the test's clock): five minutes on each side of the chosen moment.
+        node.clock().advance(Duration.ofMinutes(5));
+        between = node.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+        node.clock().advance(Duration.ofMinutes(5));
+        assertThat(node.post("/api/v1/checkins", checkin("long-xuyen", "critical", "sau").encode()).status()).isEqualTo(202);
+    }
+
+    @AfterAll
+    void stop() {
+        if (node != null) node.close();
+        if (browser != null) browser.close();
+    }
+
+    private static JsonObject checkin(String district, String status, String note) {
+        return new JsonObject().put("at", "2020-08-09T07:05:00+07:00").put("district", district)
+            .put("data", new JsonObject().put("status", status).put("phone", "ok").put("fax", "ok").put("internet", "ok").put("note", note));
+    }
+
+    @Test
+    @DisplayName("'replay a moment' shows the board as it was, under a banner, while live goes on; 'return to live' comes back")
+    void replayAndReturnToLive() {
+        browser.viewport(1920, 1080);
+        browser.open(node.baseUrl() + "/");
+        browser.waitUntil(WAIT, d -> "sau".equals(note(d, "long-xuyen")));
+
+        browser.driver().findElement(By.id("replay-open")).click();
+        browser.waitUntil(WAIT, d -> d.findElement(By.id("replay-form")).isDisplayed());
+        browser.js("document.getElementById('replay-at').value = arguments[0];", LOCAL_INPUT.format(between));
+        // A slow network, so the rebuild's progress can be seen (and photographed).
+        latency(1500);
+        browser.driver().findElement(By.cssSelector("#replay-form button[type='submit']")).click();
+        browser.waitUntil(WAIT, d -> d.findElement(By.id("replay-status")).isDisplayed());
+        assertThat(browser.driver().findElement(By.id("replay-text")).getText()).startsWith("Đang dựng lại bảng");
+        browser.screenshot("board-replay-loading");
+        latency(0);
+
+        browser.waitUntil(WAIT, d -> d.findElement(By.id("replay-banner")).isDisplayed());
+        String hhmm = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.ofHours(7)).format(between);
+        assertThat(browser.driver().findElement(By.id("replay-banner-text")).getText()).startsWith("BẢN XEM LẠI lúc " + hhmm);
+        browser.waitUntil(WAIT, d -> "trước".equals(note(d, "long-xuyen")));
+        assertThat(tileClass("long-xuyen")).contains("worst-warning");
+
+        assertThat(node.post("/api/v1/checkins", checkin("chau-doc", "critical", "trực tiếp").encode()).status()).isEqualTo(202);
+        sleep(1_000);
+        assertThat(note(browser.driver(), "chau-doc")).as("the replay does not move with the live feed").isEmpty();
+        assertThat((Boolean) browser.js("return document.documentElement.scrollHeight <= window.innerHeight;"))
+            .as("the wall screen still fits").isTrue();
+        browser.screenshot("board-replay-1920x1080");
+        browser.viewport(390, 844);
+        browser.screenshot("board-replay-phone-390x844");
+        browser.viewport(1920, 1080);
+
+        browser.driver().findElement(By.id("replay-live")).click();
+        browser.waitUntil(WAIT, d -> !d.findElement(By.id("replay-bar")).isDisplayed());
+        browser.waitUntil(WAIT, d -> "trực tiếp".equals(note(d, "chau-doc")));
+        assertThat(note(browser.driver(), "long-xuyen")).isEqualTo("sau");
+    }
+
+    @Test
+    @DisplayName("a moment in the future is refused with the server's message, and the live board stays")
+    void futureMomentIsRefused() {
+        browser.viewport(1920, 1080);
+        browser.open(node.baseUrl() + "/");
+        browser.waitUntil(WAIT, d -> "sau".equals(note(d, "long-xuyen")));
+        browser.driver().findElement(By.id("replay-open")).click();
+        browser.js("document.getElementById('replay-at').value = arguments[0];", LOCAL_INPUT.format(node.clock().instant().plus(Duration.ofDays(2))));
+        browser.driver().findElement(By.cssSelector("#replay-form button[type='submit']")).click();
+        browser.waitUntil(WAIT, d -> d.findElement(By.id("replay-status")).getAttribute("class").contains("is-failed"));
+        assertThat(browser.driver().findElement(By.id("replay-text")).getText()).contains("at: is in the future");
+        assertThat(browser.driver().findElement(By.id("replay-banner")).isDisplayed()).isFalse();
+        browser.screenshot("board-replay-refused");
+        browser.driver().findElement(By.id("replay-cancel")).click();
+        browser.waitUntil(WAIT, d -> !d.findElement(By.id("replay-bar")).isDisplayed());
+    }
+
+    private void latency(int ms) {
+        ChromeDriver chrome = (ChromeDriver) browser.driver();
+        chrome.executeCdpCommand("Network.enable", Map.of());
+        chrome.executeCdpCommand("Network.emulateNetworkConditions", Map.of(
+            "offline", false, "latency", ms, "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
+    private String tileClass(String district) {
+        return browser.driver().findElement(By.cssSelector("#district-grid .district[data-id='" + district + "']")).getAttribute("class");
+    }
+
+    private static String note(WebDriver d, String district) {
+        return d.findElement(By.cssSelector("#district-grid .district[data-id='" + district + "'] .d-note")).getText();
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
