@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -34,23 +33,27 @@ public final class EventValidator {
   static final int FIRST_YEAR = 2000;
   static final int LAST_YEAR = 2099;
 
-  private final Validator envelope;
-  private final Map<EventType, Validator> dataByType = new EnumMap<>(EventType.class);
+  private final Schema envelope;
+  private final Map<EventType, Schema> dataByType = new EnumMap<>(EventType.class);
+
+  /** The full validator, and the fast path that answers for the common, valid case (see {@link CompiledSchema}). */
+  private record Schema(Validator validator, CompiledSchema fast) {}
 
   public EventValidator() {
     envelope = load("envelope");
     for (EventType t : EventType.values()) dataByType.put(t, load(t.wireName()));
   }
 
-  private static Validator load(String name) {
+  private static Schema load(String name) {
     String resource = "kafka/schemas/" + name + ".json";
     try (InputStream in = EventValidator.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) throw new IllegalStateException("schema " + resource + " is missing from the classpath");
       JsonObject schema = new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      return Validator.create(JsonSchema.of(schema), new JsonSchemaOptions()
+      Validator full = Validator.create(JsonSchema.of(schema.copy()), new JsonSchemaOptions()
           .setDraft(Draft.DRAFT202012)
           .setOutputFormat(OutputFormat.Basic)
           .setBaseUri("https://examops.example/schemas/"));
+      return new Schema(full, CompiledSchema.compile(schema).orElse(null));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -81,23 +84,25 @@ public final class EventValidator {
     EventType type = EventType.fromWireName(json.getString("type")).orElseThrow();
     bad = check(dataByType.get(type), json.getJsonObject("data"), "data");
     if (bad != null) return bad;
-    if (!parsesAsDateTime(json.getString("at"))) {
+    OffsetDateTime at = parseDateTime(json.getString("at"));
+    if (at == null) {
       return new Validation.Invalid("at", "must be an ISO-8601 date-time with an offset, e.g. 2020-08-09T07:05:00+07:00");
     }
-    if (!plausible(OffsetDateTime.parse(json.getString("at")))) {
+    if (!plausible(at)) {
       return new Validation.Invalid("at", "year must be between " + FIRST_YEAR + " and " + LAST_YEAR);
     }
-    if (json.containsKey("receivedAt") && !parsesAsDateTime(json.getString("receivedAt"))) {
+    if (json.containsKey("receivedAt") && parseDateTime(json.getString("receivedAt")) == null) {
       return new Validation.Invalid("receivedAt", "must be an ISO-8601 date-time with an offset");
     }
     if (type == EventType.CHECKIN_SUBMITTED && json.getString("district") == null) {
       return new Validation.Invalid("district", "is required for a check-in");
     }
-    return new Validation.Valid(EventCodec.fromJson(json, receivedAt));
+    return new Validation.Valid(EventCodec.fromJson(json, receivedAt, at));
   }
 
-  private static Validation.Invalid check(Validator validator, Object instance, String prefix) {
-    OutputUnit out = validator.validate(instance);
+  private static Validation.Invalid check(Schema schema, Object instance, String prefix) {
+    if (schema.fast() != null && schema.fast().certainlyValid(instance)) return null;
+    OutputUnit out = schema.validator().validate(instance);
     if (Boolean.TRUE.equals(out.getValid())) return null;
     OutputUnit first = out.getErrors() == null || out.getErrors().isEmpty() ? out : deepest(out);
     String location = first.getInstanceLocation() == null ? "" : first.getInstanceLocation();
@@ -130,13 +135,9 @@ public final class EventValidator {
     return t.getYear() >= FIRST_YEAR && t.getYear() <= LAST_YEAR;
   }
 
-  private static boolean parsesAsDateTime(String s) {
-    try {
-      OffsetDateTime.parse(s);
-      return true;
-    } catch (DateTimeParseException | NullPointerException e) {
-      return false;
-    }
+  /** The date-time, or null when it is not one; parsed once, as the event keeps it. */
+  private static OffsetDateTime parseDateTime(String s) {
+    return IsoDateTimes.parse(s);
   }
 
   private static String firstLine(String s) {

@@ -6,12 +6,16 @@ import examops.board.Board;
 import examops.board.BoardVerticle;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -20,9 +24,10 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code WS /ws/board}: a snapshot first, then the board's delta batches. One serialized message
  * per tick and audience is shared by every client of this verticle (clients without need-to-know
- * get the restricted variant, which is the same string on a tick with nothing to hide); a client
- * whose send queue is full is dropped (it reconnects and resyncs) so that it cannot hold up the
- * others, and one whose credentials expired or were revoked is closed.
+ * get the restricted variant, which is the same string on a tick with nothing to hide), encoded to
+ * UTF-8 once and the same bytes written to every client; snapshots are shared the same way, one per
+ * audience. A client whose send queue is full is dropped (it reconnects and resyncs) so that it
+ * cannot hold up the others, and one whose credentials expired or were revoked is closed.
  */
 final class BoardSocket {
 
@@ -38,11 +43,31 @@ final class BoardSocket {
   private final Board board;
   private final Stats stats;
   private final Predicate<Principal> stillValid;
+  private final Context context;
+  private final Map<Audience, Snapshots> snapshots = new EnumMap<>(Audience.class);
+  /** The last message fanned out and its bytes: the restricted variant is the same string on most ticks. */
+  private String lastBody;
+  private SharedText lastEncoded;
+
+  /**
+   * Snapshots are shared, per audience: clients that ask while one is being rendered wait for it, and
+   * one rendered since the last delta serves everyone who asks before the next (its version is at
+   * least the next delta's {@code from}). Rendering and encoding a 10,000-target board per client
+   * held the board's thread for seconds when a thousand screens connected at once.
+   */
+  private static final class Snapshots {
+    List<ServerWebSocket> awaiting;
+    SharedText shared;
+    long sharedVersion;
+    long lastDeltaVersion;
+  }
 
   BoardSocket(Vertx vertx, Board board, Stats stats, Predicate<Principal> stillValid) {
     this.board = board;
     this.stats = stats;
     this.stillValid = stillValid;
+    this.context = vertx.getOrCreateContext();
+    for (Audience a : Audience.values()) snapshots.put(a, new Snapshots());
     vertx.eventBus().<String>localConsumer(BoardVerticle.DELTAS, msg -> fanOut(msg, Audience.FULL));
     vertx.eventBus().<String>localConsumer(BoardVerticle.DELTAS_RESTRICTED, msg -> fanOut(msg, Audience.RESTRICTED));
   }
@@ -108,21 +133,51 @@ final class BoardSocket {
   private void sendSnapshot(ServerWebSocket ws) {
     Principal holder = holders.get(ws);
     if (holder == null) return;
-    board.snapshot(holder.audience()).onSuccess(state -> {
-      if (ws.isClosed() || !clients.containsKey(ws)) return;
-      long version = state.getLong("version");
-      clients.put(ws, version);
-      send(ws, new JsonObject().put("type", "snapshot").put("version", version).put("state", state).encode());
-    }).onFailure(err -> {
-      LOG.error("Could not build a snapshot for a WebSocket client", err);
-      ws.close((short) 1011, "snapshot failed");
-    });
+    Audience audience = holder.audience();
+    Snapshots s = snapshots.get(audience);
+    if (s.shared != null && s.sharedVersion >= s.lastDeltaVersion) {
+      SharedText snapshot = s.shared;
+      long version = s.sharedVersion;
+      // Not from inside the WebSocket handler: the handshake's answer must be on the wire first.
+      context.runOnContext(v -> deliverSnapshot(ws, snapshot, version));
+      return;
+    }
+    if (s.awaiting != null) {
+      s.awaiting.add(ws);
+      return;
+    }
+    List<ServerWebSocket> waiting = new ArrayList<>(List.of(ws));
+    s.awaiting = waiting;
+    board.snapshot(audience).onComplete(ar -> context.runOnContext(v -> {
+      s.awaiting = null;
+      if (ar.failed()) {
+        LOG.error("Could not build a snapshot for {} WebSocket client(s)", waiting.size(), ar.cause());
+        waiting.forEach(w -> w.close((short) 1011, "snapshot failed"));
+        return;
+      }
+      long version = ar.result().getLong("version");
+      SharedText message = new SharedText(new JsonObject().put("type", "snapshot").put("version", version).put("state", ar.result()).encode());
+      if (version >= s.lastDeltaVersion) {
+        s.shared = message;
+        s.sharedVersion = version;
+      }
+      waiting.forEach(w -> deliverSnapshot(w, message, version));
+    }));
+  }
+
+  private void deliverSnapshot(ServerWebSocket ws, SharedText snapshot, long version) {
+    if (ws.isClosed() || !clients.containsKey(ws)) return;
+    clients.put(ws, version);
+    send(ws, snapshot);
   }
 
   private void fanOut(Message<String> msg, Audience audience) {
     long version = Long.parseLong(msg.headers().get("version"));
     long from = Long.parseLong(msg.headers().get("from"));
-    String body = msg.body();
+    SharedText body = encoded(msg.body());
+    Snapshots s = snapshots.get(audience);
+    s.shared = null; // its "now" and time-dependent views age; the next asker gets a fresh one
+    s.lastDeltaVersion = Math.max(s.lastDeltaVersion, version);
     for (Map.Entry<ServerWebSocket, Long> c : Map.copyOf(clients).entrySet()) {
       ServerWebSocket ws = c.getKey();
       long clientVersion = c.getValue();
@@ -148,12 +203,25 @@ final class BoardSocket {
    * would otherwise fill the server's memory).
    */
   private void send(ServerWebSocket ws, String text) {
+    send(ws, new SharedText(text));
+  }
+
+  private void send(ServerWebSocket ws, SharedText message) {
     if (ws.isClosed()) return;
     if (ws.writeQueueFull()) {
       drop(ws);
       return;
     }
-    ws.writeTextMessage(text);
+    message.writeTo(ws);
+  }
+
+  /** The message's bytes, encoded once: both audiences' deltas are the same string when nothing is hidden. */
+  private SharedText encoded(String body) {
+    if (body != lastBody) {
+      lastEncoded = new SharedText(body);
+      lastBody = body;
+    }
+    return lastEncoded;
   }
 
   private void drop(ServerWebSocket ws) {

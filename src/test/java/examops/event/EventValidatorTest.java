@@ -79,4 +79,49 @@ class EventValidatorTest {
     Validation.Invalid v = (Validation.Invalid) VALIDATOR.validate(j, NOW);
     assertThat(v.message()).contains("status");
   }
+
+  /** A check-in's bytes with {@code note} (raw JSON text, quotes included) and {@code at} as given. */
+  private static Buffer checkinBytes(String at, String noteJson) {
+    return Buffer.buffer("{\"id\":\"c-1\",\"type\":\"checkin.submitted\",\"at\":\"" + at + "\",\"district\":\"long-xuyen\","
+        + "\"data\":{\"status\":\"ok\",\"phone\":\"ok\",\"fax\":\"ok\",\"internet\":\"ok\",\"note\":" + noteJson + "}}");
+  }
+
+  @Test
+  @DisplayName("what the strict parser refuses stays refused though its shape would pass the schemas' fast path")
+  void strictBeforeTheFastPath() {
+    CompiledSchema envelope = CompiledSchema.compile(loadSchema("envelope")).orElseThrow();
+    CompiledSchema checkin = CompiledSchema.compile(loadSchema("checkin.submitted")).orElseThrow();
+    assertThat(VALIDATOR.validate(checkinBytes("2020-08-09T07:05:00+07:00", "\"ok\""), NOW)).isInstanceOf(Validation.Valid.class);
+
+    java.util.Map<String, Buffer> hostile = new java.util.LinkedHashMap<>();
+    hostile.put("duplicate key", Buffer.buffer(checkinBytes("2020-08-09T07:05:00+07:00", "\"a\"").toString()
+        .replace("\"status\":\"ok\"", "\"status\":\"ok\",\"status\":\"ok\"")));
+    hostile.put("NUL", checkinBytes("2020-08-09T07:05:00+07:00", "\"a\\u0000b\""));
+    hostile.put("lone surrogate", checkinBytes("2020-08-09T07:05:00+07:00", "\"a\\ud800b\""));
+    for (var e : hostile.entrySet()) {
+      JsonObject lenient = new JsonObject(e.getValue());
+      assertThat(envelope.certainlyValid(lenient) && checkin.certainlyValid(lenient.getJsonObject("data")))
+          .as("the fast path alone would pass the %s", e.getKey()).isTrue();
+      assertThat(VALIDATOR.validate(e.getValue(), NOW)).as(e.getKey()).isInstanceOf(Validation.Invalid.class);
+    }
+
+    Buffer infinite = Buffer.buffer("{\"type\":\"probe.result\",\"at\":\"2020-08-09T07:05:00+07:00\","
+        + "\"data\":{\"target\":\"province/portal\",\"status\":\"up\",\"latencyMs\":1e309}}");
+    assertThat(VALIDATOR.validate(infinite, NOW)).isInstanceOf(Validation.Invalid.class);
+
+    for (String at : new String[] {"1999-12-31T23:59:59+07:00", "2100-01-01T00:00Z", "0001-01-01T00:00:00Z"}) {
+      assertThat(IsoDateTimes.parse(at)).as("parsed by hand: %s", at).isNotNull();
+      Validation.Invalid v = (Validation.Invalid) VALIDATOR.validate(checkinBytes(at, "\"ok\""), NOW);
+      assertThat(v.field()).as(at).isEqualTo("at");
+      assertThat(v.message()).contains("2000", "2099");
+    }
+  }
+
+  private static JsonObject loadSchema(String name) {
+    try (var in = EventValidatorTest.class.getClassLoader().getResourceAsStream("kafka/schemas/" + name + ".json")) {
+      return new JsonObject(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 }
