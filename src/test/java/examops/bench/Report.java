@@ -90,7 +90,7 @@ final class Report {
     md.append('\n');
     for (Row r : ordered) if (r.note() != null && !r.note().isEmpty()) md.append("- **").append(r.benchmark()).append(", ").append(r.figure()).append(":** ").append(r.note()).append('\n');
     for (String n : notes) md.append("- ").append(n).append('\n');
-    md.append("\n**Command:** `").append(COMMAND).append("` (about 6 minutes; writes this file). ")
+    md.append("\n**Command:** `").append(COMMAND).append("` (2–6 minutes on a 2-core machine; writes this file). ")
         .append("`-Dbench.out=FILE` writes elsewhere; `-Dbench.jfr=true` records a JFR profile of each child node under `target/bench/`.\n");
     Files.writeString(file, md.toString());
   }
