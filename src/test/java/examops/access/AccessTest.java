@@ -6,16 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import examops.testing.TestClock;
 import examops.testing.TestNode;
 import examops.testing.WsClient;
+import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.http.WebSocketHandshakeException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -119,9 +118,9 @@ class AccessTest {
 
   private static int handshakeStatus(Throwable e) {
     Throwable t = e;
-    while (t != null && !(t instanceof WebSocketHandshakeException)) t = t instanceof ExecutionException || t.getCause() != null ? t.getCause() : null;
+    while (t != null && !(t instanceof UpgradeRejectedException)) t = t.getCause();
     assertThat(t).as("a refused handshake, not %s", e).isNotNull();
-    return ((WebSocketHandshakeException) t).getResponse().statusCode();
+    return ((UpgradeRejectedException) t).getStatus();
   }
 
   @Test

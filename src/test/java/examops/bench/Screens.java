@@ -2,6 +2,7 @@ package examops.bench;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
@@ -62,36 +63,35 @@ final class Screens implements AutoCloseable {
     void seen(int client, String target, String detail, long nanos);
   }
 
+  /** Handlers go on before connecting: the snapshot follows the handshake at once. */
   private Future<WebSocket> connectOne(int sample, SampleSink sink) {
-    return client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws/board")
-            .addHeader("Authorization", authorization))
-        .onSuccess(ws -> {
-          if (sample >= 0) {
-            boolean[] first = {true};
-            ws.textMessageHandler(text -> {
-              long now = System.nanoTime();
-              bytes.addAndGet(text.length());
-              messages.incrementAndGet();
-              if (first[0]) {
-                first[0] = false;
-                snapshots.incrementAndGet();
-                return;
-              }
-              readDelta(sample, new JsonObject(text), now, sink);
-            });
-          } else {
-            boolean[] first = {true};
-            ws.frameHandler(frame -> {
-              bytes.addAndGet(frame.binaryData().length());
-              if (!frame.isFinal()) return;
-              messages.incrementAndGet();
-              if (first[0]) {
-                first[0] = false;
-                snapshots.incrementAndGet();
-              }
-            });
-          }
-        });
+    ClientWebSocket ws = client.webSocket();
+    boolean[] first = {true};
+    if (sample >= 0) {
+      ws.textMessageHandler(text -> {
+        long now = System.nanoTime();
+        bytes.addAndGet(text.length());
+        messages.incrementAndGet();
+        if (first[0]) {
+          first[0] = false;
+          snapshots.incrementAndGet();
+          return;
+        }
+        readDelta(sample, new JsonObject(text), now, sink);
+      });
+    } else {
+      ws.frameHandler(frame -> {
+        bytes.addAndGet(frame.binaryData().length());
+        if (!frame.isFinal()) return;
+        messages.incrementAndGet();
+        if (first[0]) {
+          first[0] = false;
+          snapshots.incrementAndGet();
+        }
+      });
+    }
+    return ws.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws/board")
+        .addHeader("Authorization", authorization));
   }
 
   private static void readDelta(int client, JsonObject msg, long now, SampleSink sink) {

@@ -1,14 +1,14 @@
 package examops.testing;
 
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.nio.ByteBuffer;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ClientWebSocket;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.http.WebSocketFrame;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,32 +31,14 @@ public final class BoardMirror implements AutoCloseable {
   private boolean awaitingSnapshot = true;
 
   public BoardMirror(String url) throws Exception {
-    socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
-        .buildAsync(URI.create(url), new WebSocket.Listener() {
-          private final StringBuilder partial = new StringBuilder();
-
-          @Override
-          public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-              receive(new JsonObject(partial.toString()));
-              partial.setLength(0);
-            }
-            ws.request(1);
-            return null;
-          }
-
-          @Override
-          public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-            closed.complete(statusCode);
-            return null;
-          }
-
-          @Override
-          public void onError(WebSocket ws, Throwable error) {
-            closed.complete(-1);
-          }
-        }).get(10, TimeUnit.SECONDS);
+    // Handlers go on before connecting: the snapshot follows the handshake at once.
+    ClientWebSocket ws = WsClient.client().webSocket();
+    ws.textMessageHandler(text -> receive(new JsonObject(text)));
+    ws.closeHandler(v -> closed.complete(ws.closeStatusCode() == null ? -1 : (int) ws.closeStatusCode()));
+    ws.exceptionHandler(err -> { });
+    ws.connect(new WebSocketConnectOptions().setAbsoluteURI(url).setTimeout(10_000))
+        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    socket = ws;
   }
 
   /** The next {@code n} deltas are lost, as if the network had eaten them. */
@@ -84,7 +66,7 @@ public final class BoardMirror implements AutoCloseable {
     if (d.getLong("from") > version) {
       gaps.incrementAndGet();
       awaitingSnapshot = true;
-      socket.sendText(new JsonObject().put("type", "resync").encode(), true); // not joined: this is the receiving thread
+      socket.writeTextMessage(new JsonObject().put("type", "resync").encode()); // not awaited: this is the receiving thread
       return;
     }
     for (Object o : d.getJsonArray("changes")) {
@@ -127,16 +109,22 @@ public final class BoardMirror implements AutoCloseable {
     }
   }
 
-  public void send(JsonObject message) {
+  public void send(JsonObject message) throws Exception {
     sendText(message.encode());
   }
 
-  public void sendText(String text) {
-    socket.sendText(text, true).join();
+  /** Sends the text as one frame, however long (a hostile client's way: the server's frame limit applies). */
+  public void sendText(String text) throws Exception {
+    await(socket.writeFrame(WebSocketFrame.textFrame(text, true)));
   }
 
-  public void sendBinary(byte[] bytes) {
-    socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
+  /** Sends the bytes as one binary frame. */
+  public void sendBinary(byte[] bytes) throws Exception {
+    await(socket.writeFrame(WebSocketFrame.binaryFrame(Buffer.buffer(bytes), true)));
+  }
+
+  private static void await(io.vertx.core.Future<Void> written) throws Exception {
+    written.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
   /** The close code the server sent, once it closed, or -1 on a broken connection. */
@@ -150,6 +138,6 @@ public final class BoardMirror implements AutoCloseable {
 
   @Override
   public void close() {
-    socket.abort();
+    socket.close();
   }
 }
