@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 final class CompiledSchema {
 
-  private interface Check {
+  interface Check {
     boolean ok(Object value);
   }
 
@@ -81,8 +81,8 @@ final class CompiledSchema {
     if (!(v instanceof String t)) throw new UnsupportedOperationException("type " + v);
     return switch (t) {
       case "string" -> x -> x instanceof String;
-      case "object" -> x -> x instanceof JsonObject;
-      case "array" -> x -> x instanceof JsonArray;
+      case "object" -> x -> x instanceof JsonObject || x instanceof Map;
+      case "array" -> x -> x instanceof JsonArray || x instanceof List;
       case "boolean" -> x -> x instanceof Boolean;
       // Only plain integers are certain; 1.0 and big numbers are left to the full validator.
       case "integer" -> x -> x instanceof Integer || x instanceof Long || x instanceof Short || x instanceof Byte;
@@ -102,6 +102,8 @@ final class CompiledSchema {
   }
 
   private static Check pattern(String regex) {
+    Check simple = SimplePatterns.compile(regex);
+    if (simple != null) return simple;
     Pattern p = Pattern.compile(regex);
     // A line break is where Java's "$" and ECMAScript's differ: leave such strings to the full validator.
     // Anchored at the start, find() is lookingAt() but tries every start position first.
@@ -129,31 +131,56 @@ final class CompiledSchema {
     return x -> !(x instanceof Number n) || (!(x instanceof Double d) || Double.isFinite(d)) && p.test(n);
   }
 
-  private static Check arr(java.util.function.Predicate<JsonArray> p) {
-    return x -> !(x instanceof JsonArray a) || p.test(a);
+  /**
+   * Objects and arrays are checked as the parser built them, plain maps and lists inside a
+   * JsonObject: reading them through JsonObject wraps every nested value in a new JsonObject.
+   */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> asMap(Object x) {
+    if (x instanceof JsonObject o) return o.getMap();
+    return x instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
   }
 
-  private static boolean distinctStrings(JsonArray a) {
+  @SuppressWarnings("unchecked")
+  private static List<Object> asList(Object x) {
+    if (x instanceof JsonArray a) return a.getList();
+    return x instanceof List<?> l ? (List<Object>) l : null;
+  }
+
+  private static Check arr(java.util.function.Predicate<List<Object>> p) {
+    return x -> {
+      List<Object> a = asList(x);
+      return a == null || p.test(a);
+    };
+  }
+
+  private static boolean distinctStrings(List<Object> a) {
     Set<Object> seen = new HashSet<>();
-    for (int i = 0; i < a.size(); i++) {
-      if (!(a.getValue(i) instanceof String s) || !seen.add(s)) return false;
+    for (Object o : a) {
+      if (!(o instanceof String s) || !seen.add(s)) return false;
     }
     return true;
   }
 
   private static Check required(JsonArray names) {
-    List<String> list = names.stream().map(String.class::cast).toList();
-    return x -> !(x instanceof JsonObject o) || list.stream().allMatch(o::containsKey);
+    String[] all = names.stream().map(String.class::cast).toArray(String[]::new);
+    return x -> {
+      Map<String, Object> o = asMap(x);
+      if (o == null) return true;
+      for (String name : all) if (!o.containsKey(name)) return false;
+      return true;
+    };
   }
 
   private static Check properties(JsonObject props, Object additional) {
     Map<String, Check> byName = new java.util.HashMap<>();
     for (String name : props.fieldNames()) byName.put(name, compileNode(props.getJsonObject(name)));
     return x -> {
-      if (!(x instanceof JsonObject o)) return true;
-      for (String name : o.fieldNames()) {
-        Check c = byName.get(name);
-        if (c != null && !c.ok(o.getValue(name))) return false;
+      Map<String, Object> o = asMap(x);
+      if (o == null) return true;
+      for (Map.Entry<String, Object> e : o.entrySet()) {
+        Check c = byName.get(e.getKey());
+        if (c != null && !c.ok(e.getValue())) return false;
       }
       return true;
     };
@@ -162,13 +189,18 @@ final class CompiledSchema {
   private static Check additional(Object v, JsonObject props) {
     if (Boolean.TRUE.equals(v)) return x -> true;
     if (!Boolean.FALSE.equals(v)) throw new UnsupportedOperationException("additionalProperties schema");
-    Set<String> known = props == null ? Set.of() : props.fieldNames();
-    return x -> !(x instanceof JsonObject o) || known.containsAll(o.fieldNames());
+    Set<String> known = props == null ? Set.of() : Set.copyOf(props.fieldNames());
+    return x -> {
+      Map<String, Object> o = asMap(x);
+      if (o == null) return true;
+      for (String name : o.keySet()) if (!known.contains(name)) return false;
+      return true;
+    };
   }
 
   private static Check items(Check each) {
     return arr(a -> {
-      for (int i = 0; i < a.size(); i++) if (!each.ok(a.getValue(i))) return false;
+      for (Object o : a) if (!each.ok(o)) return false;
       return true;
     });
   }

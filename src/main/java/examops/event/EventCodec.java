@@ -38,21 +38,16 @@ public final class EventCodec {
    *     straight to Kafka by outside producers: the record's timestamp)
    */
   public static Event fromJson(JsonObject json, Instant fallbackReceivedAt) {
-    return fromJson(json, fallbackReceivedAt, OffsetDateTime.parse(json.getString("at")));
-  }
-
-  /** As {@link #fromJson(JsonObject, Instant)}, with {@code at} already parsed (the validator has). */
-  static Event fromJson(JsonObject json, Instant fallbackReceivedAt, OffsetDateTime at) {
     EventType type = EventType.fromWireName(json.getString("type"))
         .orElseThrow(() -> new IllegalArgumentException("unknown event type " + json.getString("type")));
     String received = json.getString("receivedAt");
-    return new Event(
-        json.getString("id"),
-        type,
-        at,
-        received == null ? fallbackReceivedAt : Instant.parse(received),
-        json.getString("source"),
-        json.getString("district"),
+    return fromParts(json, type, OffsetDateTime.parse(json.getString("at")),
+        received == null ? fallbackReceivedAt : OffsetDateTime.parse(received).toInstant());
+  }
+
+  /** As {@link #fromJson(JsonObject, Instant)}, with the type, {@code at} and {@code receivedAt} already read (the validator has). */
+  static Event fromParts(JsonObject json, EventType type, OffsetDateTime at, Instant receivedAt) {
+    return new Event(json.getString("id"), type, at, receivedAt, json.getString("source"), json.getString("district"),
         json.getJsonObject("data"));
   }
 }

@@ -61,9 +61,14 @@ public final class EventValidator {
 
   /** Validates raw bytes as read from Kafka or an HTTP body. */
   public Validation validate(Buffer raw, Instant receivedAt) {
-    if (raw == null || raw.length() == 0) return new Validation.Invalid("", "empty body: expected a JSON event envelope");
-    if (raw.length() > MAX_EVENT_BYTES) {
-      return new Validation.Invalid("", "event is " + raw.length() + " bytes; the limit is " + MAX_EVENT_BYTES);
+    return validate(raw == null ? null : raw.getBytes(), receivedAt);
+  }
+
+  /** Validates raw bytes (a record's value as the consumer read it: not copied). */
+  public Validation validate(byte[] raw, Instant receivedAt) {
+    if (raw == null || raw.length == 0) return new Validation.Invalid("", "empty body: expected a JSON event envelope");
+    if (raw.length > MAX_EVENT_BYTES) {
+      return new Validation.Invalid("", "event is " + raw.length + " bytes; the limit is " + MAX_EVENT_BYTES);
     }
     Object parsed;
     try {
@@ -91,13 +96,16 @@ public final class EventValidator {
     if (!plausible(at)) {
       return new Validation.Invalid("at", "year must be between " + FIRST_YEAR + " and " + LAST_YEAR);
     }
-    if (json.containsKey("receivedAt") && parseDateTime(json.getString("receivedAt")) == null) {
-      return new Validation.Invalid("receivedAt", "must be an ISO-8601 date-time with an offset");
+    Instant received = receivedAt;
+    if (json.containsKey("receivedAt")) {
+      OffsetDateTime written = parseDateTime(json.getString("receivedAt"));
+      if (written == null) return new Validation.Invalid("receivedAt", "must be an ISO-8601 date-time with an offset");
+      received = written.toInstant();
     }
     if (type == EventType.CHECKIN_SUBMITTED && json.getString("district") == null) {
       return new Validation.Invalid("district", "is required for a check-in");
     }
-    return new Validation.Valid(EventCodec.fromJson(json, receivedAt, at));
+    return new Validation.Valid(EventCodec.fromParts(json, type, at, received));
   }
 
   private static Validation.Invalid check(Schema schema, Object instance, String prefix) {

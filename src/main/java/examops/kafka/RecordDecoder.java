@@ -3,7 +3,6 @@ package examops.kafka;
 import examops.event.Event;
 import examops.event.EventValidator;
 import examops.event.Validation;
-import io.vertx.core.buffer.Buffer;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
@@ -37,8 +36,7 @@ public final class RecordDecoder {
   }
 
   public Decoded decode(ConsumerRecord<String, byte[]> r) {
-    Validation v = validator.validate(Buffer.buffer(r.value() == null ? new byte[0] : r.value()),
-        Instant.ofEpochMilli(r.timestamp()));
+    Validation v = validator.validate(r.value(), Instant.ofEpochMilli(r.timestamp()));
     if (v instanceof Validation.Invalid bad) return new Refused(bad.message());
     Event e = ((Validation.Valid) v).event();
     if (!e.topic().equals(r.topic())) {
