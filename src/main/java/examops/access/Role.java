@@ -1,5 +1,6 @@
 package examops.access;
 
+import examops.event.WireNames;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -25,8 +26,10 @@ public enum Role {
     return wireName;
   }
 
+  private static final WireNames<Role> NAMES = new WireNames<>(values(), e -> e.wireName);
+
   public static Optional<Role> fromWireName(String name) {
-    return Arrays.stream(values()).filter(r -> r.wireName.equals(name)).findFirst();
+    return NAMES.find(name);
   }
 
   /** "command, district, leadership, agent", for messages. */

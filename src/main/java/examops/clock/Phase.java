@@ -1,6 +1,6 @@
 package examops.clock;
 
-import java.util.Arrays;
+import examops.event.WireNames;
 import java.util.Optional;
 
 /** Where the exam window stands; check-in cadences and the board follow it. */
@@ -30,7 +30,9 @@ public enum Phase {
     return wireName;
   }
 
+  private static final WireNames<Phase> NAMES = new WireNames<>(values(), e -> e.wireName);
+
   public static Optional<Phase> fromWireName(String name) {
-    return Arrays.stream(values()).filter(p -> p.wireName.equals(name)).findFirst();
+    return NAMES.find(name);
   }
 }

@@ -1,6 +1,7 @@
 package examops.incident;
 
 import examops.event.EventType;
+import examops.event.WireNames;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -43,7 +44,9 @@ public enum IncidentAction {
         .orElseThrow(() -> new IllegalArgumentException("not an incident event: " + type));
   }
 
+  private static final WireNames<IncidentAction> NAMES = new WireNames<>(values(), e -> e.wireName);
+
   public static Optional<IncidentAction> fromWireName(String name) {
-    return Arrays.stream(values()).filter(a -> a.wireName.equals(name)).findFirst();
+    return NAMES.find(name);
   }
 }

@@ -1,6 +1,6 @@
 package examops.incident;
 
-import java.util.Arrays;
+import examops.event.WireNames;
 import java.util.Optional;
 
 /** The kinds of incident the command center triages differently. */
@@ -22,7 +22,9 @@ public enum IncidentCategory {
     return wireName;
   }
 
+  private static final WireNames<IncidentCategory> NAMES = new WireNames<>(values(), e -> e.wireName);
+
   public static Optional<IncidentCategory> fromWireName(String name) {
-    return Arrays.stream(values()).filter(c -> c.wireName.equals(name)).findFirst();
+    return NAMES.find(name);
   }
 }

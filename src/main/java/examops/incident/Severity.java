@@ -1,6 +1,6 @@
 package examops.incident;
 
-import java.util.Arrays;
+import examops.event.WireNames;
 import java.util.Optional;
 
 /** How bad an incident is; declared from worst to least. */
@@ -20,7 +20,9 @@ public enum Severity {
     return wireName;
   }
 
+  private static final WireNames<Severity> NAMES = new WireNames<>(values(), e -> e.wireName);
+
   public static Optional<Severity> fromWireName(String name) {
-    return Arrays.stream(values()).filter(s -> s.wireName.equals(name)).findFirst();
+    return NAMES.find(name);
   }
 }

@@ -38,7 +38,7 @@ public final class KafkaSettings {
     p.put("enable.auto.commit", "false");
     p.put("auto.offset.reset", "earliest");
     p.put("isolation.level", "read_committed");
-    p.put("max.poll.records", "5000");
+    p.put("max.poll.records", "1000");
     p.put("fetch.max.bytes", String.valueOf(32 * 1024 * 1024));
     p.put("max.partition.fetch.bytes", String.valueOf(8 * 1024 * 1024));
     p.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");

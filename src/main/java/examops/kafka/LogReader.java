@@ -9,6 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -21,16 +24,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads every partition of the event topics from the beginning on its own thread, validates each
- * record and hands the valid events over in batches; invalid ones go to the dead-letter topic and
- * consumption goes on. Decoding and validation happen here so the board's thread only applies.
+ * Reads every partition of the event topics from the beginning on its own thread (with a helper
+ * for decoding large polls), validates each record and hands the valid events over in batches;
+ * invalid ones go to the dead-letter topic and consumption goes on. Decoding and validation happen
+ * here so the board's thread only applies.
  *
  * <p>At most {@link #MAX_BATCHES_IN_FLIGHT} batches wait for the board at once, so a long replay
  * cannot pile up in memory faster than it is applied.
  */
 public final class LogReader implements AutoCloseable {
 
-  static final int MAX_BATCHES_IN_FLIGHT = 4;
+  static final int MAX_BATCHES_IN_FLIGHT = 8;
+  /** Polls smaller than this are decoded by one thread (splitting costs more than it saves). */
+  static final int PARALLEL_FROM = 256;
   private static final Logger LOG = LoggerFactory.getLogger(LogReader.class);
 
   /**
@@ -45,6 +51,12 @@ public final class LogReader implements AutoCloseable {
   private final Consumer<Batch> sink;
   private final Semaphore inFlight = new Semaphore(MAX_BATCHES_IN_FLIGHT);
   private final Thread thread;
+  /** Two decoding threads: half a poll each. */
+  private final ExecutorService decoders = Executors.newFixedThreadPool(2, r -> {
+    Thread t = new Thread(r, "examops-log-decoder");
+    t.setDaemon(true);
+    return t;
+  });
   private volatile boolean running = true;
   private volatile ReplayProgress progress = ReplayProgress.starting();
 
@@ -83,11 +95,9 @@ public final class LogReader implements AutoCloseable {
       progress = ReplayProgress.of(begin, end, positions(partitions));
       LOG.info("Replaying the log: {} records in {} partitions", progress.total(), partitions.size());
       long lastLog = System.nanoTime();
+      CompletableFuture<Void> delivered = CompletableFuture.completedFuture(null);
       while (running) {
         ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
-        List<Event> events = new ArrayList<>(records.count());
-        List<DeadLetter> refused = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> r : records) decode(r, refused).ifPresent(events::add);
         if (!progress.caughtUp()) {
           progress = ReplayProgress.of(begin, end, positions(partitions));
           if (progress.caughtUp() || System.nanoTime() - lastLog > 2_000_000_000L) {
@@ -95,20 +105,25 @@ public final class LogReader implements AutoCloseable {
             lastLog = System.nanoTime();
           }
         }
-        boolean nothing = events.isEmpty() && refused.isEmpty();
+        boolean nothing = records.isEmpty();
         if (nothing && !progress.caughtUp()) continue;
         if (nothing && progress.announced()) continue;
+        if (delivered.isCompletedExceptionally()) delivered.join(); // throws what failed
         inFlight.acquire();
         ReplayProgress p = progress;
         progress = p.announce();
-        sink.accept(new Batch(events, refused, p, inFlight::release));
+        // Decoded while the next poll is read; handed to the board in log order.
+        CompletableFuture<Decoded> decoded = decode(records);
+        delivered = delivered.thenCombine(decoded, (previous, d) -> d).thenAccept(d -> deliver(d, p));
       }
     } catch (WakeupException | InterruptedException e) {
       if (running) LOG.error("Log reader stopped unexpectedly", e);
     } catch (RuntimeException e) {
+      // A CompletionException carries what failed while decoding or handing over.
       LOG.error("Log reader failed; the board no longer follows the log", e);
       progress = progress.failed(e.toString());
     } finally {
+      decoders.shutdownNow();
       consumer.close();
     }
   }
@@ -119,24 +134,65 @@ public final class LogReader implements AutoCloseable {
     return pos;
   }
 
+  /** One poll's records, decoded: events and dead letters in log order, and the records dead-lettered. */
+  private record Decoded(List<Event> events, List<DeadLetter> refused, List<ConsumerRecord<String, byte[]>> deadRecords) {}
+
   /**
-   * The record's event, or empty when it is dead-lettered. Whatever a record holds, reading it must
-   * not stop the reader: a failure nobody foresaw dead-letters that one record too.
+   * Decodes a poll's records on the decoding threads: a large poll in two halves, one per thread
+   * (decoding is most of the reader's work; the reader polls and the board applies meanwhile).
    */
-  private Optional<Event> decode(ConsumerRecord<String, byte[]> r, List<DeadLetter> refused) {
+  private CompletableFuture<Decoded> decode(ConsumerRecords<String, byte[]> records) {
+    List<ConsumerRecord<String, byte[]>> all = new ArrayList<>(records.count());
+    records.forEach(all::add);
+    int n = all.size();
+    int half = n < PARALLEL_FROM ? n : n / 2;
+    CompletableFuture<Decoded> first = CompletableFuture.supplyAsync(() -> decode(all, 0, half), decoders);
+    CompletableFuture<Decoded> second = half == n ? CompletableFuture.completedFuture(new Decoded(List.of(), List.of(), List.of()))
+        : CompletableFuture.supplyAsync(() -> decode(all, half, n), decoders);
+    return first.thenCombine(second, (a, b) -> {
+      List<Event> events = new ArrayList<>(a.events().size() + b.events().size());
+      events.addAll(a.events());
+      events.addAll(b.events());
+      List<DeadLetter> refused = new ArrayList<>(a.refused());
+      refused.addAll(b.refused());
+      List<ConsumerRecord<String, byte[]>> dead = new ArrayList<>(a.deadRecords());
+      dead.addAll(b.deadRecords());
+      return new Decoded(events, refused, dead);
+    });
+  }
+
+  private Decoded decode(List<ConsumerRecord<String, byte[]>> records, int from, int to) {
+    Decoded d = new Decoded(new ArrayList<>(to - from), new ArrayList<>(), new ArrayList<>());
+    for (int i = from; i < to; i++) decode(records.get(i), d.events(), d.refused(), d.deadRecords());
+    return d;
+  }
+
+  /** In log order: the dead letters written, then the batch handed to the board. */
+  private void deliver(Decoded d, ReplayProgress p) {
+    for (int i = 0; i < d.deadRecords().size(); i++) deadLetters.deadLetter(d.deadRecords().get(i), d.refused().get(i).reason());
+    sink.accept(new Batch(d.events(), d.refused(), p, inFlight::release));
+  }
+
+  /**
+   * Adds the record's event, or its dead letter. Whatever a record holds, reading it must not stop
+   * the reader: a failure nobody foresaw dead-letters that one record too.
+   */
+  private void decode(ConsumerRecord<String, byte[]> r, List<Event> events, List<DeadLetter> refused,
+      List<ConsumerRecord<String, byte[]>> deadRecords) {
     String why;
     try {
       RecordDecoder.Decoded d = decoder.decode(r);
-      if (d instanceof RecordDecoder.Accepted accepted) return Optional.of(accepted.event());
+      if (d instanceof RecordDecoder.Accepted accepted) {
+        events.add(accepted.event());
+        return;
+      }
       why = ((RecordDecoder.Refused) d).reason();
     } catch (RuntimeException unforeseen) {
       LOG.error("Could not read {}/{}/{}", r.topic(), r.partition(), r.offset(), unforeseen);
       why = "could not be read: " + unforeseen;
     }
-    DeadLetter dead = DeadLetter.of(r, why);
-    refused.add(dead);
-    deadLetters.deadLetter(r, dead.reason());
-    return Optional.empty();
+    refused.add(DeadLetter.of(r, why));
+    deadRecords.add(r);
   }
 
   @Override

@@ -1,6 +1,6 @@
 package examops.monitoring;
 
-import java.util.Arrays;
+import examops.event.WireNames;
 import java.util.Optional;
 
 /** A target's health. UNKNOWN means no data: it is never counted as up. */
@@ -25,7 +25,9 @@ public enum HealthStatus {
     return this == UP || this == DEGRADED;
   }
 
+  private static final WireNames<HealthStatus> NAMES = new WireNames<>(values(), e -> e.wireName);
+
   public static Optional<HealthStatus> fromWireName(String name) {
-    return Arrays.stream(values()).filter(s -> s.wireName.equals(name)).findFirst();
+    return NAMES.find(name);
   }
 }

@@ -1,6 +1,6 @@
 package examops.province;
 
-import java.util.Arrays;
+import examops.event.WireNames;
 import java.util.Optional;
 
 /** How ExamOps' own prober checks a target. */
@@ -20,7 +20,9 @@ public enum ProbeType {
     return wireName;
   }
 
+  private static final WireNames<ProbeType> NAMES = new WireNames<>(values(), e -> e.wireName);
+
   public static Optional<ProbeType> fromWireName(String name) {
-    return Arrays.stream(values()).filter(t -> t.wireName.equals(name)).findFirst();
+    return NAMES.find(name);
   }
 }

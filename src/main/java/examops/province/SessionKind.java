@@ -1,6 +1,6 @@
 package examops.province;
 
-import java.util.Arrays;
+import examops.event.WireNames;
 import java.util.Optional;
 
 /** What a timetable entry is. */
@@ -22,7 +22,9 @@ public enum SessionKind {
     return wireName;
   }
 
+  private static final WireNames<SessionKind> NAMES = new WireNames<>(values(), e -> e.wireName);
+
   public static Optional<SessionKind> fromWireName(String name) {
-    return Arrays.stream(values()).filter(k -> k.wireName.equals(name)).findFirst();
+    return NAMES.find(name);
   }
 }

@@ -1,6 +1,6 @@
 package examops.province;
 
-import java.util.Arrays;
+import examops.event.WireNames;
 import java.util.Optional;
 
 /**
@@ -33,7 +33,9 @@ public enum TargetKind {
     return this == LINE || this == PHONE || this == FAX || this == INTERNET;
   }
 
+  private static final WireNames<TargetKind> NAMES = new WireNames<>(values(), e -> e.wireName);
+
   public static Optional<TargetKind> fromWireName(String name) {
-    return Arrays.stream(values()).filter(k -> k.wireName.equals(name)).findFirst();
+    return NAMES.find(name);
   }
 }

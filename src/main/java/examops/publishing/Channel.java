@@ -1,6 +1,6 @@
 package examops.publishing;
 
-import java.util.Arrays;
+import examops.event.WireNames;
 import java.util.Optional;
 
 /** Where exam information is published. */
@@ -21,7 +21,9 @@ public enum Channel {
     return wireName;
   }
 
+  private static final WireNames<Channel> NAMES = new WireNames<>(values(), e -> e.wireName);
+
   public static Optional<Channel> fromWireName(String name) {
-    return Arrays.stream(values()).filter(c -> c.wireName.equals(name)).findFirst();
+    return NAMES.find(name);
   }
 }

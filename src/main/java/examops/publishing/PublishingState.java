@@ -1,6 +1,6 @@
 package examops.publishing;
 
-import java.util.Arrays;
+import examops.event.WireNames;
 import java.util.Optional;
 
 /** A checklist item's progress. Only the command center moves an item to VERIFIED. */
@@ -22,7 +22,9 @@ public enum PublishingState {
     return wireName;
   }
 
+  private static final WireNames<PublishingState> NAMES = new WireNames<>(values(), e -> e.wireName);
+
   public static Optional<PublishingState> fromWireName(String name) {
-    return Arrays.stream(values()).filter(s -> s.wireName.equals(name)).findFirst();
+    return NAMES.find(name);
   }
 }
