@@ -60,11 +60,10 @@ public final class BoardState {
    * @param changes collects what changed, for the next delta
    */
   public boolean apply(Event e, Set<Change> changes) {
-    if (recentIds.contains(e.id())) {
+    if (!recentIds.add(e.id())) {
       duplicates++;
       return false;
     }
-    recentIds.add(e.id());
     boolean applied = switch (e.type().stream()) {
       case MONITORING -> applyMonitoring(e, changes);
       case INCIDENTS -> applyIncident(e, changes);

@@ -21,12 +21,15 @@ final class RecentIds {
     return ids.contains(id);
   }
 
-  void add(String id) {
-    if (ids.add(id) && ids.size() > capacity) {
+  /** Adds the id, forgetting the oldest when full; false when it is already here (one lookup, not two). */
+  boolean add(String id) {
+    if (!ids.add(id)) return false;
+    if (ids.size() > capacity) {
       Iterator<String> oldest = ids.iterator();
       oldest.next();
       oldest.remove();
     }
+    return true;
   }
 
   int size() {
