@@ -81,9 +81,13 @@ class BoardPageTest {
     void acknowledgeFromTheStrip() {
         // The test clock stands on the first exam morning: the rules have raised the late checklist items.
         browser.waitUntil(Duration.ofSeconds(15), d -> !d.findElements(By.cssSelector("#alert-list .alert .alert-ack")).isEmpty());
-        WebElement first = browser.driver().findElements(By.cssSelector("#alert-list .alert")).get(0);
-        String id = first.getAttribute("data-id");
-        first.findElement(By.cssSelector(".alert-ack")).click();
+        // Found and clicked in one go, again if the strip was re-rendered in between.
+        String id = browser.waitUntil(WAIT, d -> {
+            WebElement first = d.findElements(By.cssSelector("#alert-list .alert")).get(0);
+            String alertId = first.getAttribute("data-id");
+            first.findElement(By.cssSelector(".alert-ack")).click();
+            return alertId;
+        });
         browser.waitUntil(WAIT, d -> node.board().getJsonObject("alerts").getJsonObject(id).getBoolean("acknowledged"));
         // Acknowledged alerts make way for the ones still waiting; either way it offers no button any more.
         browser.waitUntil(WAIT, d -> d.findElements(By.cssSelector("#alert-list .alert[data-id='" + id + "'] .alert-ack"))

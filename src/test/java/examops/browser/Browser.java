@@ -94,8 +94,13 @@ public final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
+    /**
+     * Waits for the condition, trying again when an element it holds was replaced meanwhile (the
+     * board re-renders as deltas arrive, so an element found a moment ago can be gone).
+     */
     public <T> T waitUntil(Duration timeout, ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(50)).until(condition);
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(50))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     /** Saves the viewport as target/screenshots/NAME.png and returns the path. */
