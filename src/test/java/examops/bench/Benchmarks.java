@@ -76,7 +76,8 @@ public final class Benchmarks {
         + "3 KB allocated; Kafka's consumer spends ~0.8 µs per record counting bytes. Reading in parallel (two decoding threads "
         + "while the next poll is read, the board applying on a third) the process uses both cores, and what the profile (CPU "
         + "per thread, JVM threads included, in the row's note) shows beyond the pipeline's own threads is the garbage "
-        + "collector (~25%) and the JIT (~25%, still compiling the broker's and consumer's code on a third pass). For 0.5× "
+        + "collector (~25%) and the JIT (~25%, still compiling the broker's and consumer's code on a third pass; Linux cuts "
+        + "thread names to 15 characters). For 0.5× "
         + "the whole pipeline would have to cost about what the consumer alone costs per record. Fixed on the way "
         + "(0.15× → 0.3×): one strict pass instead of parsing twice, no regex or JsonObject wrapping in the schema checks, "
         + "duplicate keys found while building the tree, enum names looked up in a map, decoding in parallel.");

@@ -122,7 +122,7 @@ final class Throughput {
             String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
-            cpu.merge(name.replaceAll("\\d+", "#"), ticks * 10_000_000L, Long::sum); // 100 ticks a second
+            cpu.merge(name.replaceAll("#?\\d+$", ""), ticks * 10_000_000L, Long::sum); // 100 ticks a second
           } catch (java.io.IOException | RuntimeException gone) {
             // the thread ended meanwhile
           }
@@ -136,7 +136,7 @@ final class Throughput {
     for (var info : bean.getThreadInfo(bean.getAllThreadIds())) {
       if (info == null) continue;
       long ns = bean.getThreadCpuTime(info.getThreadId());
-      if (ns > 0) cpu.merge(info.getThreadName().replaceAll("\\d+", "#"), ns, Long::sum);
+      if (ns > 0) cpu.merge(info.getThreadName().replaceAll("#?\\d+$", ""), ns, Long::sum);
     }
     return cpu;
   }
