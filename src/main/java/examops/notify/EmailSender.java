@@ -14,6 +14,13 @@ import java.util.List;
 final class EmailSender implements Sender {
 
   static final int CONNECT_TIMEOUT_MS = 10_000;
+  /**
+   * How long an idle connection is kept for the next mail. Servers drop idle clients sooner than the
+   * client's default 5 minutes (30 s for some), and a mail sent on a connection the server has
+   * given up answers 421 after a wait, then waits for the retry: alerts come in bursts, so a short
+   * keep-alive keeps the reuse that matters and never meets a stale connection.
+   */
+  static final int KEEP_ALIVE_SECONDS = 20;
 
   private final MailClient client;
   private final String from;
@@ -25,7 +32,7 @@ final class EmailSender implements Sender {
 
   static MailConfig config(NotifyConfig.Smtp smtp) {
     MailConfig c = new MailConfig().setHostname(smtp.host()).setPort(smtp.port()).setConnectTimeout(CONNECT_TIMEOUT_MS)
-        .setKeepAlive(true);
+        .setKeepAlive(true).setKeepAliveTimeout(KEEP_ALIVE_SECONDS);
     switch (smtp.tls()) {
       case OFF -> c.setStarttls(StartTLSOptions.DISABLED);
       case STARTTLS -> c.setStarttls(StartTLSOptions.REQUIRED);
