@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -108,8 +109,12 @@ public final class LogReader implements AutoCloseable {
         boolean nothing = records.isEmpty();
         if (nothing && !progress.caughtUp()) continue;
         if (nothing && progress.announced()) continue;
-        if (delivered.isCompletedExceptionally()) delivered.join(); // throws what failed
-        inFlight.acquire();
+        // Waits for the board to take a batch; a batch that failed on its way stops the reader.
+        while (!inFlight.tryAcquire(200, TimeUnit.MILLISECONDS)) {
+          if (!running) return;
+          if (delivered.isCompletedExceptionally()) delivered.join(); // throws what failed
+        }
+        if (delivered.isCompletedExceptionally()) delivered.join();
         ReplayProgress p = progress;
         progress = p.announce();
         // Decoded while the next poll is read; handed to the board in log order.

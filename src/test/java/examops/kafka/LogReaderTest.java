@@ -83,6 +83,36 @@ class LogReaderTest {
     }
   }
 
+  @Test
+  @DisplayName("a batch the board cannot take stops the reader, which says so instead of waiting forever")
+  void failedHandOver() throws Exception {
+    EmbeddedKafka broker = new EmbeddedKafka(Files.createTempDirectory("examops-reader"), EmbeddedKafka.freePort());
+    broker.start();
+    try {
+      String bootstrap = broker.bootstrapServers();
+      TopicSetup.ensureTopics(bootstrap, TopicDefinition.loadAll());
+      try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap),
+          new StringSerializer(), new ByteArraySerializer())) {
+        for (int i = 0; i < 20_000; i++) producer.send(new ProducerRecord<>("examops.checkins", "an-phu", ("not json " + i).getBytes(StandardCharsets.UTF_8)));
+      }
+      AtomicInteger handed = new AtomicInteger();
+      try (DeadLetters deadLetters = new DeadLetters(bootstrap, "reader-fail-test", () -> false);
+          LogReader reader = new LogReader(bootstrap, "reader-fail-test", new EventValidator(),
+              new ReferenceCheck(ProvinceLoader.loadDefault())::problem, deadLetters, batch -> {
+                handed.incrementAndGet();
+                throw new IllegalStateException("the board is gone");
+              })) {
+        reader.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (reader.progress().error() == null && System.nanoTime() < deadline) Thread.sleep(50);
+        assertThat(reader.progress().error()).contains("the board is gone");
+        assertThat(handed.get()).isEqualTo(1);
+      }
+    } finally {
+      broker.close();
+    }
+  }
+
   private static List<Long> dlqOffsets(String bootstrap, int expected) {
     List<Long> out = new ArrayList<>();
     try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(KafkaSettings.logReader(bootstrap, "dlq-reader-test"))) {
