@@ -1,10 +1,6 @@
 package examops.event;
 
-import java.util.Arrays;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Every event type ExamOps knows, with its wire name and the stream (topic) it travels on. */
 public enum EventType {
@@ -26,8 +22,7 @@ public enum EventType {
   NOTIFICATION_SENT("notification.sent", Stream.NOTIFICATIONS),
   NOTIFICATION_FAILED("notification.failed", Stream.NOTIFICATIONS);
 
-  private static final Map<String, EventType> BY_WIRE_NAME =
-      Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(t -> t.wireName, Function.identity()));
+  private static final WireNames<EventType> NAMES = new WireNames<>(values(), t -> t.wireName);
 
   private final String wireName;
   private final Stream stream;
@@ -46,7 +41,7 @@ public enum EventType {
   }
 
   public static Optional<EventType> fromWireName(String name) {
-    return Optional.ofNullable(name == null ? null : BY_WIRE_NAME.get(name));
+    return NAMES.find(name);
   }
 
   /** The event streams; each has one topic. */

@@ -1,7 +1,12 @@
 package examops.kafka;
 
+import examops.event.EventType;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.TopicPartition;
 
 /** Client settings in one place, so every producer and consumer treats durability alike. */
 public final class KafkaSettings {
@@ -44,5 +49,14 @@ public final class KafkaSettings {
     p.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
     p.put("value.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
     return p;
+  }
+
+  /** Every partition of the event topics, as the broker lists them: what each reader of the whole log assigns itself. */
+  public static List<TopicPartition> eventPartitions(Consumer<?, ?> consumer) {
+    List<TopicPartition> partitions = new ArrayList<>();
+    for (EventType.Stream s : EventType.Stream.values()) {
+      consumer.partitionsFor(s.topic()).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+    }
+    return partitions;
   }
 }

@@ -1,7 +1,6 @@
 package examops.kafka;
 
 import examops.event.Event;
-import examops.event.EventType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,10 +46,7 @@ public final class LogHistory {
    */
   public long replay(Instant until, String clientId, Consumer<Event> sink, Progress progress) {
     try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(KafkaSettings.logReader(bootstrap, clientId))) {
-      List<TopicPartition> partitions = new ArrayList<>();
-      for (EventType.Stream s : EventType.Stream.values()) {
-        consumer.partitionsFor(s.topic()).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-      }
+      List<TopicPartition> partitions = KafkaSettings.eventPartitions(consumer);
       consumer.assign(partitions);
       Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
       Map<TopicPartition, Long> stop = consumer.endOffsets(partitions);

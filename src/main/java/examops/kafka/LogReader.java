@@ -1,7 +1,6 @@
 package examops.kafka;
 
 import examops.event.Event;
-import examops.event.EventType;
 import examops.event.EventValidator;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,10 +24,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads every partition of the event topics from the beginning on its own thread (with a helper
- * for decoding large polls), validates each record and hands the valid events over in batches;
- * invalid ones go to the dead-letter topic and consumption goes on. Decoding and validation happen
- * here so the board's thread only applies.
+ * Reads every partition of the event topics from the beginning on its own thread (two more decode
+ * and validate each poll's records while it reads the next) and hands the valid events over in
+ * batches, in log order; invalid ones go to the dead-letter topic and consumption goes on.
+ * Decoding and validation happen here so the board's thread only applies.
  *
  * <p>At most {@link #MAX_BATCHES_IN_FLIGHT} batches wait for the board at once, so a long replay
  * cannot pile up in memory faster than it is applied.
@@ -85,10 +84,7 @@ public final class LogReader implements AutoCloseable {
 
   private void run() {
     try {
-      List<TopicPartition> partitions = new ArrayList<>();
-      for (EventType.Stream s : EventType.Stream.values()) {
-        consumer.partitionsFor(s.topic()).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-      }
+      List<TopicPartition> partitions = KafkaSettings.eventPartitions(consumer);
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
@@ -150,10 +146,10 @@ public final class LogReader implements AutoCloseable {
     List<ConsumerRecord<String, byte[]>> all = new ArrayList<>(records.count());
     records.forEach(all::add);
     int n = all.size();
-    int half = n < PARALLEL_FROM ? n : n / 2;
+    if (n < PARALLEL_FROM) return CompletableFuture.supplyAsync(() -> decode(all, 0, n), decoders);
+    int half = n / 2;
     CompletableFuture<Decoded> first = CompletableFuture.supplyAsync(() -> decode(all, 0, half), decoders);
-    CompletableFuture<Decoded> second = half == n ? CompletableFuture.completedFuture(new Decoded(List.of(), List.of(), List.of()))
-        : CompletableFuture.supplyAsync(() -> decode(all, half, n), decoders);
+    CompletableFuture<Decoded> second = CompletableFuture.supplyAsync(() -> decode(all, half, n), decoders);
     return first.thenCombine(second, (a, b) -> {
       List<Event> events = new ArrayList<>(a.events().size() + b.events().size());
       events.addAll(a.events());

@@ -1,7 +1,6 @@
 package examops.kafka;
 
 import examops.event.Event;
-import examops.event.EventType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,10 +39,7 @@ public final class LogSnapshot {
    */
   public Summary read(Consumer<Event> sink, Consumer<ReplayProgress> progress) {
     try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(KafkaSettings.logReader(bootstrap, clientId))) {
-      List<TopicPartition> partitions = new ArrayList<>();
-      for (EventType.Stream s : EventType.Stream.values()) {
-        consumer.partitionsFor(s.topic()).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-      }
+      List<TopicPartition> partitions = KafkaSettings.eventPartitions(consumer);
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
