@@ -175,9 +175,12 @@ public final class Board {
   /** A refused event: the HTTP status, why, and the entity as it stands. */
   public record Refusal(int status, String message, JsonObject current) {}
 
-  /** True when this event id was already applied: a retry, to be answered as accepted again. */
-  public Future<Boolean> seen(String eventId) {
-    return onContext(() -> state.seen(eventId));
+  /**
+   * Whether this event's entity already applied an event with its id: true for a retry (same
+   * content, answered as accepted again), false for an id used for something else; empty when new.
+   */
+  public Future<Optional<Boolean>> sameAsSeen(Event e) {
+    return onContext(() -> state.sameAsSeen(e));
   }
 
   /** Runs a read of the state on the board's context; for component code and tests. */

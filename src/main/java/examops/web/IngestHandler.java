@@ -9,6 +9,7 @@ import examops.event.Event;
 import examops.event.EventCodec;
 import examops.event.EventType;
 import examops.event.EventValidator;
+import examops.event.ReservedIds;
 import examops.event.StrictJson;
 import examops.event.Validation;
 import examops.incident.IncidentAction;
@@ -180,6 +181,11 @@ final class IngestHandler {
       return Optional.empty();
     }
     if (json.getValue("id") == null) json.put("id", UUID.randomUUID().toString());
+    Optional<String> reserved = json.getValue("id") instanceof String id ? ReservedIds.refusal(id) : Optional.empty();
+    if (reserved.isPresent()) {
+      reject(ctx, 400, "id", reserved.get());
+      return Optional.empty();
+    }
     if (json.getValue("at") == null) json.put("at", now());
     if (json.getValue("data") == null) json.put("data", new JsonObject());
     json.remove("receivedAt"); // ExamOps' own stamp, never the sender's
@@ -199,10 +205,10 @@ final class IngestHandler {
       reject(ctx, 422, msg.substring(0, Math.max(0, msg.indexOf(':'))), msg);
       return;
     }
-    board.seen(e.id())
-        .compose(seen -> seen ? Future.succeededFuture(e) : checkOwnership(ctx, e)
-            .compose(mine -> mine ? checkLifecycle(ctx, e) : Future.succeededFuture(false))
-            .compose(ok -> ok ? append(e) : Future.succeededFuture(null)))
+    checkOwnership(ctx, e)
+        .compose(mine -> !mine ? Future.<Event>succeededFuture(null) : board.sameAsSeen(e)
+            .compose(seen -> seen.isPresent() ? retried(ctx, e, seen.get()) : checkLifecycle(ctx, e)
+                .compose(ok -> ok ? append(e) : Future.succeededFuture(null))))
         .onSuccess(accepted -> {
           if (accepted == null) return;
           recentWrites.wrote(e.topic() + "/" + e.key());
@@ -216,6 +222,16 @@ final class IngestHandler {
           ctx.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
           Problem.send(ctx, 503, "the event log did not confirm the write in time; retry the same request with the same id (a retry is never applied twice)");
         });
+  }
+
+  /**
+   * An id this entity has applied already: the same event again is a retry, accepted again without a
+   * second write; another event under the same id is refused, since it would be ignored.
+   */
+  private Future<Event> retried(RoutingContext ctx, Event e, boolean same) {
+    if (same) return Future.succeededFuture(e);
+    reject(ctx, 409, "id", "id \"" + e.id() + "\" was already used for a different event; send a new id");
+    return Future.succeededFuture(null);
   }
 
   /**
