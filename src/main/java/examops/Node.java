@@ -12,6 +12,7 @@ import examops.alert.AlertPlanner;
 import examops.alert.Rule;
 import examops.alert.RulesVerticle;
 import examops.board.Board;
+import examops.board.CheckpointPolicy;
 import examops.board.BoardVerticle;
 import examops.board.BoardView;
 import examops.board.ReferenceCheck;
@@ -68,6 +69,7 @@ public final class Node implements AutoCloseable {
   private Access access;
   private DevCredentials devCredentials;
   private PrintStream console = System.out;
+  private CheckpointPolicy checkpoints = CheckpointPolicy.fromEnvironment(System.getenv());
 
   /** The lease under which exactly one node runs the rules and the probes. */
   static final String LEASE = "examops.lease.rules";
@@ -86,6 +88,12 @@ public final class Node implements AutoCloseable {
   /** Where development mode prints its credentials (standard output unless a test says otherwise). */
   public Node console(PrintStream out) {
     this.console = out;
+    return this;
+  }
+
+  /** How often the board is saved to the checkpoint topic (the environment's settings unless a test says otherwise). */
+  public Node checkpoints(CheckpointPolicy policy) {
+    this.checkpoints = policy;
     return this;
   }
 
@@ -110,7 +118,7 @@ public final class Node implements AutoCloseable {
     ReferenceCheck references = new ReferenceCheck(province);
     board = new Board(new BoardView(province), clock);
     lease = new Lease(vertx, LEASE, config.nodeId());
-    BoardVerticle boardVerticle = new BoardVerticle(board, bootstrap, config.nodeId(), validator, references, lease);
+    BoardVerticle boardVerticle = new BoardVerticle(board, bootstrap, config.nodeId(), validator, references, lease, checkpoints);
     HttpVerticle.NodeInfo info = new HttpVerticle.NodeInfo(config.nodeId(), boardVerticle::readerProgress,
         () -> boardVerticle.deadLetters() == null ? 0 : boardVerticle.deadLetters().written(), lease::held, lease::holder);
     http = new HttpVerticle(config.httpHost(), config.httpPort(), board, validator, references, bootstrap, info, new Stats(), access);

@@ -4,6 +4,10 @@ import examops.access.Access;
 import examops.access.AccessPolicy;
 import examops.access.RateLimiter;
 import examops.board.Board;
+import examops.board.PastBoards;
+import examops.kafka.CheckpointStore;
+import examops.kafka.LogCut;
+import examops.kafka.RecordDecoder;
 import examops.board.ReferenceCheck;
 import examops.event.EventType;
 import examops.event.EventValidator;
@@ -84,7 +88,9 @@ public final class HttpVerticle extends VerticleBase {
     router.post("/api/v1/logout").handler(sessions::logout);
     router.get("/api/v1/me").handler(sessions::me);
     router.get("/api/v1/board").handler(ctx -> fullAudienceFor(ctx, ctx.request().getParam("at") != null, auth));
-    router.get("/api/v1/board").handler(TimeTravelHandler.create(vertx, bootstrap, validator, references, board));
+    PastBoards past = new PastBoards(board.province(), new CheckpointStore(bootstrap, "examops-" + node.nodeId() + "-history"),
+        new LogCut(bootstrap, new RecordDecoder(validator, references::problem)));
+    router.get("/api/v1/board").handler(TimeTravelHandler.create(vertx, past, board));
     router.get("/api/v1/board").handler(this::snapshot);
     router.post("/api/v1/monitoring").handler(ctx -> ingest.ingest(ctx, EventType.PROBE_RESULT));
     router.post("/api/v1/checkins").handler(ctx -> ingest.ingest(ctx, EventType.CHECKIN_SUBMITTED));
@@ -96,7 +102,7 @@ public final class HttpVerticle extends VerticleBase {
     router.post("/api/v1/maintenance/:id/end").handler(ingest::endMaintenance);
     router.route("/api/v1/report*").handler(ctx -> fullAudienceFor(ctx, true, auth));
     router.get("/api/v1/dlq").handler(ctx -> fullAudienceFor(ctx, true, auth)).handler(this::deadLetters);
-    examops.report.ReportRoutes.mount(router, vertx, board, bootstrap, validator, references);
+    examops.report.ReportRoutes.mount(router, vertx, board, past);
     router.route("/api/v1/tokens*").handler(tokens::commandOnly);
     router.post("/api/v1/tokens").handler(tokens::issue);
     router.get("/api/v1/tokens").handler(tokens::list);
