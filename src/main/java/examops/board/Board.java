@@ -52,6 +52,7 @@ public final class Board {
   private final Map<TopicPartition, Long> positions = new HashMap<>();
   private Instant receivedUpTo;
   private long records;
+  private volatile long startedFrom;
 
   public Board(BoardView view, Clock clock) {
     this.state = new BoardState(view.province());
@@ -73,6 +74,7 @@ public final class Board {
     positions.putAll(c.positions());
     receivedUpTo = c.receivedUpTo();
     records = c.records();
+    startedFrom = c.records();
     c.recentDeadLetters().forEach(recentDeadLetters::addLast);
     appliedVersion = state.version();
     pending.add(new Change(Section.STATS, null));
@@ -86,6 +88,11 @@ public final class Board {
     JsonArray dead = new JsonArray();
     recentDeadLetters.forEach(d -> dead.add(d.toJson()));
     return new Checkpoint(Map.copyOf(positions), receivedUpTo, records, state.save(), dead);
+  }
+
+  /** The records of the log the checkpoint this node started from covered (0 when it read the log from its beginning). */
+  public long startedFrom() {
+    return startedFrom;
   }
 
   /** Records applied (events and dead letters) since the board began, checkpoints included. */

@@ -163,7 +163,7 @@ public final class HttpVerticle extends VerticleBase {
         .put("leader", node.leader().get())
         .put("leaseHolder", node.leaseHolder().get())
         .put("version", board.appliedVersion())
-        .put("replay", replay == null ? null : replay.toJson());
+        .put("replay", replay == null ? null : replay.toJson().put("fromCheckpoint", board.startedFrom()));
     ctx.response().setStatusCode(ready ? 200 : 503).putHeader("content-type", "application/json").end(body.encode());
   }
 
