@@ -153,10 +153,17 @@ public final class BoardVerticle extends VerticleBase {
   public Future<?> stop() {
     return vertx.executeBlocking(() -> {
       if (reader != null) reader.close();
-      if (checkpointStore != null) checkpointStore.close();
-      if (deadLetters != null) deadLetters.close();
-      if (brokerWatch != null) brokerWatch.close();
       return null;
+    }).compose(v -> {
+      // The reader has stopped: what the board holds now is all it will apply (taken on its context).
+      Checkpoint last = checkpointWriter == null ? null : checkpointWriter.lastBeforeStop();
+      return vertx.executeBlocking(() -> {
+        if (last != null) checkpointWriter.saveBeforeStop(last);
+        if (checkpointStore != null) checkpointStore.close();
+        if (deadLetters != null) deadLetters.close();
+        if (brokerWatch != null) brokerWatch.close();
+        return null;
+      });
     });
   }
 }

@@ -24,6 +24,8 @@ final class CheckpointWriter {
   private boolean writing;
   private boolean caughtUpSaved;
   private long written;
+  /** Whether this node wrote checkpoints lately (it held the lease at a tick): it saves one more on the way out. */
+  private boolean holder;
 
   CheckpointWriter(Vertx vertx, Board board, CheckpointStore store, CheckpointPolicy policy) {
     this.vertx = vertx;
@@ -39,6 +41,7 @@ final class CheckpointWriter {
 
   /** Called on the board's context each tick, by the lease holder only. */
   void tick() {
+    holder = true;
     if (!policy.enabled() || writing) return;
     long since = board.records() - savedRecords;
     if (since <= 0) return;
@@ -69,6 +72,26 @@ final class CheckpointWriter {
         LOG.warn("Checkpoint not saved ({}); the next one is tried in {}", r.cause().toString(), policy.every());
       }
     });
+  }
+
+  /**
+   * On a clean stop, the board as it stands (null when there is nothing new to save, or another node
+   * writes the checkpoints), so that the next start reads little more than the checkpoint. Called on the
+   * board's context.
+   */
+  Checkpoint lastBeforeStop() {
+    if (!policy.enabled() || !holder || writing || board.records() == savedRecords) return null;
+    return board.checkpoint();
+  }
+
+  /** Writes {@link #lastBeforeStop()}'s checkpoint; blocking. */
+  void saveBeforeStop(Checkpoint c) {
+    try {
+      store.write(c.key(), c.receivedUpTo() == null ? Instant.EPOCH : c.receivedUpTo(), c.encode(board.province()));
+      LOG.info("Checkpoint {} saved on stopping: {} records of the log", c.key(), c.records());
+    } catch (RuntimeException e) {
+      LOG.warn("No checkpoint on stopping ({}); the next start reads the log from the last one", e.toString());
+    }
   }
 
   /** Checkpoints this node has written. */

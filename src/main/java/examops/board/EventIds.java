@@ -24,7 +24,7 @@ import java.util.Optional;
 final class EventIds {
 
   /** Per entity: a phone's offline queue of a day's check-ins, an agent's retried batch, many times over. */
-  static final int PER_ENTITY = 256;
+  static final int PER_ENTITY = 128;
 
   private final Map<String, LinkedHashMap<String, Integer>> byEntity = new HashMap<>();
 
