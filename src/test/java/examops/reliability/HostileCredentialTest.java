@@ -84,6 +84,21 @@ class HostileCredentialTest {
     return incidentId;
   }
 
+  // Issue 19: no trusted proxy configured -------------------------------------------------------
+
+  @Test
+  @DisplayName("without a trusted proxy, X-Forwarded-Proto and X-Forwarded-For from a client are ignored")
+  void forwardedHeadersFromClientIgnored() {
+    TestNode.Response r = node.send("GET", "/?access_token=" + longXuyen, null,
+        Map.of("X-Forwarded-Proto", "https", "X-Forwarded-For", "198.51.100.77"));
+    assertThat(r.status()).isEqualTo(303);
+    assertThat(r.headers().get("set-cookie")).doesNotContainIgnoringCase("Secure");
+    try (LogCapture logs = new LogCapture()) {
+      node.send("GET", "/api/v1/board", null, Map.of("X-Forwarded-For", "198.51.100.78"));
+      assertThat(logs.lines()).anyMatch(l -> l.contains("127.0.0.1 GET /api/v1/board 401")).noneMatch(l -> l.contains("198.51.100.78"));
+    }
+  }
+
   // Item 3 ---------------------------------------------------------------------------------------
 
   @Test
