@@ -121,7 +121,7 @@ public final class Node implements AutoCloseable {
     BoardVerticle boardVerticle = new BoardVerticle(board, bootstrap, config.nodeId(), validator, references, lease, checkpoints);
     HttpVerticle.NodeInfo info = new HttpVerticle.NodeInfo(config.nodeId(), boardVerticle::readerProgress,
         () -> boardVerticle.deadLetters() == null ? 0 : boardVerticle.deadLetters().written(), lease::held, lease::holder);
-    http = new HttpVerticle(config.httpHost(), config.httpPort(), board, validator, references, bootstrap, info, new Stats(), access);
+    http = new HttpVerticle(config.httpHost(), config.httpPort(), board, validator, references, bootstrap, info, new Stats(), access, config.web());
     RulesVerticle rules = new RulesVerticle(board, rules(province), new AlertPlanner(
         Set.of(MissedCheckinRule.NAME, TargetDownRule.NAME, UnacknowledgedIncidentRule.NAME, LatePublishingRule.NAME),
         province.zone(), "rules:" + config.nodeId()), lease, bootstrap, config.nodeId());
@@ -150,7 +150,8 @@ public final class Node implements AutoCloseable {
   private void printDevCredentials() {
     String host = "0.0.0.0".equals(config.httpHost()) ? "localhost" : config.httpHost();
     List<String> districts = province.districts().stream().map(d -> d.id()).toList();
-    devCredentials = DevCredentials.mint(access.tokens(), "http://" + host + ":" + http.actualPort(), districts, Instant.now());
+    String base = config.web().publicUrl() != null ? config.web().publicUrl() : "http://" + host + ":" + http.actualPort();
+    devCredentials = DevCredentials.mint(access.tokens(), base, districts, Instant.now());
     devCredentials.print(console, districts);
   }
 

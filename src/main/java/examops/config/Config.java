@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param cluster Hazelcast clustering; off when no members are listed
  * @param notifications outgoing notifications (email, webhook) and their policy
  * @param access credentials: signing secret, mode, users file, rate limit (its toString hides the secret)
+ * @param web the node's edge: trusted proxies, public address, framing, sockets per credential
  */
 public record Config(
     int httpPort,
@@ -34,7 +35,8 @@ public record Config(
     boolean demo,
     ClusterSettings cluster,
     NotifyConfig notifications,
-    AccessSettings access) {
+    AccessSettings access,
+    WebSettings web) {
 
   public static final int DEFAULT_HTTP_PORT = 8080;
   public static final int DEFAULT_KAFKA_PORT = 9092;
@@ -53,15 +55,15 @@ public record Config(
   }
 
   public Config withDemo(boolean demo) {
-    return new Config(httpPort, httpHost, dataDir, kafkaBootstrap, kafkaPort, clockStart, clockSpeed, provinceFile, nodeId, demo, cluster, notifications, access);
+    return new Config(httpPort, httpHost, dataDir, kafkaBootstrap, kafkaPort, clockStart, clockSpeed, provinceFile, nodeId, demo, cluster, notifications, access, web);
   }
 
   public Config withDataDir(Path dir) {
-    return new Config(httpPort, httpHost, dir, kafkaBootstrap, kafkaPort, clockStart, clockSpeed, provinceFile, nodeId, demo, cluster, notifications, access);
+    return new Config(httpPort, httpHost, dir, kafkaBootstrap, kafkaPort, clockStart, clockSpeed, provinceFile, nodeId, demo, cluster, notifications, access, web);
   }
 
   public Config withClock(Instant start, double speed) {
-    return new Config(httpPort, httpHost, dataDir, kafkaBootstrap, kafkaPort, start, speed, provinceFile, nodeId, demo, cluster, notifications, access);
+    return new Config(httpPort, httpHost, dataDir, kafkaBootstrap, kafkaPort, start, speed, provinceFile, nodeId, demo, cluster, notifications, access, web);
   }
 
   public static Config fromEnvironment() {
@@ -91,7 +93,8 @@ public record Config(
             s.string("EXAMOPS_CLUSTER_HOST", "clusterHost", ClusterSettings.DEFAULT_HOST),
             s.port("EXAMOPS_CLUSTER_PORT", "clusterPort", ClusterSettings.DEFAULT_PORT)),
         NotifyConfig.load(s),
-        access(s));
+        access(s),
+        web(s));
   }
 
   private static AccessSettings access(Settings s) {
@@ -112,6 +115,15 @@ public record Config(
     return new AccessSettings(secret, production, s.string("EXAMOPS_USERS", "users", null),
         s.positiveDouble("EXAMOPS_RATE_PER_SECOND", "ratePerSecond", AccessSettings.DEFAULT_RATE_PER_SECOND),
         (int) s.positiveDouble("EXAMOPS_RATE_BURST", "rateBurst", AccessSettings.DEFAULT_RATE_BURST));
+  }
+
+  private static WebSettings web(Settings s) {
+    return new WebSettings(
+        TrustedProxies.parse("EXAMOPS_TRUSTED_PROXIES", s.list("EXAMOPS_TRUSTED_PROXIES", "trustedProxies")),
+        WebSettings.origin("EXAMOPS_PUBLIC_URL", s.string("EXAMOPS_PUBLIC_URL", "publicUrl", null)),
+        WebSettings.origins("EXAMOPS_FRAME_ANCESTORS", s.list("EXAMOPS_FRAME_ANCESTORS", "frameAncestors")),
+        (int) s.positiveDouble("EXAMOPS_WS_PER_CREDENTIAL", "wsPerCredential", WebSettings.DEFAULT_SOCKETS_PER_CREDENTIAL),
+        (int) Math.ceil(s.positiveDouble("EXAMOPS_BODY_TIMEOUT", "bodyTimeout", WebSettings.DEFAULT_BODY_SECONDS)));
   }
 
   private static String defaultNodeId() {
