@@ -33,7 +33,14 @@ public final class CheckInBook {
     TreeSet<CheckIn> kept = latest.computeIfAbsent(c.district(), k -> new TreeSet<>(ORDER));
     kept.add(c);
     if (kept.size() > HISTORY) kept.pollFirst();
-    times.computeIfAbsent(c.district(), k -> new ArrayList<>()).add(c.countsAt());
+    List<Instant> when = times.computeIfAbsent(c.district(), k -> new ArrayList<>());
+    Instant t = c.countsAt();
+    if (when.isEmpty() || !t.isBefore(when.get(when.size() - 1))) {
+      when.add(t);
+    } else {
+      int i = java.util.Collections.binarySearch(when, t); // a straggler: kept in time order as it comes
+      when.add(i >= 0 ? i : -i - 1, t);
+    }
   }
 
   public Optional<CheckIn> latest(String district) {
@@ -49,9 +56,7 @@ public final class CheckInBook {
 
   /** When each of a district's check-ins counts (sites included, as on the board), in time order. */
   public List<Instant> times(String district) {
-    List<Instant> out = new ArrayList<>(times.getOrDefault(district, List.of()));
-    out.sort(null);
-    return out;
+    return List.copyOf(times.getOrDefault(district, List.of()));
   }
 
   /** The book as saved in a checkpoint. */
@@ -60,9 +65,7 @@ public final class CheckInBook {
     for (var d : latest.entrySet()) {
       JsonArray kept = new JsonArray();
       d.getValue().forEach(c -> kept.add(c.toJson().put("district", c.district())));
-      JsonArray when = new JsonArray();
-      times(d.getKey()).forEach(t -> when.add(t.toString()));
-      out.put(d.getKey(), new JsonObject().put("latest", kept).put("times", when));
+      out.put(d.getKey(), new JsonObject().put("latest", kept).put("times", InstantList.save(times.getOrDefault(d.getKey(), List.of()))));
     }
     return out;
   }
@@ -75,9 +78,7 @@ public final class CheckInBook {
       TreeSet<CheckIn> kept = new TreeSet<>(ORDER);
       for (Object o : d.getJsonArray("latest")) kept.add(CheckIn.fromJson((JsonObject) o));
       book.latest.put(district, kept);
-      List<Instant> when = new ArrayList<>();
-      for (Object o : d.getJsonArray("times")) when.add(Instant.parse((String) o));
-      book.times.put(district, when);
+      book.times.put(district, InstantList.restore(d.getJsonObject("times")));
     }
     return book;
   }
