@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param cluster Hazelcast clustering; off when no members are listed
  * @param notifications outgoing notifications (email, webhook) and their policy
  * @param access credentials: signing secret, mode, users file, rate limit (its toString hides the secret)
+ * @param kafka replication required of an external cluster's topics, and how long to wait for its brokers
  */
 public record Config(
     int httpPort,
@@ -34,7 +35,8 @@ public record Config(
     boolean demo,
     ClusterSettings cluster,
     NotifyConfig notifications,
-    AccessSettings access) {
+    AccessSettings access,
+    KafkaOptions kafka) {
 
   public static final int DEFAULT_HTTP_PORT = 8080;
   public static final int DEFAULT_KAFKA_PORT = 9092;
@@ -53,15 +55,15 @@ public record Config(
   }
 
   public Config withDemo(boolean demo) {
-    return new Config(httpPort, httpHost, dataDir, kafkaBootstrap, kafkaPort, clockStart, clockSpeed, provinceFile, nodeId, demo, cluster, notifications, access);
+    return new Config(httpPort, httpHost, dataDir, kafkaBootstrap, kafkaPort, clockStart, clockSpeed, provinceFile, nodeId, demo, cluster, notifications, access, kafka);
   }
 
   public Config withDataDir(Path dir) {
-    return new Config(httpPort, httpHost, dir, kafkaBootstrap, kafkaPort, clockStart, clockSpeed, provinceFile, nodeId, demo, cluster, notifications, access);
+    return new Config(httpPort, httpHost, dir, kafkaBootstrap, kafkaPort, clockStart, clockSpeed, provinceFile, nodeId, demo, cluster, notifications, access, kafka);
   }
 
   public Config withClock(Instant start, double speed) {
-    return new Config(httpPort, httpHost, dataDir, kafkaBootstrap, kafkaPort, start, speed, provinceFile, nodeId, demo, cluster, notifications, access);
+    return new Config(httpPort, httpHost, dataDir, kafkaBootstrap, kafkaPort, start, speed, provinceFile, nodeId, demo, cluster, notifications, access, kafka);
   }
 
   public static Config fromEnvironment() {
@@ -84,14 +86,15 @@ public record Config(
         s.instant("EXAMOPS_CLOCK_START", "clockStart"),
         s.positiveDouble("EXAMOPS_CLOCK_SPEED", "clockSpeed", 1.0),
         s.string("EXAMOPS_PROVINCE", "province", null),
-        s.string("EXAMOPS_NODE_ID", "nodeId", defaultNodeId()),
+        s.string("EXAMOPS_NODE_ID", "nodeId", NodeName.ofThisHost(env)),
         false,
         new ClusterSettings(
             ClusterSettings.parseMembers("EXAMOPS_CLUSTER_MEMBERS", s.list("EXAMOPS_CLUSTER_MEMBERS", "clusterMembers")),
             s.string("EXAMOPS_CLUSTER_HOST", "clusterHost", ClusterSettings.DEFAULT_HOST),
             s.port("EXAMOPS_CLUSTER_PORT", "clusterPort", ClusterSettings.DEFAULT_PORT)),
         NotifyConfig.load(s),
-        access(s));
+        access(s),
+        KafkaOptions.load(s));
   }
 
   private static AccessSettings access(Settings s) {
@@ -112,11 +115,6 @@ public record Config(
     return new AccessSettings(secret, production, s.string("EXAMOPS_USERS", "users", null),
         s.positiveDouble("EXAMOPS_RATE_PER_SECOND", "ratePerSecond", AccessSettings.DEFAULT_RATE_PER_SECOND),
         (int) s.positiveDouble("EXAMOPS_RATE_BURST", "rateBurst", AccessSettings.DEFAULT_RATE_BURST));
-  }
-
-  private static String defaultNodeId() {
-    String host = System.getenv("HOSTNAME");
-    return host == null || host.isBlank() ? "node-1" : host;
   }
 
   private static JsonObject readFile(String path) {
