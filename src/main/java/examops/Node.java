@@ -25,6 +25,7 @@ import examops.drill.DrillVerticle;
 import examops.event.EventValidator;
 import examops.incident.UnacknowledgedIncidentRule;
 import examops.kafka.EmbeddedKafka;
+import examops.kafka.Replication;
 import examops.kafka.TopicDefinition;
 import examops.kafka.TopicSetup;
 import examops.monitoring.ProbeVerticle;
@@ -34,6 +35,7 @@ import examops.province.Province;
 import examops.province.ProvinceLoader;
 import examops.publishing.LatePublishingRule;
 import examops.web.HttpVerticle;
+import examops.web.StartingServer;
 import examops.web.Stats;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -43,6 +45,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,13 +98,9 @@ public final class Node implements AutoCloseable {
     SigningSecret secret = SigningSecret.resolve(config.access(), config.dataDir());
     Predicate<String> districtExists = id -> province.district(id).isPresent();
     Users users = Users.load(config.access().usersFile(), districtExists);
-    if (config.embeddedKafka()) {
-      kafka = new EmbeddedKafka(config.kafkaLogDir(), config.kafkaPort());
-      kafka.start();
-    }
-    String bootstrap = config.bootstrapServers();
-    TopicSetup.ensureTopics(bootstrap, TopicDefinition.loadAll());
     vertx = await(ClusterVertx.start(config.cluster(), config.dataDir().resolve("vertx-cache")));
+    String bootstrap = config.bootstrapServers();
+    startKafka(bootstrap);
     TokenBook tokenBook = new TokenBook();
     accessLog = new AccessLog(bootstrap, "examops-" + config.nodeId() + "-access", tokenBook);
     accessLog.start();
@@ -112,7 +111,8 @@ public final class Node implements AutoCloseable {
     lease = new Lease(vertx, LEASE, config.nodeId());
     BoardVerticle boardVerticle = new BoardVerticle(board, bootstrap, config.nodeId(), validator, references, lease);
     HttpVerticle.NodeInfo info = new HttpVerticle.NodeInfo(config.nodeId(), boardVerticle::readerProgress,
-        () -> boardVerticle.deadLetters() == null ? 0 : boardVerticle.deadLetters().written(), lease::held, lease::holder);
+        () -> boardVerticle.deadLetters() == null ? 0 : boardVerticle.deadLetters().written(), lease::held, lease::holder,
+        () -> kafka == null ? null : kafka.failure());
     http = new HttpVerticle(config.httpHost(), config.httpPort(), board, validator, references, bootstrap, info, new Stats(), access);
     RulesVerticle rules = new RulesVerticle(board, rules(province), new AlertPlanner(
         Set.of(MissedCheckinRule.NAME, TargetDownRule.NAME, UnacknowledgedIncidentRule.NAME, LatePublishingRule.NAME),
@@ -137,6 +137,31 @@ public final class Node implements AutoCloseable {
         (System.nanoTime() - t0) / 1_000_000);
     if (secret.development()) printDevCredentials();
     return this;
+  }
+
+  /**
+   * The embedded broker if there is to be one, then the topics, while a {@link StartingServer} holds the
+   * HTTP port so /health says what the node waits for (e.g. Kafka brokers still to register).
+   */
+  private void startKafka(String bootstrap) throws Exception {
+    AtomicReference<String> waitingFor = new AtomicReference<>(
+        config.embeddedKafka() ? "starting the embedded Kafka broker" : "connecting to Kafka at " + bootstrap);
+    StartingServer starting = await(StartingServer.listen(vertx, config.httpHost(), config.httpPort(), config.nodeId(), waitingFor::get));
+    try {
+      if (config.embeddedKafka()) {
+        kafka = new EmbeddedKafka(config.kafkaLogDir(), config.kafkaPort());
+        kafka.start();
+      }
+      new TopicSetup(bootstrap, replication(), config.kafka().brokerWait(), waitingFor::set).ensure(TopicDefinition.loadAll());
+    } finally {
+      await(starting.close());
+    }
+  }
+
+  /** One copy on the embedded broker; on a cluster, kafka/topics.json unless the environment says otherwise. */
+  private Replication replication() {
+    return config.embeddedKafka() ? Replication.SINGLE_BROKER
+        : new Replication(config.kafka().replicationFactor(), config.kafka().minInsyncReplicas());
   }
 
   private void printDevCredentials() {

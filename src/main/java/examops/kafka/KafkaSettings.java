@@ -51,6 +51,14 @@ public final class KafkaSettings {
     return p;
   }
 
+  /** An admin client (topic set-up, the broker watch). */
+  public static Map<String, Object> admin(String bootstrap, String clientId) {
+    Map<String, Object> p = new HashMap<>();
+    p.put("bootstrap.servers", bootstrap);
+    p.put("client.id", clientId);
+    return p;
+  }
+
   /** Every partition of the event topics, as the broker lists them: what each reader of the whole log assigns itself. */
   public static List<TopicPartition> eventPartitions(Consumer<?, ?> consumer) {
     List<TopicPartition> partitions = new ArrayList<>();
