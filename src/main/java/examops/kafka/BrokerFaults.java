@@ -34,9 +34,14 @@ final class BrokerFaults {
   }
 
   private static void fault(String how, int status, String message) {
-    String reason = (message == null || message.isBlank() ? "a fatal fault" : message)
-        + " (Kafka asked to " + how + " the process with status " + status + " on thread " + Thread.currentThread().getName() + ")";
-    LOG.error("Kafka broker fault: {}", reason, new IllegalStateException("where Kafka gave up"));
+    String thread = Thread.currentThread().getName();
+    String what = message != null && !message.isBlank() ? message
+        : thread.contains("LogDirFailure") ? "its log directory failed (deleted, unwritable, or the disk is full)"
+        : "a fatal fault";
+    String reason = what + " (Kafka asked to " + how + " the process, status " + status + ", on thread " + thread + ")";
+    if (BROKERS.stream().anyMatch(b -> b.failure() == null)) {
+      LOG.error("Kafka broker fault: {}", reason, new IllegalStateException("where Kafka gave up"));
+    }
     BROKERS.forEach(b -> b.failed(reason));
   }
 }
