@@ -22,7 +22,10 @@ final class BrokerCount {
 
   private BrokerCount() {}
 
-  /** Returns the number of brokers registered once it is at least {@code needed}; throws after {@code wait}. */
+  /**
+   * Returns the number of brokers registered once it is at least {@code needed} (1: the cluster answers at all);
+   * throws after {@code wait}.
+   */
   static int await(Admin admin, String bootstrap, int needed, Duration wait, Consumer<String> progress) throws InterruptedException {
     long start = System.nanoTime();
     long nextLog = start;
@@ -50,12 +53,18 @@ final class BrokerCount {
   }
 
   static String waiting(String bootstrap, int registered, int needed, String error) {
-    String seen = registered < 0 ? "no Kafka broker answers yet at " + bootstrap + (error == null ? "" : " (" + error + ")")
-        : registered + " of the " + needed + " Kafka brokers needed are registered at " + bootstrap;
-    return "waiting for Kafka brokers: " + seen + " (the topics to create need " + needed + " copies)";
+    if (registered < 0) {
+      return "waiting for Kafka brokers: none answers yet at " + bootstrap + (error == null ? "" : " (" + error + ")");
+    }
+    return "waiting for Kafka brokers: " + registered + " of the " + needed + " Kafka brokers needed are registered at "
+        + bootstrap + " (the topics to create need " + needed + " copies)";
   }
 
   static String refusal(String bootstrap, int registered, int needed, Duration wait) {
+    if (registered < 0) {
+      return "no Kafka broker answered at " + bootstrap + " within " + wait.toSeconds() + " s (EXAMOPS_KAFKA_BROKER_WAIT):"
+          + " check EXAMOPS_KAFKA_BOOTSTRAP and that the brokers run";
+    }
     return "refusing to create topics with fewer copies than required: " + Math.max(registered, 0) + " of the " + needed
         + " Kafka brokers needed were registered at " + bootstrap + " after " + wait.toSeconds()
         + " s (EXAMOPS_KAFKA_BROKER_WAIT). Start the missing brokers and restart this node, or, for a smaller cluster,"

@@ -49,6 +49,7 @@ public final class TopicSetup {
     Map<String, Object> p = KafkaSettings.admin(bootstrap, "examops-topic-setup");
     p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000);
     try (Admin admin = Admin.create(p)) {
+      BrokerCount.await(admin, bootstrap, 1, brokerWait, progress);
       progress.accept("checking the Kafka topics at " + bootstrap);
       Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
       List<TopicDefinition> missing = topics.stream().filter(t -> !existing.contains(t.name())).toList();

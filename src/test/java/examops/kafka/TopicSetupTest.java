@@ -121,4 +121,15 @@ class TopicSetupTest {
         .values().iterator().next().get("min.insync.replicas").value();
     assertThat(minIsr).as("lowered with the factor").isEqualTo("1");
   }
+
+  @Test
+  @DisplayName("no broker answering at the address: the set-up waits, then refuses naming the address and EXAMOPS_KAFKA_BROKER_WAIT")
+  void nobodyAnswers() throws Exception {
+    String nowhere = "127.0.0.1:" + EmbeddedKafka.freePort();
+    List<String> progress = new CopyOnWriteArrayList<>();
+    assertThatThrownBy(() -> new TopicSetup(nowhere, Replication.AS_DEFINED, Duration.ofSeconds(2), progress::add)
+        .ensure(TopicDefinition.loadAll()))
+        .hasMessageContaining("no Kafka broker answered at " + nowhere).hasMessageContaining("EXAMOPS_KAFKA_BROKER_WAIT");
+    assertThat(progress).anyMatch(s -> s.startsWith("waiting for Kafka brokers: none answers yet at " + nowhere));
+  }
 }
