@@ -25,6 +25,7 @@ import examops.drill.DrillVerticle;
 import examops.event.EventValidator;
 import examops.incident.UnacknowledgedIncidentRule;
 import examops.kafka.EmbeddedKafka;
+import examops.kafka.KafkaSettings;
 import examops.kafka.Replication;
 import examops.kafka.TopicDefinition;
 import examops.kafka.TopicSetup;
@@ -100,6 +101,7 @@ public final class Node implements AutoCloseable {
     Users users = Users.load(config.access().usersFile(), districtExists);
     vertx = await(ClusterVertx.start(config.cluster(), config.dataDir().resolve("vertx-cache")));
     String bootstrap = config.bootstrapServers();
+    KafkaSettings.secure(bootstrap, config.kafka().security());
     startKafka(bootstrap);
     TokenBook tokenBook = new TokenBook();
     accessLog = new AccessLog(bootstrap, "examops-" + config.nodeId() + "-access", tokenBook);

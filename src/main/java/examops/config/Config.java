@@ -77,11 +77,12 @@ public record Config(
         .map(Config::readFile)
         .orElseGet(JsonObject::new);
     Settings s = new Settings(env, file);
+    String kafkaBootstrap = s.string("EXAMOPS_KAFKA_BOOTSTRAP", "kafkaBootstrap", "");
     return new Config(
         s.port("EXAMOPS_HTTP_PORT", "httpPort", DEFAULT_HTTP_PORT),
         s.string("EXAMOPS_HTTP_HOST", "httpHost", "0.0.0.0"),
         Path.of(s.string("EXAMOPS_DATA_DIR", "dataDir", "./data")),
-        s.string("EXAMOPS_KAFKA_BOOTSTRAP", "kafkaBootstrap", ""),
+        kafkaBootstrap,
         s.port("EXAMOPS_KAFKA_PORT", "kafkaPort", DEFAULT_KAFKA_PORT),
         s.instant("EXAMOPS_CLOCK_START", "clockStart"),
         s.positiveDouble("EXAMOPS_CLOCK_SPEED", "clockSpeed", 1.0),
@@ -94,7 +95,7 @@ public record Config(
             s.port("EXAMOPS_CLUSTER_PORT", "clusterPort", ClusterSettings.DEFAULT_PORT)),
         NotifyConfig.load(s),
         access(s),
-        KafkaOptions.load(s));
+        KafkaOptions.load(s, kafkaBootstrap.isBlank()));
   }
 
   private static AccessSettings access(Settings s) {

@@ -9,8 +9,9 @@ import java.time.format.DateTimeParseException;
  * @param replicationFactor copies of every partition; null = as {@code kafka/topics.json} defines each topic
  * @param minInsyncReplicas copies an {@code acks=all} write needs; null = as {@code kafka/topics.json} defines
  * @param brokerWait how long a node that has topics to create waits for enough brokers before it refuses to start
+ * @param security authentication and TLS towards an external cluster, for every client of the node
  */
-public record KafkaOptions(Integer replicationFactor, Integer minInsyncReplicas, Duration brokerWait) {
+public record KafkaOptions(Integer replicationFactor, Integer minInsyncReplicas, Duration brokerWait, KafkaSecurity security) {
 
   /** Long enough for a cluster started together with the nodes (docker-compose up) to register its brokers. */
   public static final Duration DEFAULT_BROKER_WAIT = Duration.ofMinutes(5);
@@ -22,11 +23,12 @@ public record KafkaOptions(Integer replicationFactor, Integer minInsyncReplicas,
     }
   }
 
-  static KafkaOptions load(Config.Settings s) {
+  static KafkaOptions load(Config.Settings s, boolean embedded) {
     return new KafkaOptions(
         count(s, "EXAMOPS_KAFKA_REPLICATION_FACTOR", "kafkaReplicationFactor", Short.MAX_VALUE),
         count(s, "EXAMOPS_KAFKA_MIN_INSYNC_REPLICAS", "kafkaMinInsyncReplicas", Short.MAX_VALUE),
-        wait(s));
+        wait(s),
+        KafkaSecurity.load(s, embedded));
   }
 
   private static Integer count(Config.Settings s, String var, String key, int max) {

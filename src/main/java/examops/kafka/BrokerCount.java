@@ -7,6 +7,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +37,12 @@ final class BrokerCount {
         registered = admin.describeCluster(new DescribeClusterOptions().timeoutMs(3_000)).nodes().get(4, TimeUnit.SECONDS).size();
         lastError = null;
       } catch (ExecutionException | TimeoutException e) {
-        lastError = (e instanceof ExecutionException ? e.getCause() : e).toString();
+        Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+        if (cause instanceof AuthenticationException) {
+          throw new IllegalStateException("Kafka at " + bootstrap + " refused this node's credentials (EXAMOPS_KAFKA_USERNAME, EXAMOPS_KAFKA_PASSWORD,"
+              + " EXAMOPS_KAFKA_SASL_MECHANISM, EXAMOPS_KAFKA_SECURITY_PROTOCOL, EXAMOPS_KAFKA_TRUSTSTORE): " + cause.getMessage(), cause);
+        }
+        lastError = cause.toString();
       }
       if (registered >= needed) return registered;
       long elapsed = System.nanoTime() - start;
