@@ -46,7 +46,7 @@ public final class EmbeddedKafka implements AutoCloseable {
    * Kafka's fatal-fault path wanted to end the process: the broker is unusable, but the HTTP side stays
    * up to say so. Stops what is left of the broker off its own thread, so clients see it gone at once.
    */
-  void failed(String reason) {
+  synchronized void failed(String reason) {
     if (failure != null || server == null) return;
     failure = "the embedded Kafka broker stopped: " + reason + " — restart the node";
     LOG.error("{}. Writes are refused (503) and screens show the board as stale until then", failure);

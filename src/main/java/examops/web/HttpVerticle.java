@@ -156,6 +156,7 @@ public final class HttpVerticle extends VerticleBase {
     boolean ready = board.caughtUp() && (replay == null || replay.error() == null) && brokerLoss == null && brokerStopped == null;
     JsonObject body = new JsonObject()
         .put("status", brokerStopped != null ? "broker-stopped" : brokerLoss != null ? "broker-unreachable" : ready ? "ok" : "starting")
+        .put("reason", brokerStopped)
         .put("broker", brokerLoss == null ? new JsonObject().put("reachable", true)
             : new JsonObject().put("reachable", false).put("since", brokerLoss.since().toString()).put("error", brokerLoss.error()))
         .put("node", node.nodeId())
@@ -163,7 +164,6 @@ public final class HttpVerticle extends VerticleBase {
         .put("leaseHolder", node.leaseHolder().get())
         .put("version", board.appliedVersion())
         .put("replay", replay == null ? null : replay.toJson());
-    if (brokerStopped != null) body.put("reason", brokerStopped);
     ctx.response().setStatusCode(ready ? 200 : 503).putHeader("content-type", "application/json").end(body.encode());
   }
 
