@@ -72,6 +72,9 @@ public final class Node implements AutoCloseable {
   private Access access;
   private DevCredentials devCredentials;
   private PrintStream console = System.out;
+  /** Holds the HTTP port until the node serves, so /health says what it waits for (e.g. Kafka brokers to register). */
+  private StartingServer starting;
+  private final AtomicReference<String> waitingFor = new AtomicReference<>("starting");
 
   /** The lease under which exactly one node runs the rules and the probes. */
   static final String LEASE = "examops.lease.rules";
@@ -102,7 +105,9 @@ public final class Node implements AutoCloseable {
     vertx = await(ClusterVertx.start(config.cluster(), config.dataDir().resolve("vertx-cache")));
     String bootstrap = config.bootstrapServers();
     KafkaSettings.secure(bootstrap, config.kafka().security());
+    starting = await(StartingServer.listen(vertx, config.httpHost(), config.httpPort(), config.nodeId(), waitingFor::get));
     startKafka(bootstrap);
+    waitingFor.set("reading the credentials log");
     TokenBook tokenBook = new TokenBook();
     accessLog = new AccessLog(bootstrap, "examops-" + config.nodeId() + "-access", tokenBook);
     accessLog.start();
@@ -121,6 +126,7 @@ public final class Node implements AutoCloseable {
         province.zone(), "rules:" + config.nodeId()), lease, bootstrap, config.nodeId());
     ProbeVerticle probes = new ProbeVerticle(province, lease, clock, bootstrap, config.nodeId());
     NotifyVerticle notifier = NotifyVerticle.create(board, province, config.notifications(), lease, bootstrap, config.nodeId());
+    closeStartingServer();
     await(vertx.deployVerticle(boardVerticle).compose(id -> vertx.deployVerticle(http))
         .compose(id -> vertx.deployVerticle(rules)).compose(id -> vertx.deployVerticle(probes))
         .compose(id -> vertx.deployVerticle(notifier)));
@@ -141,23 +147,20 @@ public final class Node implements AutoCloseable {
     return this;
   }
 
-  /**
-   * The embedded broker if there is to be one, then the topics, while a {@link StartingServer} holds the
-   * HTTP port so /health says what the node waits for (e.g. Kafka brokers still to register).
-   */
+  /** The embedded broker if there is to be one, then the topics, saying what it waits for through {@link #waitingFor}. */
   private void startKafka(String bootstrap) throws Exception {
-    AtomicReference<String> waitingFor = new AtomicReference<>(
-        config.embeddedKafka() ? "starting the embedded Kafka broker" : "connecting to Kafka at " + bootstrap);
-    StartingServer starting = await(StartingServer.listen(vertx, config.httpHost(), config.httpPort(), config.nodeId(), waitingFor::get));
-    try {
-      if (config.embeddedKafka()) {
-        kafka = new EmbeddedKafka(config.kafkaLogDir(), config.kafkaPort());
-        kafka.start();
-      }
-      new TopicSetup(bootstrap, replication(), config.kafka().brokerWait(), waitingFor::set).ensure(TopicDefinition.loadAll());
-    } finally {
-      await(starting.close());
+    if (config.embeddedKafka()) {
+      waitingFor.set("starting the embedded Kafka broker");
+      kafka = new EmbeddedKafka(config.kafkaLogDir(), config.kafkaPort());
+      kafka.start();
     }
+    new TopicSetup(bootstrap, replication(), config.kafka().brokerWait(), waitingFor::set).ensure(TopicDefinition.loadAll());
+  }
+
+  /** The real HTTP server takes the port next. */
+  private void closeStartingServer() throws Exception {
+    if (starting != null) await(starting.close());
+    starting = null;
   }
 
   /** One copy on the embedded broker; on a cluster, kafka/topics.json unless the environment says otherwise. */
@@ -219,6 +222,11 @@ public final class Node implements AutoCloseable {
   @Override
   public void close() {
     if (lease != null) lease.release();
+    try {
+      closeStartingServer();
+    } catch (Exception e) {
+      LOG.warn("The start-up HTTP server did not close cleanly: {}", e.toString());
+    }
     try {
       if (vertx != null) await(vertx.close());
     } catch (Exception e) {
