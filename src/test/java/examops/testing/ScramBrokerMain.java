@@ -14,9 +14,10 @@ import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
 
 /**
- * {@code ScramBrokerMain <log dir> <port> <user> <password>}: a single KRaft broker in a process of its own whose
- * only client listener is SASL_PLAINTEXT with SCRAM-SHA-512; the user is created when the log is formatted
- * (as {@code kafka-storage format --add-scram} does), so a client without those credentials gets nothing.
+ * {@code ScramBrokerMain <log dir> <port> <user> <password> [<PKCS12 keystore> <PKCS12 truststore> <their password>]}: a single KRaft
+ * broker in a process of its own whose only client listener takes SCRAM-SHA-512 logins — SASL_PLAINTEXT, or
+ * SASL_SSL when a keystore is given; the user is created when the log is formatted (as
+ * {@code kafka-storage format --add-scram} does), so a client without those credentials gets nothing.
  */
 public final class ScramBrokerMain {
 
@@ -31,18 +32,29 @@ public final class ScramBrokerMain {
     Path logDir = Path.of(args[0]);
     String port = args[1];
     String controllerPort = String.valueOf(EmbeddedKafka.freePort());
+    String listener = args.length > 4 ? "SASL_SSL" : "SASL_PLAINTEXT";
     Properties p = new Properties();
     p.put("process.roles", "broker,controller");
     p.put("node.id", "1");
     p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-    p.put("listeners", "SASL_PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-    p.put("advertised.listeners", "SASL_PLAINTEXT://127.0.0.1:" + port);
-    p.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
+    p.put("listeners", listener + "://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+    p.put("advertised.listeners", listener + "://127.0.0.1:" + port);
+    p.put("listener.security.protocol.map", listener + ":" + listener + ",CONTROLLER:PLAINTEXT");
     p.put("controller.listener.names", "CONTROLLER");
-    p.put("inter.broker.listener.name", "SASL_PLAINTEXT");
+    p.put("inter.broker.listener.name", listener);
+    if (args.length > 4) {
+      p.put("ssl.keystore.location", args[4]);
+      p.put("ssl.keystore.type", "PKCS12");
+      p.put("ssl.keystore.password", args[6]);
+      p.put("ssl.key.password", args[6]);
+      // The broker checks its own certificate as its inter-broker client would.
+      p.put("ssl.truststore.location", args[5]);
+      p.put("ssl.truststore.type", "PKCS12");
+      p.put("ssl.truststore.password", args[6]);
+    }
     p.put("sasl.enabled.mechanisms", MECHANISM);
     p.put("sasl.mechanism.inter.broker.protocol", MECHANISM);
-    p.put("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+    p.put("listener.name." + listener.toLowerCase(java.util.Locale.ROOT) + ".scram-sha-512.sasl.jaas.config",
         "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + BROKER_USER + "\" password=\"" + BROKER_PASSWORD + "\";");
     p.put("log.dirs", logDir.toString());
     p.put("offsets.topic.replication.factor", "1");
