@@ -20,7 +20,7 @@ import java.util.Optional;
  * @param cluster Hazelcast clustering; off when no members are listed
  * @param notifications outgoing notifications (email, webhook) and their policy
  * @param access credentials: signing secret, mode, users file, rate limit (its toString hides the secret)
- * @param kafka replication required of an external cluster's topics, and how long to wait for its brokers
+ * @param kafka an external cluster: the replication its topics must have, how long to wait for its brokers, credentials and TLS
  */
 public record Config(
     int httpPort,
