@@ -20,7 +20,9 @@ async function json(response) {
  * `onProgress(percent)` is called while the server reads the log.
  */
 export async function generateReport(period, { onProgress = () => {}, pollMs = 400, fetchImpl = fetch } = {}) {
-  let status = await json(await fetchImpl(`/api/v1/reports${reportQuery(period)}`, { method: 'POST' }));
+  // A write signed in by the session cookie must be JSON (the server refuses anything else from a cookie).
+  let status = await json(await fetchImpl(`/api/v1/reports${reportQuery(period)}`,
+    { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }));
   onProgress(status.progress?.percent ?? 0);
   while (status.state === 'running') {
     await new Promise((resolve) => setTimeout(resolve, pollMs));

@@ -12,6 +12,7 @@ import examops.alert.AlertPlanner;
 import examops.alert.Rule;
 import examops.alert.RulesVerticle;
 import examops.board.Board;
+import examops.board.CheckpointPolicy;
 import examops.board.BoardVerticle;
 import examops.board.BoardView;
 import examops.board.ReferenceCheck;
@@ -72,6 +73,7 @@ public final class Node implements AutoCloseable {
   private Access access;
   private DevCredentials devCredentials;
   private PrintStream console = System.out;
+  private CheckpointPolicy checkpoints = CheckpointPolicy.fromEnvironment(System.getenv());
   /** Holds the HTTP port until the node serves, so /health says what it waits for (e.g. Kafka brokers to register). */
   private StartingServer starting;
   private final AtomicReference<String> waitingFor = new AtomicReference<>("starting");
@@ -96,6 +98,12 @@ public final class Node implements AutoCloseable {
     return this;
   }
 
+  /** How often the board is saved to the checkpoint topic (the environment's settings unless a test says otherwise). */
+  public Node checkpoints(CheckpointPolicy policy) {
+    this.checkpoints = policy;
+    return this;
+  }
+
   /** Starts everything; blocking, returns once the HTTP server listens (the replay may still run). */
   public Node start() throws Exception {
     long t0 = System.nanoTime();
@@ -116,11 +124,11 @@ public final class Node implements AutoCloseable {
     ReferenceCheck references = new ReferenceCheck(province);
     board = new Board(new BoardView(province), clock);
     lease = new Lease(vertx, LEASE, config.nodeId());
-    BoardVerticle boardVerticle = new BoardVerticle(board, bootstrap, config.nodeId(), validator, references, lease);
+    BoardVerticle boardVerticle = new BoardVerticle(board, bootstrap, config.nodeId(), validator, references, lease, checkpoints);
     HttpVerticle.NodeInfo info = new HttpVerticle.NodeInfo(config.nodeId(), boardVerticle::readerProgress,
         () -> boardVerticle.deadLetters() == null ? 0 : boardVerticle.deadLetters().written(), lease::held, lease::holder,
         () -> kafka == null ? null : kafka.failure());
-    http = new HttpVerticle(config.httpHost(), config.httpPort(), board, validator, references, bootstrap, info, new Stats(), access);
+    http = new HttpVerticle(config.httpHost(), config.httpPort(), board, validator, references, bootstrap, info, new Stats(), access, config.web());
     RulesVerticle rules = new RulesVerticle(board, rules(province), new AlertPlanner(
         Set.of(MissedCheckinRule.NAME, TargetDownRule.NAME, UnacknowledgedIncidentRule.NAME, LatePublishingRule.NAME),
         province.zone(), "rules:" + config.nodeId()), lease, bootstrap, config.nodeId());
@@ -172,7 +180,8 @@ public final class Node implements AutoCloseable {
   private void printDevCredentials() {
     String host = "0.0.0.0".equals(config.httpHost()) ? "localhost" : config.httpHost();
     List<String> districts = province.districts().stream().map(d -> d.id()).toList();
-    devCredentials = DevCredentials.mint(access.tokens(), "http://" + host + ":" + http.actualPort(), districts, Instant.now());
+    String base = config.web().publicUrl() != null ? config.web().publicUrl() : "http://" + host + ":" + http.actualPort();
+    devCredentials = DevCredentials.mint(access.tokens(), base, districts, Instant.now());
     devCredentials.print(console, districts);
   }
 

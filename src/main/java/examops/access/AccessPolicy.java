@@ -61,6 +61,15 @@ public final class AccessPolicy {
     return refuse("incident " + incidentId + " is not district " + p.district() + "'s; a district unit updates its own district's incidents only");
   }
 
+  /**
+   * Whether these credentials may see an incident at all: need-to-know ones (exam data) are the
+   * command center's and leadership's. For anyone else such an incident does not exist: an action on
+   * it is answered exactly as one on an absent incident, and a refusal never shows it.
+   */
+  public static boolean mayRead(Principal p, boolean needToKnow) {
+    return !needToKnow || p.audience() == examops.board.Audience.FULL;
+  }
+
   /** The report and the board at a past moment: the command center and leadership (they include need-to-know incidents). */
   public static Optional<String> fullBoardRefusal(Principal p) {
     return p.role() == Role.COMMAND || p.role() == Role.LEADERSHIP ? Optional.empty()

@@ -16,6 +16,22 @@ public record Alert(String id, String rule, String subject, String severity, Str
     return new Alert(id, rule, subject, severity, message, raisedAt, at, by, district, messageEn);
   }
 
+  /** Every field, as a checkpoint keeps it. */
+  public JsonObject save() {
+    return new JsonObject().put("id", id).put("rule", rule).put("subject", subject).put("severity", severity)
+        .put("message", message).put("raisedAt", raisedAt.toString())
+        .put("acknowledgedAt", acknowledgedAt == null ? null : acknowledgedAt.toString())
+        .put("acknowledgedBy", acknowledgedBy).put("district", district).put("messageEn", messageEn);
+  }
+
+  /** An alert as {@link #save()} wrote it. */
+  public static Alert restore(JsonObject j) {
+    String ack = j.getString("acknowledgedAt");
+    return new Alert(j.getString("id"), j.getString("rule"), j.getString("subject"), j.getString("severity"),
+        j.getString("message"), Instant.parse(j.getString("raisedAt")), ack == null ? null : Instant.parse(ack),
+        j.getString("acknowledgedBy"), j.getString("district"), j.getString("messageEn"));
+  }
+
   public JsonObject toJson() {
     return new JsonObject().put("id", id).put("rule", rule).put("subject", subject).put("severity", severity)
         .put("message", message).put("raisedAt", raisedAt.toString())

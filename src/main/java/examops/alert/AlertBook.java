@@ -2,7 +2,12 @@ package examops.alert;
 
 import examops.event.Event;
 import examops.event.EventType;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,6 +19,11 @@ public final class AlertBook {
   private final Map<String, Alert> active = new HashMap<>();
   /** How often each alert id has been cleared: the same condition can come back (after maintenance, say). */
   private final Map<String, Integer> clearings = new HashMap<>();
+  /** Every alert raised, for the report (alerts are counted once per onset). */
+  private final List<Raised> raised = new ArrayList<>();
+
+  /** An alert as raised: when, by which rule, how severe, where. */
+  public record Raised(Instant at, String alertId, String rule, String severity, String district) {}
 
   /** Returns false when the event changes nothing (a clear or acknowledgement of no active alert). */
   public boolean apply(Event e) {
@@ -24,6 +34,7 @@ public final class AlertBook {
         if (active.containsKey(id)) return false;
         active.put(id, new Alert(id, d.getString("rule"), d.getString("subject"), d.getString("severity"),
             d.getString("message"), e.atInstant(), null, null, e.district(), d.getString("messageEn")));
+        raised.add(new Raised(e.atInstant(), id, d.getString("rule"), d.getString("severity"), e.district()));
         return true;
       }
       case ALERT_CLEARED -> {
@@ -61,5 +72,37 @@ public final class AlertBook {
 
   public Collection<Alert> active() {
     return active.values();
+  }
+
+  /** Every alert raised, in time order (then by id: the same whatever order the log was read in). */
+  public List<Raised> raised() {
+    List<Raised> out = new ArrayList<>(raised);
+    out.sort(Comparator.comparing(Raised::at).thenComparing(Raised::alertId));
+    return out;
+  }
+
+  /** The book as saved in a checkpoint. */
+  public JsonObject save() {
+    JsonArray alerts = new JsonArray();
+    new java.util.TreeMap<>(active).values().forEach(a -> alerts.add(a.save()));
+    JsonArray history = new JsonArray();
+    raised().forEach(r -> history.add(new JsonArray().add(r.at().toString()).add(r.alertId()).add(r.rule())
+        .add(r.severity()).add(r.district())));
+    return new JsonObject().put("active", alerts).put("clearings", new JsonObject(new HashMap<>(clearings))).put("raised", history);
+  }
+
+  /** A book as {@link #save()} wrote it. */
+  public static AlertBook restore(JsonObject saved) {
+    AlertBook book = new AlertBook();
+    for (Object o : saved.getJsonArray("active")) {
+      Alert a = Alert.restore((JsonObject) o);
+      book.active.put(a.id(), a);
+    }
+    saved.getJsonObject("clearings").forEach(e -> book.clearings.put(e.getKey(), ((Number) e.getValue()).intValue()));
+    for (Object o : saved.getJsonArray("raised")) {
+      JsonArray r = (JsonArray) o;
+      book.raised.add(new Raised(Instant.parse(r.getString(0)), r.getString(1), r.getString(2), r.getString(3), r.getString(4)));
+    }
+    return book;
   }
 }

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * This node's replica of the board: the state, applied on one Vert.x context, and the coalesced
@@ -34,7 +35,7 @@ public final class Board {
   /** Dead letters kept to show the command center; the topic holds them all. */
   public static final int RECENT_DEAD_LETTERS = 200;
 
-  private final BoardState state;
+  private BoardState state;
   private final BoardView view;
   private final Clock clock;
   private final Set<Change> pending = new LinkedHashSet<>();
@@ -47,6 +48,11 @@ public final class Board {
   private volatile boolean caughtUp;
   private volatile long appliedVersion;
   private volatile BrokerWatch.Loss brokerLoss;
+  /** What the state covers: each partition's next offset, the latest receipt time, records applied. */
+  private final Map<TopicPartition, Long> positions = new HashMap<>();
+  private Instant receivedUpTo;
+  private long records;
+  private volatile long startedFrom;
 
   public Board(BoardView view, Clock clock) {
     this.state = new BoardState(view.province());
@@ -58,9 +64,50 @@ public final class Board {
     this.context = context;
   }
 
+  /**
+   * Starts from a checkpoint instead of nothing; called on the board's context before the log
+   * reader starts (from the checkpoint's positions).
+   */
+  void restore(Checkpoint.Opened opened) {
+    Checkpoint c = opened.checkpoint();
+    state = opened.state();
+    positions.putAll(c.positions());
+    receivedUpTo = c.receivedUpTo();
+    records = c.records();
+    startedFrom = c.records();
+    c.recentDeadLetters().forEach(recentDeadLetters::addLast);
+    appliedVersion = state.version();
+    pending.add(new Change(Section.STATS, null));
+  }
+
+  /**
+   * The board as a checkpoint: the state and what of the log it covers. Called on the board's
+   * context; the document is the board's no longer (encoding it can happen elsewhere).
+   */
+  Checkpoint checkpoint() {
+    JsonArray dead = new JsonArray();
+    recentDeadLetters.forEach(d -> dead.add(d.toJson()));
+    return new Checkpoint(Map.copyOf(positions), receivedUpTo, records, state.save(), dead);
+  }
+
+  /** The records of the log the checkpoint this node started from covered (0 when it read the log from its beginning). */
+  public long startedFrom() {
+    return startedFrom;
+  }
+
+  /** Records applied (events and dead letters) since the board began, checkpoints included. */
+  long records() {
+    return records;
+  }
+
   /** Applies a batch read from the log; called on the board's context. */
   void apply(LogReader.Batch batch) {
     for (Event e : batch.events()) state.apply(e, pending);
+    positions.putAll(batch.positions());
+    records += batch.events().size() + batch.deadLetters().size();
+    if (batch.receivedUpTo() != null && (receivedUpTo == null || batch.receivedUpTo().isAfter(receivedUpTo))) {
+      receivedUpTo = batch.receivedUpTo();
+    }
     if (!batch.deadLetters().isEmpty()) {
       state.deadLettered(batch.deadLetters().size());
       pending.add(new Change(Section.STATS, null));
@@ -175,9 +222,20 @@ public final class Board {
   /** A refused event: the HTTP status, why, and the entity as it stands. */
   public record Refusal(int status, String message, JsonObject current) {}
 
-  /** True when this event id was already applied: a retry, to be answered as accepted again. */
-  public Future<Boolean> seen(String eventId) {
-    return onContext(() -> state.seen(eventId));
+  /**
+   * Whether this event's entity already applied an event with its id: true for a retry (same
+   * content, answered as accepted again), false for an id used for something else; empty when new.
+   */
+  public Future<Optional<Boolean>> sameAsSeen(Event e) {
+    return onContext(() -> state.sameAsSeen(e));
+  }
+
+  /**
+   * A copy of the state as it is now (through its saved form), to read at leisure off the board's
+   * context: what the report starts from.
+   */
+  public Future<BoardState> copy() {
+    return onContext(() -> state.save()).map(saved -> BoardState.restore(view.province(), saved));
   }
 
   /** Runs a read of the state on the board's context; for component code and tests. */

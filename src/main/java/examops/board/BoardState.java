@@ -14,6 +14,8 @@ import examops.notify.NotificationBook;
 import examops.province.Province;
 import examops.province.Target;
 import examops.publishing.PublishingBook;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,43 +29,62 @@ import java.util.Set;
  */
 public final class BoardState {
 
-  /** Enough for every retry and offline queue of a province's exam window many times over. */
-  static final int RECENT_ID_CAPACITY = 200_000;
+  /** The version of {@link #save()}'s format; a checkpoint of another version is not read. */
+  public static final int FORMAT = 1;
 
-  private final RecentIds recentIds = new RecentIds(RECENT_ID_CAPACITY);
-  private final CheckInBook checkins = new CheckInBook();
+  private final EventIds ids;
+  private final CheckInBook checkins;
   private final TargetBook targets;
   private final MaintenanceBook maintenance;
   /** For each target, the targets that depend on it: their "caused by" changes with it. */
   private final Map<String, List<String>> dependents = new HashMap<>();
-  private final IncidentBook incidents = new IncidentBook();
-  private final PublishingBook publishing = new PublishingBook();
-  private final AlertBook alerts = new AlertBook();
-  private final NotificationBook notifications = new NotificationBook();
+  private final IncidentBook incidents;
+  private final PublishingBook publishing;
+  private final AlertBook alerts;
+  private final NotificationBook notifications;
   private long version;
   private long duplicates;
   private long refused;
   private long deadLettered;
+  /** The latest {@code at} of the events applied, or null: a report ending after it leaves nothing out. */
+  private Instant latestAt;
 
   public BoardState(Province province) {
-    this.targets = new TargetBook(province);
-    this.maintenance = new MaintenanceBook(province);
+    this(province, new EventIds(), new CheckInBook(), new TargetBook(province), new MaintenanceBook(province),
+        new IncidentBook(), new PublishingBook(), new AlertBook(), new NotificationBook());
+  }
+
+  private BoardState(Province province, EventIds ids, CheckInBook checkins, TargetBook targets, MaintenanceBook maintenance,
+      IncidentBook incidents, PublishingBook publishing, AlertBook alerts, NotificationBook notifications) {
+    this.ids = ids;
+    this.checkins = checkins;
+    this.targets = targets;
+    this.maintenance = maintenance;
+    this.incidents = incidents;
+    this.publishing = publishing;
+    this.alerts = alerts;
+    this.notifications = notifications;
     for (Target t : province.targets()) {
       for (String parent : t.dependsOn()) dependents.computeIfAbsent(parent, k -> new ArrayList<>()).add(t.id());
     }
   }
 
   /**
-   * Applies one event. Returns false, changing nothing but the counters, for an id already applied
-   * or an action its entity's lifecycle does not allow.
+   * Applies one event. Returns false, changing nothing but the counters, for an id its entity
+   * already applied or an action its entity's lifecycle does not allow.
+   *
+   * <p>Every book keeps each entity's state from that entity's own events (one partition of the log),
+   * and what spans entities is a function of the set of events, not of their order: so applying the
+   * same log read in any interleaving of its partitions gives the same state.
    *
    * @param changes collects what changed, for the next delta
    */
   public boolean apply(Event e, Set<Change> changes) {
-    if (!recentIds.add(e.id())) {
+    if (!ids.add(e)) {
       duplicates++;
       return false;
     }
+    if (latestAt == null || e.atInstant().isAfter(latestAt)) latestAt = e.atInstant();
     boolean applied = switch (e.type().stream()) {
       case MONITORING -> applyMonitoring(e, changes);
       case INCIDENTS -> applyIncident(e, changes);
@@ -136,7 +157,7 @@ public final class BoardState {
       case "slow" -> HealthStatus.DEGRADED;
       default -> HealthStatus.DOWN;
     };
-    if (targets.observe(targetId, status, null, e.atInstant(), "check-in: " + state, e.source())) {
+    if (targets.observe(TargetBook.Source.CHECKIN, targetId, status, null, e.atInstant(), "check-in: " + state, e.source())) {
       targetChanged(targetId, changes);
     }
   }
@@ -164,9 +185,18 @@ public final class BoardState {
     };
   }
 
-  /** True when an event with this id has been applied (or refused) recently: a retry, not news. */
-  public boolean seen(String eventId) {
-    return recentIds.contains(eventId);
+  /**
+   * When this event's entity has applied (or refused) an event with the same id recently: whether
+   * that one carried the same content (a retry, not news) or not (the id was used for something
+   * else). Empty when the id is new to the entity.
+   */
+  public Optional<Boolean> sameAsSeen(Event e) {
+    return ids.fingerprintOf(e).map(print -> print == EventIds.fingerprint(e));
+  }
+
+  /** The latest {@code at} of the events applied, or null before any. */
+  public Instant latestAt() {
+    return latestAt;
   }
 
   public long version() {
@@ -219,5 +249,46 @@ public final class BoardState {
 
   public NotificationBook notifications() {
     return notifications;
+  }
+
+  /**
+   * The whole state as a checkpoint keeps it (format {@link #FORMAT}): every book and counter, so
+   * that {@link #restore} followed by the rest of the log gives what reading the whole log gives.
+   */
+  public JsonObject save() {
+    return new JsonObject().put("format", FORMAT)
+        .put("version", version).put("duplicates", duplicates).put("refused", refused).put("deadLettered", deadLettered)
+        .put("latestAt", latestAt == null ? null : latestAt.toString())
+        .put("ids", ids.save()).put("checkins", checkins.save()).put("targets", targets.save())
+        .put("maintenance", maintenance.save()).put("incidents", incidents.save()).put("publishing", publishing.save())
+        .put("alerts", alerts.save()).put("notifications", notifications.save());
+  }
+
+  /**
+   * A state as {@link #save()} wrote it.
+   *
+   * @throws IllegalArgumentException when it was written in another format or cannot be read
+   */
+  public static BoardState restore(Province province, JsonObject saved) {
+    Integer format = saved.getInteger("format");
+    if (format == null || format != FORMAT) {
+      throw new IllegalArgumentException("state format " + format + ", this version reads " + FORMAT);
+    }
+    try {
+      BoardState s = new BoardState(province, EventIds.restore(saved.getJsonObject("ids")),
+          CheckInBook.restore(saved.getJsonObject("checkins")), TargetBook.restore(province, saved.getJsonObject("targets")),
+          MaintenanceBook.restore(province, saved.getJsonArray("maintenance")), IncidentBook.restore(saved.getJsonObject("incidents")),
+          PublishingBook.restore(saved.getJsonObject("publishing")), AlertBook.restore(saved.getJsonObject("alerts")),
+          NotificationBook.restore(saved.getJsonObject("notifications")));
+      s.version = saved.getLong("version");
+      s.duplicates = saved.getLong("duplicates");
+      s.refused = saved.getLong("refused");
+      s.deadLettered = saved.getLong("deadLettered");
+      String latest = saved.getString("latestAt");
+      s.latestAt = latest == null ? null : Instant.parse(latest);
+      return s;
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("the saved state cannot be read: " + e, e);
+    }
   }
 }

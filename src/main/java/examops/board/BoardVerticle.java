@@ -10,6 +10,12 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
+import examops.kafka.CheckpointStore;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Follows the log into the board and publishes one delta per tick on the local event bus
@@ -23,6 +29,7 @@ public final class BoardVerticle extends VerticleBase {
   public static final String DELTAS_RESTRICTED = "examops.board.deltas.restricted";
   static final long TICK_MS = 100;
   static final long HEARTBEAT_MS = 2_000;
+  private static final Logger LOG = LoggerFactory.getLogger(BoardVerticle.class);
 
   private final Board board;
   private final String bootstrap;
@@ -30,6 +37,9 @@ public final class BoardVerticle extends VerticleBase {
   private final EventValidator validator;
   private final ReferenceCheck references;
   private final Lease lease;
+  private final CheckpointPolicy checkpoints;
+  private CheckpointStore checkpointStore;
+  private CheckpointWriter checkpointWriter;
   private DeadLetters deadLetters;
   private LogReader reader;
   private BrokerWatch brokerWatch;
@@ -37,6 +47,13 @@ public final class BoardVerticle extends VerticleBase {
 
   /** @param lease only its holder writes dead letters; every node counts them */
   public BoardVerticle(Board board, String bootstrap, String nodeId, EventValidator validator, ReferenceCheck references, Lease lease) {
+    this(board, bootstrap, nodeId, validator, references, lease, CheckpointPolicy.DEFAULT);
+  }
+
+  /** @param checkpoints how often the lease holder saves the board; every node starts from the newest saved one */
+  public BoardVerticle(Board board, String bootstrap, String nodeId, EventValidator validator, ReferenceCheck references,
+      Lease lease, CheckpointPolicy checkpoints) {
+    this.checkpoints = checkpoints;
     this.board = board;
     this.bootstrap = bootstrap;
     this.nodeId = nodeId;
@@ -50,20 +67,42 @@ public final class BoardVerticle extends VerticleBase {
     board.bind(context);
     board.progress(ReplayProgress.starting());
     return vertx.executeBlocking(() -> {
-      deadLetters = new DeadLetters(bootstrap, "examops-" + nodeId + "-dlq", lease::held);
-      lease.whenHeld(() -> vertx.executeBlocking(() -> {
-        deadLetters.takeOver();
+      checkpointStore = new CheckpointStore(bootstrap, "examops-" + nodeId + "-checkpoints");
+      return checkpoints.enabled() ? newestCheckpoint() : Optional.<Checkpoint.Opened>empty();
+    }).compose(start -> {
+      start.ifPresent(board::restore);
+      checkpointWriter = new CheckpointWriter(vertx, board, checkpointStore, checkpoints);
+      checkpointWriter.restoredAt(board.records());
+      Map<TopicPartition, Long> from = start.map(o -> o.checkpoint().positions()).orElse(Map.of());
+      return vertx.executeBlocking(() -> {
+        deadLetters = new DeadLetters(bootstrap, "examops-" + nodeId + "-dlq", lease::held);
+        lease.whenHeld(() -> vertx.executeBlocking(() -> {
+          deadLetters.takeOver();
+          return null;
+        }));
+        reader = new LogReader(bootstrap, "examops-" + nodeId + "-reader", validator, references::problem, deadLetters,
+            board.sink(), from);
+        reader.start();
+        brokerWatch = new BrokerWatch(bootstrap, "examops-" + nodeId + "-watch", board.clock()).start();
         return null;
-      }));
-      reader = new LogReader(bootstrap, "examops-" + nodeId + "-reader", validator, references::problem, deadLetters, board.sink());
-      reader.start();
-      brokerWatch = new BrokerWatch(bootstrap, "examops-" + nodeId + "-watch", board.clock()).start();
-      return null;
+      });
     }).onSuccess(v -> vertx.setPeriodic(TICK_MS, id -> tick()));
+  }
+
+  /** The newest checkpoint that can be used (older ones are tried when the newest cannot), or none. */
+  private Optional<Checkpoint.Opened> newestCheckpoint() {
+    long t0 = System.nanoTime();
+    Optional<Checkpoint.Opened> found = new PastBoards(board.province(), checkpointStore, null).checkpoint(null);
+    found.ifPresentOrElse(
+        o -> LOG.info("Starting from checkpoint {} ({} records of the log, read in {} ms)", o.checkpoint().key(),
+            o.checkpoint().records(), (System.nanoTime() - t0) / 1_000_000),
+        () -> LOG.info("No usable checkpoint: reading the log from its beginning"));
+    return found;
   }
 
   private void tick() {
     checkBroker();
+    if (lease.held()) checkpointWriter.tick();
     Board.Delta delta = board.nextDelta();
     long now = System.currentTimeMillis();
     if (delta == null) {
@@ -114,9 +153,17 @@ public final class BoardVerticle extends VerticleBase {
   public Future<?> stop() {
     return vertx.executeBlocking(() -> {
       if (reader != null) reader.close();
-      if (deadLetters != null) deadLetters.close();
-      if (brokerWatch != null) brokerWatch.close();
       return null;
+    }).compose(v -> {
+      // The reader has stopped: what the board holds now is all it will apply (taken on its context).
+      Checkpoint last = checkpointWriter == null ? null : checkpointWriter.lastBeforeStop();
+      return vertx.executeBlocking(() -> {
+        if (last != null) checkpointWriter.saveBeforeStop(last);
+        if (checkpointStore != null) checkpointStore.close();
+        if (deadLetters != null) deadLetters.close();
+        if (brokerWatch != null) brokerWatch.close();
+        return null;
+      });
     });
   }
 }

@@ -229,7 +229,24 @@ public final class BoardView {
         .put("latencyMs", h.latencyMs()).put("failures", h.failures())
         .put("causedBy", h.status() == HealthStatus.DOWN ? folding.rootCause(t.id(), s.targets().statuses()) : null)
         .put("detail", entry.map(TargetBook.Entry::detail).orElse(null))
-        .put("source", entry.map(TargetBook.Entry::source).orElse(null));
+        .put("source", entry.map(TargetBook.Entry::source).orElse(null))
+        .put("reported", reported(s, t.id()));
+  }
+
+  /**
+   * What each source says of the target, apart (probe results; a site's own check-in), when both
+   * have: the status shown is the worse of the two.
+   */
+  private static JsonObject reported(BoardState s, String id) {
+    var probe = s.targets().entry(TargetBook.Source.PROBE, id);
+    var checkin = s.targets().entry(TargetBook.Source.CHECKIN, id);
+    if (probe.isEmpty() || checkin.isEmpty()) return null;
+    return new JsonObject().put("probe", source(probe.get())).put("checkin", source(checkin.get()));
+  }
+
+  private static JsonObject source(TargetBook.Entry e) {
+    return new JsonObject().put("status", e.health().status().wireName())
+        .put("lastAt", e.health().lastResultAt() == null ? null : e.health().lastResultAt().toString()).put("by", e.source());
   }
 
   /** One district's (or the province's) checklist, each item with its state, due time and lateness. */

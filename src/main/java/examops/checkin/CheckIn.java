@@ -35,6 +35,13 @@ public record CheckIn(
     return sent.isAfter(receivedAt) ? receivedAt : sent;
   }
 
+  /** A check-in as {@link #toJson()} wrote it, with its district beside it. */
+  public static CheckIn fromJson(JsonObject j) {
+    return new CheckIn(j.getString("id"), j.getString("district"), j.getString("site"), OffsetDateTime.parse(j.getString("at")),
+        Instant.parse(j.getString("receivedAt")), j.getString("status"), j.getString("phone"), j.getString("fax"),
+        j.getString("internet"), j.getString("note"), j.getString("source"));
+  }
+
   public JsonObject toJson() {
     return new JsonObject()
         .put("id", eventId).put("site", site)

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param cluster Hazelcast clustering; off when no members are listed
  * @param notifications outgoing notifications (email, webhook) and their policy
  * @param access credentials: signing secret, mode, users file, rate limit (its toString hides the secret)
+ * @param web the node's edge: trusted proxies, public address, framing, sockets per credential
  * @param kafka an external cluster: the replication its topics must have, how long to wait for its brokers, credentials and TLS
  */
 public record Config(
@@ -36,6 +37,7 @@ public record Config(
     ClusterSettings cluster,
     NotifyConfig notifications,
     AccessSettings access,
+    WebSettings web,
     KafkaOptions kafka) {
 
   public static final int DEFAULT_HTTP_PORT = 8080;
@@ -55,15 +57,15 @@ public record Config(
   }
 
   public Config withDemo(boolean demo) {
-    return new Config(httpPort, httpHost, dataDir, kafkaBootstrap, kafkaPort, clockStart, clockSpeed, provinceFile, nodeId, demo, cluster, notifications, access, kafka);
+    return new Config(httpPort, httpHost, dataDir, kafkaBootstrap, kafkaPort, clockStart, clockSpeed, provinceFile, nodeId, demo, cluster, notifications, access, web, kafka);
   }
 
   public Config withDataDir(Path dir) {
-    return new Config(httpPort, httpHost, dir, kafkaBootstrap, kafkaPort, clockStart, clockSpeed, provinceFile, nodeId, demo, cluster, notifications, access, kafka);
+    return new Config(httpPort, httpHost, dir, kafkaBootstrap, kafkaPort, clockStart, clockSpeed, provinceFile, nodeId, demo, cluster, notifications, access, web, kafka);
   }
 
   public Config withClock(Instant start, double speed) {
-    return new Config(httpPort, httpHost, dataDir, kafkaBootstrap, kafkaPort, start, speed, provinceFile, nodeId, demo, cluster, notifications, access, kafka);
+    return new Config(httpPort, httpHost, dataDir, kafkaBootstrap, kafkaPort, start, speed, provinceFile, nodeId, demo, cluster, notifications, access, web, kafka);
   }
 
   public static Config fromEnvironment() {
@@ -95,6 +97,7 @@ public record Config(
             s.port("EXAMOPS_CLUSTER_PORT", "clusterPort", ClusterSettings.DEFAULT_PORT)),
         NotifyConfig.load(s),
         access(s),
+        web(s),
         KafkaOptions.load(s, kafkaBootstrap.isBlank()));
   }
 
@@ -116,6 +119,20 @@ public record Config(
     return new AccessSettings(secret, production, s.string("EXAMOPS_USERS", "users", null),
         s.positiveDouble("EXAMOPS_RATE_PER_SECOND", "ratePerSecond", AccessSettings.DEFAULT_RATE_PER_SECOND),
         (int) s.positiveDouble("EXAMOPS_RATE_BURST", "rateBurst", AccessSettings.DEFAULT_RATE_BURST));
+  }
+
+  private static WebSettings web(Settings s) {
+    return new WebSettings(
+        TrustedProxies.parse("EXAMOPS_TRUSTED_PROXIES", s.list("EXAMOPS_TRUSTED_PROXIES", "trustedProxies")),
+        WebSettings.origin("EXAMOPS_PUBLIC_URL", s.string("EXAMOPS_PUBLIC_URL", "publicUrl", null)),
+        WebSettings.origins("EXAMOPS_FRAME_ANCESTORS", s.list("EXAMOPS_FRAME_ANCESTORS", "frameAncestors")),
+        (int) s.positiveDouble("EXAMOPS_WS_PER_CREDENTIAL", "wsPerCredential", WebSettings.DEFAULT_SOCKETS_PER_CREDENTIAL),
+        (int) Math.ceil(s.positiveDouble("EXAMOPS_BODY_TIMEOUT", "bodyTimeout", WebSettings.DEFAULT_BODY_SECONDS)));
+  }
+
+  private static String defaultNodeId() {
+    String host = System.getenv("HOSTNAME");
+    return host == null || host.isBlank() ? "node-1" : host;
   }
 
   private static JsonObject readFile(String path) {

@@ -77,6 +77,34 @@ public record Incident(
         at));
   }
 
+  /** Every field, as a checkpoint keeps it. */
+  public io.vertx.core.json.JsonObject save() {
+    return new io.vertx.core.json.JsonObject().put("id", id).put("title", title).put("severity", severity.name())
+        .put("category", category.name()).put("district", district).put("site", site)
+        .put("targets", new io.vertx.core.json.JsonArray(targets)).put("reporter", reporter).put("state", state.name())
+        .put("assignee", assignee).put("reportedAt", str(reportedAt)).put("acknowledgedAt", str(acknowledgedAt))
+        .put("awaitingSince", str(awaitingSince)).put("resolvedAt", str(resolvedAt)).put("escalations", escalations)
+        .put("updatedAt", str(updatedAt));
+  }
+
+  /** An incident as {@link #save()} wrote it. */
+  public static Incident restore(io.vertx.core.json.JsonObject j) {
+    return new Incident(j.getString("id"), j.getString("title"), Severity.valueOf(j.getString("severity")),
+        IncidentCategory.valueOf(j.getString("category")), j.getString("district"), j.getString("site"),
+        j.getJsonArray("targets").stream().map(String::valueOf).toList(), j.getString("reporter"),
+        IncidentState.valueOf(j.getString("state")), j.getString("assignee"), instant(j.getString("reportedAt")),
+        instant(j.getString("acknowledgedAt")), instant(j.getString("awaitingSince")), instant(j.getString("resolvedAt")),
+        j.getInteger("escalations"), instant(j.getString("updatedAt")));
+  }
+
+  private static String str(Instant t) {
+    return t == null ? null : t.toString();
+  }
+
+  private static Instant instant(String s) {
+    return s == null ? null : Instant.parse(s);
+  }
+
   public boolean open() {
     return state != IncidentState.RESOLVED;
   }

@@ -102,6 +102,30 @@ public final class IncidentBook {
         .put("timeline", new JsonArray(new ArrayList<>(timelines.getOrDefault(id, List.of()))));
   }
 
+  /** The book as saved in a checkpoint. */
+  public JsonObject save() {
+    JsonArray all = new JsonArray();
+    new java.util.TreeMap<>(byId).forEach((id, i) -> all.add(new JsonObject().put("incident", i.save())
+        .put("timeline", new JsonArray(new ArrayList<>(timelines.getOrDefault(id, List.of()))))
+        .put("description", descriptions.get(id))));
+    return new JsonObject().put("all", all);
+  }
+
+  /** A book as {@link #save()} wrote it. */
+  public static IncidentBook restore(JsonObject saved) {
+    IncidentBook book = new IncidentBook();
+    for (Object o : saved.getJsonArray("all")) {
+      JsonObject j = (JsonObject) o;
+      Incident i = Incident.restore(j.getJsonObject("incident"));
+      book.byId.put(i.id(), i);
+      List<JsonObject> timeline = new ArrayList<>();
+      j.getJsonArray("timeline").forEach(t -> timeline.add((JsonObject) t));
+      book.timelines.put(i.id(), timeline);
+      if (j.getString("description") != null) book.descriptions.put(i.id(), j.getString("description"));
+    }
+    return book;
+  }
+
   private static String str(java.time.Instant t) {
     return t == null ? null : t.toString();
   }

@@ -40,6 +40,12 @@ public record DeadLetter(String topic, int partition, long offset, String key, S
     return out.toString();
   }
 
+  /** A dead letter as {@link #toJson()} wrote it. */
+  public static DeadLetter fromJson(JsonObject j) {
+    return new DeadLetter(j.getString("topic"), j.getInteger("partition"), j.getLong("offset"), j.getString("key"),
+        j.getString("reason"), Instant.parse(j.getString("at")), j.getInteger("bytes"), j.getString("preview"));
+  }
+
   public JsonObject toJson() {
     return new JsonObject().put("topic", topic).put("partition", partition).put("offset", offset)
         .put("origin", origin()).put("key", key).put("reason", reason).put("at", at.toString())

@@ -56,6 +56,25 @@ public final class KafkaSettings {
     return p;
   }
 
+  /**
+   * The checkpoint writer: durable like any producer, for one large record at a time (its value is
+   * compressed already).
+   */
+  public static Map<String, Object> checkpointProducer(String bootstrap, String clientId) {
+    Map<String, Object> p = new HashMap<>(durableProducer(bootstrap, clientId));
+    p.put("compression.type", "none");
+    p.put("linger.ms", "0");
+    p.put("max.request.size", String.valueOf(CHECKPOINT_MAX_BYTES));
+    p.put("buffer.memory", String.valueOf(2L * CHECKPOINT_MAX_BYTES));
+    p.put("request.timeout.ms", "30000");
+    p.put("delivery.timeout.ms", "60000");
+    p.put("max.block.ms", "30000");
+    return p;
+  }
+
+  /** The largest checkpoint the topic takes (its {@code max.message.bytes}, in kafka/topics.json). */
+  public static final int CHECKPOINT_MAX_BYTES = 64 * 1024 * 1024;
+
   /** A reader of whole topics: no group, no commits (the state is rebuilt from offset zero). */
   public static Map<String, Object> logReader(String bootstrap, String clientId) {
     Map<String, Object> p = new HashMap<>();

@@ -3,6 +3,7 @@ package examops.kafka;
 import examops.event.Event;
 import examops.event.EventValidator;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,10 +43,17 @@ public final class LogReader implements AutoCloseable {
   /**
    * Events read, in log order per partition, and the records among them that were dead-lettered;
    * {@code done} must be called once they are applied.
+   *
+   * @param positions every partition's next offset once this batch is applied: what a checkpoint of
+   *     the state after it covers
+   * @param receivedUpTo the latest receipt time among the batch's records (an event's
+   *     {@code receivedAt}, a refused record's timestamp), or null for an empty batch
    */
-  public record Batch(List<Event> events, List<DeadLetter> deadLetters, ReplayProgress progress, Runnable done) {}
+  public record Batch(List<Event> events, List<DeadLetter> deadLetters, ReplayProgress progress,
+      Map<TopicPartition, Long> positions, Instant receivedUpTo, Runnable done) {}
 
   private final KafkaConsumer<String, byte[]> consumer;
+  private final Map<TopicPartition, Long> from;
   private final RecordDecoder decoder;
   private final DeadLetters deadLetters;
   private final Consumer<Batch> sink;
@@ -66,6 +74,17 @@ public final class LogReader implements AutoCloseable {
    */
   public LogReader(String bootstrap, String clientId, EventValidator validator,
       Function<Event, Optional<String>> referenceCheck, DeadLetters deadLetters, Consumer<Batch> sink) {
+    this(bootstrap, clientId, validator, referenceCheck, deadLetters, sink, Map.of());
+  }
+
+  /**
+   * @param from where to start in each partition (a checkpoint's positions); a partition not named,
+   *     or whose records before that offset are gone, is read from its beginning
+   */
+  public LogReader(String bootstrap, String clientId, EventValidator validator,
+      Function<Event, Optional<String>> referenceCheck, DeadLetters deadLetters, Consumer<Batch> sink,
+      Map<TopicPartition, Long> from) {
+    this.from = Map.copyOf(from);
     this.consumer = new KafkaConsumer<>(KafkaSettings.logReader(bootstrap, clientId));
     this.decoder = new RecordDecoder(validator, referenceCheck);
     this.deadLetters = deadLetters;
@@ -86,11 +105,11 @@ public final class LogReader implements AutoCloseable {
     try {
       List<TopicPartition> partitions = KafkaSettings.eventPartitions(consumer);
       consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
+      Map<TopicPartition, Long> begin = startAt(partitions, consumer.beginningOffsets(partitions));
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
       progress = ReplayProgress.of(begin, end, positions(partitions));
-      LOG.info("Replaying the log: {} records in {} partitions", progress.total(), partitions.size());
+      LOG.info("Replaying the log: {} records in {} partitions{}", progress.total(), partitions.size(),
+          from.isEmpty() ? "" : " after the checkpoint");
       long lastLog = System.nanoTime();
       CompletableFuture<Void> delivered = CompletableFuture.completedFuture(null);
       while (running) {
@@ -114,8 +133,9 @@ public final class LogReader implements AutoCloseable {
         ReplayProgress p = progress;
         progress = p.announce();
         // Decoded while the next poll is read; handed to the board in log order.
+        Map<TopicPartition, Long> after = positions(partitions);
         CompletableFuture<Decoded> decoded = decode(records);
-        delivered = delivered.thenCombine(decoded, (previous, d) -> d).thenAccept(d -> deliver(d, p));
+        delivered = delivered.thenCombine(decoded, (previous, d) -> d).thenAccept(d -> deliver(d, p, after));
       }
     } catch (WakeupException | InterruptedException e) {
       if (running) LOG.error("Log reader stopped unexpectedly", e);
@@ -129,6 +149,17 @@ public final class LogReader implements AutoCloseable {
     }
   }
 
+  /** Seeks each partition to where this reader starts; returns those offsets (the replay's "done = 0"). */
+  private Map<TopicPartition, Long> startAt(List<TopicPartition> partitions, Map<TopicPartition, Long> beginning) {
+    Map<TopicPartition, Long> start = new HashMap<>();
+    for (TopicPartition tp : partitions) {
+      long at = Math.max(beginning.get(tp), from.getOrDefault(tp, 0L));
+      consumer.seek(tp, at);
+      start.put(tp, at);
+    }
+    return start;
+  }
+
   private Map<TopicPartition, Long> positions(List<TopicPartition> partitions) {
     Map<TopicPartition, Long> pos = new HashMap<>();
     for (TopicPartition tp : partitions) pos.put(tp, consumer.position(tp));
@@ -136,7 +167,16 @@ public final class LogReader implements AutoCloseable {
   }
 
   /** One poll's records, decoded: events and dead letters in log order, and the records dead-lettered. */
-  private record Decoded(List<Event> events, List<DeadLetter> refused, List<ConsumerRecord<String, byte[]>> deadRecords) {}
+  private record Decoded(List<Event> events, List<DeadLetter> refused, List<ConsumerRecord<String, byte[]>> deadRecords) {
+
+    /** The latest receipt time among the records (see {@link Batch#receivedUpTo}). */
+    Instant receivedUpTo() {
+      Instant max = null;
+      for (Event e : events) if (max == null || e.receivedAt().isAfter(max)) max = e.receivedAt();
+      for (DeadLetter d : refused) if (max == null || d.at().isAfter(max)) max = d.at();
+      return max;
+    }
+  }
 
   /**
    * Decodes a poll's records on the decoding threads: a large poll in two halves, one per thread
@@ -169,9 +209,9 @@ public final class LogReader implements AutoCloseable {
   }
 
   /** In log order: the dead letters written, then the batch handed to the board. */
-  private void deliver(Decoded d, ReplayProgress p) {
+  private void deliver(Decoded d, ReplayProgress p, Map<TopicPartition, Long> after) {
     for (int i = 0; i < d.deadRecords().size(); i++) deadLetters.deadLetter(d.deadRecords().get(i), d.refused().get(i).reason());
-    sink.accept(new Batch(d.events(), d.refused(), p, inFlight::release));
+    sink.accept(new Batch(d.events(), d.refused(), p, after, d.receivedUpTo(), inFlight::release));
   }
 
   /**

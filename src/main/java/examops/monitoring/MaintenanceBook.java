@@ -10,7 +10,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,10 +25,33 @@ public final class MaintenanceBook {
   /** One window and who declared it (null for a planned one). */
   public record Window(MaintenanceWindow window, String declaredBy, boolean planned) {}
 
-  private final Map<String, Window> windows = new LinkedHashMap<>();
+  /** By id: the same order however the declarations' events were interleaved with others. */
+  private final Map<String, Window> windows = new TreeMap<>();
 
   public MaintenanceBook(Province province) {
     province.maintenance().forEach(m -> windows.put(m.id(), new Window(m, null, true)));
+  }
+
+  /** The windows declared or changed since the province data, as saved in a checkpoint. */
+  public JsonArray save() {
+    JsonArray out = new JsonArray();
+    windows.values().forEach(w -> out.add(toJson(w)));
+    return out;
+  }
+
+  /** A book as {@link #save()} wrote it. */
+  public static MaintenanceBook restore(Province province, JsonArray saved) {
+    MaintenanceBook book = new MaintenanceBook(province);
+    book.windows.clear();
+    for (Object o : saved) {
+      JsonObject j = (JsonObject) o;
+      JsonObject reason = j.getJsonObject("reason");
+      MaintenanceWindow m = new MaintenanceWindow(j.getString("id"), j.getJsonArray("targets").stream().map(String::valueOf).toList(),
+          Instant.parse(j.getString("from")), Instant.parse(j.getString("to")),
+          new LocalizedText(reason.getString("vi"), reason.getString("en")));
+      book.windows.put(m.id(), new Window(m, j.getString("declaredBy"), j.getBoolean("planned")));
+    }
+    return book;
   }
 
   /** Why this declaration or ending may not happen (404 for no such window, 409 otherwise), or empty. */

@@ -1,5 +1,7 @@
 package examops.monitoring;
 
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,6 +51,33 @@ public final class StatusTimeline {
       out.add(new StatusSpan(openFrom, now.isBefore(staleAt) ? now : staleAt, openStatus));
     }
     return out;
+  }
+
+  /** The timeline as saved in a checkpoint: stale-after, closed spans, the open one. */
+  public JsonObject save() {
+    JsonArray spans = new JsonArray();
+    for (StatusSpan s : closed) spans.add(new JsonArray().add(s.from().toString()).add(s.to().toString()).add(s.status().ordinal()));
+    JsonObject j = new JsonObject().put("stale", staleAfter.toString()).put("closed", spans);
+    if (openStatus != null) {
+      j.put("open", new JsonArray().add(openFrom.toString()).add(lastAt.toString()).add(openStatus.ordinal()));
+    }
+    return j;
+  }
+
+  /** A timeline as {@link #save()} wrote it. */
+  public static StatusTimeline restore(JsonObject j) {
+    StatusTimeline t = new StatusTimeline(Duration.parse(j.getString("stale")));
+    for (Object o : j.getJsonArray("closed")) {
+      JsonArray s = (JsonArray) o;
+      t.closed.add(new StatusSpan(Instant.parse(s.getString(0)), Instant.parse(s.getString(1)), HealthStatus.values()[s.getInteger(2)]));
+    }
+    JsonArray open = j.getJsonArray("open");
+    if (open != null) {
+      t.openFrom = Instant.parse(open.getString(0));
+      t.lastAt = Instant.parse(open.getString(1));
+      t.openStatus = HealthStatus.values()[open.getInteger(2)];
+    }
+    return t;
   }
 
   private void close(Instant to) {

@@ -34,6 +34,25 @@ public record Notification(String id, String alertId, String rule, String subjec
     return status != Status.RETRYING;
   }
 
+  /** Every field, as a checkpoint keeps it. */
+  public JsonObject save() {
+    return new JsonObject().put("id", id).put("alertId", alertId).put("rule", rule).put("subject", subject)
+        .put("severity", severity).put("channel", channel).put("recipient", recipient).put("recipientName", recipientName)
+        .put("reminder", reminder).put("status", status.name()).put("attempts", attempts).put("error", error)
+        .put("at", at.toString()).put("nextAttemptAt", nextAttemptAt == null ? null : nextAttemptAt.toString())
+        .put("alertRaisedAt", alertRaisedAt.toString()).put("text", text);
+  }
+
+  /** A notification as {@link #save()} wrote it. */
+  public static Notification restore(JsonObject j) {
+    String next = j.getString("nextAttemptAt");
+    return new Notification(j.getString("id"), j.getString("alertId"), j.getString("rule"), j.getString("subject"),
+        j.getString("severity"), j.getString("channel"), j.getString("recipient"), j.getString("recipientName"),
+        j.getInteger("reminder"), Status.valueOf(j.getString("status")), j.getInteger("attempts"), j.getString("error"),
+        Instant.parse(j.getString("at")), next == null ? null : Instant.parse(next), Instant.parse(j.getString("alertRaisedAt")),
+        j.getString("text"));
+  }
+
   public JsonObject toJson() {
     return new JsonObject().put("id", id).put("alertId", alertId).put("rule", rule).put("subject", subject)
         .put("severity", severity).put("channel", channel).put("recipient", recipient).put("recipientName", recipientName)

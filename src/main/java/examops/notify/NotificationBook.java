@@ -2,15 +2,17 @@ package examops.notify;
 
 import examops.event.Event;
 import examops.event.EventType;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Every notification the log knows of, folded from {@code notification.sent} and
@@ -24,7 +26,8 @@ public final class NotificationBook {
   public static final int RECENT = 50;
 
   private final Map<String, Notification> byId = new HashMap<>();
-  private final LinkedHashSet<String> recent = new LinkedHashSet<>();
+  /** Every notification by (time of its latest outcome, id): the board shows the last {@link #RECENT}. */
+  private final TreeSet<Ranked> byTime = new TreeSet<>();
   /** For each rule, subject, recipient and channel: the latest alert it was told about at onset. */
   private final Map<String, Instant> lastOnset = new HashMap<>();
 
@@ -55,15 +58,26 @@ public final class NotificationBook {
     byId.put(id, n);
     if (n.reminder() == 0) lastOnset.merge(onsetKey(n.rule(), n.subject(), n.recipient(), n.channel()), raisedAt,
         (a, b) -> a.isAfter(b) ? a : b);
+    Set<String> shownBefore = new HashSet<>(recent());
+    if (before != null) byTime.remove(new Ranked(before.at(), id));
+    byTime.add(new Ranked(n.at(), id));
     List<String> changed = new ArrayList<>();
     changed.add(id);
-    recent.remove(id);
-    recent.add(id);
-    for (Iterator<String> it = recent.iterator(); recent.size() > RECENT; ) {
-      changed.add(it.next());
-      it.remove();
-    }
+    List<String> shown = recent();
+    for (String was : shownBefore) if (!was.equals(id) && !shown.contains(was)) changed.add(was);
     return changed;
+  }
+
+  /**
+   * A notification's place on the board: by its latest outcome's time, then its id. The order the
+   * notifications' events are read in (they are on several partitions) does not change it.
+   */
+  private record Ranked(Instant at, String id) implements Comparable<Ranked> {
+    @Override
+    public int compareTo(Ranked o) {
+      int c = at.compareTo(o.at);
+      return c != 0 ? c : id.compareTo(o.id);
+    }
   }
 
   public Optional<Notification> get(String id) {
@@ -90,11 +104,45 @@ public final class NotificationBook {
 
   /** The board's entry for a notification: null when it is not among the recent ones. */
   public JsonObject toJson(String id) {
-    return recent.contains(id) ? byId.get(id).toJson() : null;
+    Notification n = byId.get(id);
+    if (n == null || byTime.size() > RECENT && new Ranked(n.at(), id).compareTo(cutoff()) < 0) return null;
+    return n.toJson();
+  }
+
+  private Ranked cutoff() {
+    var it = byTime.descendingIterator();
+    Ranked r = null;
+    for (int i = 0; i < RECENT && it.hasNext(); i++) r = it.next();
+    return r;
   }
 
   /** The recent notifications, oldest first. */
   public List<String> recent() {
-    return List.copyOf(recent);
+    List<String> out = new ArrayList<>(RECENT);
+    var it = byTime.descendingIterator();
+    for (int i = 0; i < RECENT && it.hasNext(); i++) out.add(it.next().id());
+    java.util.Collections.reverse(out);
+    return out;
+  }
+
+  /** The book as saved in a checkpoint. */
+  public JsonObject save() {
+    JsonArray all = new JsonArray();
+    new java.util.TreeMap<>(byId).values().forEach(n -> all.add(n.save()));
+    JsonObject onsets = new JsonObject();
+    lastOnset.forEach((k, t) -> onsets.put(k, t.toString()));
+    return new JsonObject().put("all", all).put("lastOnset", onsets);
+  }
+
+  /** A book as {@link #save()} wrote it. */
+  public static NotificationBook restore(JsonObject saved) {
+    NotificationBook book = new NotificationBook();
+    for (Object o : saved.getJsonArray("all")) {
+      Notification n = Notification.restore((JsonObject) o);
+      book.byId.put(n.id(), n);
+      book.byTime.add(new Ranked(n.at(), n.id()));
+    }
+    saved.getJsonObject("lastOnset").forEach(e -> book.lastOnset.put(e.getKey(), Instant.parse((String) e.getValue())));
+    return book;
   }
 }

@@ -50,6 +50,20 @@ public final class PublishingBook {
     return e.atInstant().isAfter(e.receivedAt()) ? e.receivedAt() : e.atInstant();
   }
 
+  /** The book as saved in a checkpoint. */
+  public io.vertx.core.json.JsonObject save() {
+    io.vertx.core.json.JsonObject out = new io.vertx.core.json.JsonObject();
+    byKey.forEach((k, st) -> out.put(k, st.save()));
+    return out;
+  }
+
+  /** A book as {@link #save()} wrote it. */
+  public static PublishingBook restore(io.vertx.core.json.JsonObject saved) {
+    PublishingBook book = new PublishingBook();
+    saved.forEach(e -> book.byKey.put(e.getKey(), PublishingStatus.restore((io.vertx.core.json.JsonObject) e.getValue())));
+    return book;
+  }
+
   public PublishingStatus state(String key) {
     return byKey.getOrDefault(key, PublishingStatus.notStarted());
   }

@@ -39,6 +39,26 @@ public record PublishingStatus(
     };
   }
 
+  /** Every field, as a checkpoint keeps it. */
+  public io.vertx.core.json.JsonObject save() {
+    return new io.vertx.core.json.JsonObject().put("state", state.name()).put("evidence", evidence).put("by", by)
+        .put("updatedAt", str(updatedAt)).put("doneAt", str(doneAt)).put("verifiedAt", str(verifiedAt)).put("verifiedBy", verifiedBy);
+  }
+
+  /** A status as {@link #save()} wrote it. */
+  public static PublishingStatus restore(io.vertx.core.json.JsonObject j) {
+    return new PublishingStatus(PublishingState.valueOf(j.getString("state")), j.getString("evidence"), j.getString("by"),
+        instant(j.getString("updatedAt")), instant(j.getString("doneAt")), instant(j.getString("verifiedAt")), j.getString("verifiedBy"));
+  }
+
+  private static String str(Instant t) {
+    return t == null ? null : t.toString();
+  }
+
+  private static Instant instant(String s) {
+    return s == null ? null : Instant.parse(s);
+  }
+
   private static PublishingResult applied(PublishingStatus s) {
     return new PublishingResult.Applied(s);
   }

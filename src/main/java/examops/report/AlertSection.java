@@ -1,5 +1,6 @@
 package examops.report;
 
+import examops.alert.AlertBook;
 import examops.monitoring.TimeSpan;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -11,14 +12,14 @@ final class AlertSection {
 
   private AlertSection() {}
 
-  static List<ReportLedger.RaisedAlert> raisedIn(ReportLedger ledger, TimeSpan span) {
+  static List<AlertBook.Raised> raisedIn(ReportLedger ledger, TimeSpan span) {
     return ledger.alerts().stream().filter(a -> span.contains(a.at())).toList();
   }
 
-  static JsonObject build(List<ReportLedger.RaisedAlert> alerts) {
+  static JsonObject build(List<AlertBook.Raised> alerts) {
     Map<String, Integer> byRule = new TreeMap<>();
     Map<String, Integer> bySeverity = new TreeMap<>();
-    for (ReportLedger.RaisedAlert a : alerts) {
+    for (AlertBook.Raised a : alerts) {
       byRule.merge(a.rule() == null ? "unknown" : a.rule(), 1, Integer::sum);
       bySeverity.merge(a.severity() == null ? "unknown" : a.severity(), 1, Integer::sum);
     }

@@ -59,7 +59,7 @@ final class AvailabilitySection {
   }
 
   static Availability of(Province province, BoardState state, Target t, TimeSpan span) {
-    List<StatusSpan> spans = state.targets().entry(t.id()).map(e -> e.timeline().spans(span.to())).orElse(List.of());
+    List<StatusSpan> spans = state.targets().spans(t.id(), span.to());
     // Planned windows from the province data and ad-hoc ones the command center declared.
     List<TimeSpan> maintenance = state.maintenance().all().stream().map(w -> w.window())
         .filter(m -> m.targets().contains(t.id())).map(m -> new TimeSpan(m.from(), m.to())).toList();

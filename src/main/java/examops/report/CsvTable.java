@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * One table of the CSV export: a header and rows, written as RFC 4180 (CRLF, fields quoted when
  * they hold a comma, quote or line break). Text that a spreadsheet would take for a formula
- * (starting with =, +, - or @) is prefixed with an apostrophe, since incident titles and notes come
- * from users.
+ * (starting with =, +, -, @, a tab or a carriage return, which spreadsheets skip before reading a
+ * formula) is prefixed with an apostrophe, since incident titles and notes come from users.
  */
 final class CsvTable {
 
@@ -53,7 +53,7 @@ final class CsvTable {
     if (value == null) return "";
     if (value instanceof Number) return value.toString();
     String s = value.toString();
-    if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0) s = "'" + s;
+    if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) s = "'" + s;
     boolean quote = s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
     return quote ? '"' + s.replace("\"", "\"\"") + '"' : s;
   }

@@ -1,7 +1,7 @@
 package examops.report;
 
-import examops.kafka.LogSnapshot;
-import examops.kafka.ReplayProgress;
+import examops.board.BoardState;
+import examops.board.PastBoards;
 import examops.province.Province;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
@@ -29,15 +29,15 @@ public final class ReportJobs {
 
   private final WorkerExecutor worker;
   private final Province province;
-  private final LogSnapshot log;
+  private final PastBoards past;
   private final Clock clock;
   private final Map<String, ReportJob> jobs = new LinkedHashMap<>();
   private final Map<String, ReportJob> running = new LinkedHashMap<>();
 
-  public ReportJobs(WorkerExecutor worker, Province province, LogSnapshot log, Clock clock) {
+  public ReportJobs(WorkerExecutor worker, PastBoards past, Clock clock) {
     this.worker = worker;
-    this.province = province;
-    this.log = log;
+    this.province = past.province();
+    this.past = past;
     this.clock = clock;
   }
 
@@ -68,17 +68,31 @@ public final class ReportJobs {
     return Optional.ofNullable(jobs.get(id));
   }
 
+  /**
+   * The board as the log stands now (the newest checkpoint and the log after it) is the ledger when
+   * nothing in it happened at or after the period's end, which is the case for any period that ends
+   * after the latest event (the whole window, today). Otherwise the log is folded from its beginning,
+   * leaving out what happened after the period.
+   */
   private JsonObject generate(ReportJob job) {
     ReportWindow window = job.window();
-    ReportLedger ledger = new ReportLedger(province, window.toInstant());
-    LogSnapshot.Summary read = log.read(ledger::apply, p -> job.progress(readPercent(p), p.done(), Math.max(p.total(), 0)));
-    JsonObject seen = new JsonObject().put("records", read.total()).put("valid", read.applied())
-        .put("refused", read.refused()).put("applied", ledger.applied());
+    PastBoards.Rebuilt now = past.at(null, (done, total) -> job.progress(percent(done, total), done, total));
+    ReportLedger ledger = ReportLedger.of(now.state(), window.toInstant()).orElseGet(() -> {
+      LOG.info("Report {}: the log has events after the period's end; reading it from the beginning", job.id());
+      ReportLedger folded = new ReportLedger(province, window.toInstant());
+      past.everything(folded::apply, () -> folded.state().deadLettered(1),
+          (done, total) -> job.progress(percent(done, total), done, total));
+      return folded;
+    });
+    BoardState s = ledger.state();
+    long records = s.version() + s.duplicates() + s.refused() + s.deadLettered() + ledger.outside();
+    JsonObject seen = new JsonObject().put("records", records).put("valid", records - s.deadLettered())
+        .put("refused", s.deadLettered()).put("applied", ledger.applied());
     return KpiReport.build(province, ledger, window, seen, clock.instant());
   }
 
-  private static int readPercent(ReplayProgress p) {
-    return p.percent() * READ_SHARE / 100;
+  private static int percent(long done, long total) {
+    return (int) (total <= 0 ? READ_SHARE : Math.min(100, done * 100 / total) * READ_SHARE / 100);
   }
 
   private void evictFinished() {

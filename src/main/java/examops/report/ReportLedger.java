@@ -1,38 +1,47 @@
 package examops.report;
 
+import examops.alert.AlertBook;
 import examops.board.BoardState;
-import examops.checkin.CheckIn;
 import examops.event.Event;
-import examops.event.EventType;
 import examops.province.Province;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The log folded for a report: a fresh {@link BoardState} (the same reducer as the board) plus what
- * the board does not keep: every check-in's time and every alert raised. Only events whose
- * {@code at} is before the period's end are applied, so a report for one day knows nothing of the
- * next; earlier events are applied too, since they set the state the period starts from.
+ * The log folded for a report: a {@link BoardState} (the same reducer as the board, which also keeps
+ * every check-in's time and every alert raised) holding every event whose {@code at} is before the
+ * period's end, so a report for one day knows nothing of the next; earlier events are in it too,
+ * since they set the state the period starts from.
+ *
+ * <p>Built either by folding the log ({@link #apply}), or at once from a board state that holds
+ * nothing at or after the end ({@link #of}): the latter is how a report costs the same whatever the
+ * log's length.
  */
 public final class ReportLedger {
 
-  /** An alert as raised, for counting by rule. */
-  public record RaisedAlert(Instant at, String rule, String severity, String district) {}
-
   private final BoardState state;
   private final Instant to;
-  private final Map<String, List<Instant>> checkins = new HashMap<>();
-  private final List<RaisedAlert> alerts = new ArrayList<>();
   private long applied;
   private long outside;
 
   public ReportLedger(Province province, Instant to) {
-    this.state = new BoardState(province);
+    this(new BoardState(province), to);
+  }
+
+  private ReportLedger(BoardState state, Instant to) {
+    this.state = state;
     this.to = to;
+  }
+
+  /**
+   * A ledger over a state that already holds every event of the log up to now; empty when some
+   * event in it happened at or after {@code to} (then the log must be folded with {@link #apply}).
+   */
+  public static java.util.Optional<ReportLedger> of(BoardState state, Instant to) {
+    if (state.latestAt() != null && !state.latestAt().isBefore(to)) return java.util.Optional.empty();
+    ReportLedger ledger = new ReportLedger(state, to);
+    ledger.applied = state.version();
+    return java.util.Optional.of(ledger);
   }
 
   public void apply(Event e) {
@@ -40,13 +49,7 @@ public final class ReportLedger {
       outside++;
       return;
     }
-    if (!state.apply(e, new HashSet<>())) return; // a duplicate, or a move its lifecycle refuses
-    applied++;
-    if (e.type() == EventType.CHECKIN_SUBMITTED) {
-      checkins.computeIfAbsent(e.district(), k -> new ArrayList<>()).add(CheckIn.from(e).countsAt());
-    } else if (e.type() == EventType.ALERT_RAISED) {
-      alerts.add(new RaisedAlert(e.atInstant(), e.data().getString("rule"), e.data().getString("severity"), e.district()));
-    }
+    if (state.apply(e, new java.util.HashSet<>())) applied++; // else a duplicate, or a move its lifecycle refuses
   }
 
   public BoardState state() {
@@ -55,13 +58,12 @@ public final class ReportLedger {
 
   /** A district's check-in times (sites included, as on the board), in time order. */
   public List<Instant> checkins(String district) {
-    List<Instant> times = new ArrayList<>(checkins.getOrDefault(district, List.of()));
-    times.sort(null);
-    return times;
+    return state.checkins().times(district);
   }
 
-  public List<RaisedAlert> alerts() {
-    return List.copyOf(alerts);
+  /** Every alert raised, in time order. */
+  public List<AlertBook.Raised> alerts() {
+    return state.alerts().raised();
   }
 
   /** Events applied to the state. */

@@ -3,7 +3,7 @@ package examops.report;
 import examops.board.Board;
 import examops.board.ReferenceCheck;
 import examops.event.EventValidator;
-import examops.kafka.LogSnapshot;
+import examops.board.PastBoards;
 import examops.kafka.RecordDecoder;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -38,12 +38,9 @@ public final class ReportRoutes {
   }
 
   /** Adds the report routes to the node's router; call it before the router's catch-all for /api. */
-  public static void mount(Router router, Vertx vertx, Board board, String bootstrap, EventValidator validator,
-      ReferenceCheck references) {
-    LogSnapshot log = new LogSnapshot(bootstrap, "examops-report-" + UUID.randomUUID(),
-        new RecordDecoder(validator, references::problem));
+  public static void mount(Router router, Vertx vertx, Board board, PastBoards past) {
     var worker = vertx.createSharedWorkerExecutor("examops-report", 1, MAX_GENERATION_MINUTES, TimeUnit.MINUTES);
-    ReportRoutes routes = new ReportRoutes(new ReportJobs(worker, board.province(), log, board.clock()), board);
+    ReportRoutes routes = new ReportRoutes(new ReportJobs(worker, past, board.clock()), board);
     router.get("/api/v1/report").handler(routes::report);
     router.post("/api/v1/reports").handler(routes::startJob);
     router.get("/api/v1/reports/:id").handler(routes::job);

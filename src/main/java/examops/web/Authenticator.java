@@ -33,6 +33,14 @@ final class Authenticator {
     this.stats = stats;
   }
 
+  /**
+   * Whether the request's credentials are the session cookie (the browser attaches it by itself, so
+   * such writes are checked for their origin); a bearer token always takes precedence.
+   */
+  static boolean viaCookie(HttpServerRequest req) {
+    return req.getHeader("Authorization") == null && req.getCookie(COOKIE) != null;
+  }
+
   /** The verified holder of the request's credentials; fails with the reason for a 401. */
   Future<Principal> authenticate(HttpServerRequest req, boolean allowQueryToken) {
     String token = null;
@@ -101,15 +109,11 @@ final class Authenticator {
   static void setSessionCookie(RoutingContext ctx, String token, Principal p) {
     long maxAge = Math.max(0, Duration.between(Instant.now(), p.expiresAt()).toSeconds());
     ctx.response().addCookie(Cookie.cookie(COOKIE, token).setPath("/").setHttpOnly(true)
-        .setSameSite(CookieSameSite.STRICT).setSecure(https(ctx.request())).setMaxAge(maxAge));
+        .setSameSite(CookieSameSite.STRICT).setSecure(Client.of(ctx).https()).setMaxAge(maxAge));
   }
 
   static void clearSessionCookie(RoutingContext ctx) {
     ctx.response().addCookie(Cookie.cookie(COOKIE, "").setPath("/").setHttpOnly(true)
-        .setSameSite(CookieSameSite.STRICT).setSecure(https(ctx.request())).setMaxAge(0));
-  }
-
-  static boolean https(HttpServerRequest req) {
-    return req.isSSL() || "https".equalsIgnoreCase(req.getHeader("X-Forwarded-Proto"));
+        .setSameSite(CookieSameSite.STRICT).setSecure(Client.of(ctx).https()).setMaxAge(0));
   }
 }

@@ -40,6 +40,11 @@ final class BoardSocket {
   /** Each client and the version of the snapshot it was sent (-1 while the snapshot is on its way). */
   private final Map<ServerWebSocket, Long> clients = new HashMap<>();
   private final Map<ServerWebSocket, Principal> holders = new HashMap<>();
+  /** Open (or opening) sockets per credential id: each may hold {@link #MAX_QUEUED_BYTES} of this node's memory. */
+  /** Each client's address (through a trusted proxy, the client's own), for log lines. */
+  private final Map<ServerWebSocket, String> addresses = new HashMap<>();
+  private final Map<String, Integer> perCredential = new HashMap<>();
+  private final int maxPerCredential;
   private final Board board;
   private final Stats stats;
   private final Predicate<Principal> stillValid;
@@ -62,7 +67,8 @@ final class BoardSocket {
     long lastDeltaVersion;
   }
 
-  BoardSocket(Vertx vertx, Board board, Stats stats, Predicate<Principal> stillValid) {
+  BoardSocket(Vertx vertx, Board board, Stats stats, Predicate<Principal> stillValid, int maxPerCredential) {
+    this.maxPerCredential = maxPerCredential;
     this.board = board;
     this.stats = stats;
     this.stillValid = stillValid;
@@ -72,13 +78,36 @@ final class BoardSocket {
     vertx.eventBus().<String>localConsumer(BoardVerticle.DELTAS_RESTRICTED, msg -> fanOut(msg, Audience.RESTRICTED));
   }
 
-  void accept(ServerWebSocket ws, Principal holder) {
+  /**
+   * Takes one of this credential's sockets before the upgrade; false when it holds them all. A
+   * reserved socket is given back by {@link #release} if the upgrade fails, else when it closes.
+   */
+  boolean reserve(Principal holder) {
+    int open = perCredential.getOrDefault(holder.jti(), 0);
+    if (open >= maxPerCredential) return false;
+    perCredential.put(holder.jti(), open + 1);
+    return true;
+  }
+
+  void release(Principal holder) {
+    perCredential.computeIfPresent(holder.jti(), (k, n) -> n <= 1 ? null : n - 1);
+  }
+
+  int maxPerCredential() {
+    return maxPerCredential;
+  }
+
+  /** A socket whose place {@link #reserve} took. */
+  void accept(ServerWebSocket ws, Principal holder, String client) {
     ws.setWriteQueueMaxSize(MAX_QUEUED_BYTES);
     holders.put(ws, holder);
     clients.put(ws, -1L);
+    addresses.put(ws, client);
     stats.wsClients.increment();
     ws.closeHandler(v -> {
+      release(holder);
       holders.remove(ws);
+      addresses.remove(ws);
       if (clients.remove(ws) != null) stats.wsClients.decrement();
     });
     ws.exceptionHandler(err -> refuse(ws, err));
@@ -112,7 +141,7 @@ final class BoardSocket {
    * on: close it, saying why, instead of leaving the client hanging.
    */
   private void refuse(ServerWebSocket ws, Throwable err) {
-    LOG.debug("WebSocket error from {}: {}", ws.remoteAddress(), err.toString());
+    LOG.debug("WebSocket error from {}: {}", addresses.get(ws), err.toString());
     if (ws.isClosed()) return;
     if (err instanceof CorruptedWebSocketFrameException bad) {
       ws.close((short) bad.closeStatus().code(), abbreviate(bad.getMessage()));
@@ -226,7 +255,7 @@ final class BoardSocket {
 
   private void drop(ServerWebSocket ws) {
     if (!clients.containsKey(ws)) return;
-    LOG.info("Dropping WebSocket client {}: it cannot keep up", ws.remoteAddress());
+    LOG.info("Dropping WebSocket client {}: it cannot keep up", addresses.get(ws));
     stats.wsDropped.increment();
     holders.remove(ws);
     if (clients.remove(ws) != null) stats.wsClients.decrement();

@@ -2,9 +2,15 @@ package examops.web;
 
 import examops.access.Access;
 import examops.access.AccessPolicy;
+import examops.access.LoginThrottle;
 import examops.access.RateLimiter;
 import examops.board.Board;
+import examops.board.PastBoards;
+import examops.kafka.CheckpointStore;
+import examops.kafka.LogCut;
+import examops.kafka.RecordDecoder;
 import examops.board.ReferenceCheck;
+import examops.config.WebSettings;
 import examops.event.EventType;
 import examops.event.EventValidator;
 import examops.kafka.BrokerWatch;
@@ -28,9 +34,8 @@ import org.slf4j.LoggerFactory;
 public final class HttpVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpVerticle.class);
-  /** Password guesses one address may make: a few at once, then one every two seconds. */
-  static final double LOGINS_PER_SECOND = 0.5;
-  static final int LOGIN_BURST = 10;
+  /** A connection with nothing read or written for this long is closed (board sockets get a heartbeat every 2 s). */
+  static final int IDLE_SECONDS = 60;
   /** Bodies above this are answered 413 before they are read whole. */
   static final long MAX_BODY_BYTES = 64 * 1024;
 
@@ -51,12 +56,14 @@ public final class HttpVerticle extends VerticleBase {
   private final NodeInfo node;
   private final Stats stats;
   private final Access access;
+  private final WebSettings web;
   private EventLog log;
   private HttpServer server;
 
   public HttpVerticle(String host, int port, Board board, EventValidator validator, ReferenceCheck references,
-      String bootstrap, NodeInfo node, Stats stats, Access access) {
+      String bootstrap, NodeInfo node, Stats stats, Access access, WebSettings web) {
     this.access = access;
+    this.web = web;
     this.host = host;
     this.port = port;
     this.board = board;
@@ -73,22 +80,30 @@ public final class HttpVerticle extends VerticleBase {
     IngestHandler ingest = new IngestHandler(vertx, validator, references, log, board, stats);
     RateLimiter limiter = access.newRateLimiter();
     Authenticator auth = new Authenticator(access, limiter, stats);
-    SessionRoutes sessions = new SessionRoutes(vertx, access, auth, new RateLimiter(LOGINS_PER_SECOND, LOGIN_BURST));
-    TokenRoutes tokens = new TokenRoutes(vertx, access, auth);
-    BoardSocket socket = new BoardSocket(vertx, board, stats, auth::stillValid);
+    SessionRoutes sessions = new SessionRoutes(vertx, access, auth, new LoginThrottle());
+    TokenRoutes tokens = new TokenRoutes(vertx, access, auth, this::publicUrl);
+    BoardSocket socket = new BoardSocket(vertx, board, stats, auth::stillValid, web.socketsPerCredential());
+    CrossSiteWrites crossSite = new CrossSiteWrites(this::publicUrl, stats);
     Router router = Router.router(vertx);
+    router.route().handler(Client.resolver(web.trustedProxies())).failureHandler(ClientAborts::handle);
+    router.route().handler(HttpAccessLog.handler());
+    router.route().handler(SecurityHeaders.handler(web.frameAncestors()));
+    router.route().handler(RequestDeadline.handler(vertx, web.bodySeconds()));
     // Open: ops tooling (load balancers, Prometheus) reads these without credentials; neither shows board content.
     router.get("/health").handler(this::health);
     router.get("/metrics").handler(this::metrics);
     router.post("/api/v1/*").handler(JsonContentType::check);
     router.post("/api/v1/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
-    router.post("/api/v1/login").handler(sessions::login);
+    router.post("/api/v1/login").handler(crossSite::checkOrigin).handler(sessions::login);
     router.route("/api/v1/*").handler(auth::require);
+    router.post("/api/v1/*").handler(crossSite::check);
     router.post("/api/v1/*").handler(auth::rateLimit);
     router.post("/api/v1/logout").handler(sessions::logout);
     router.get("/api/v1/me").handler(sessions::me);
     router.get("/api/v1/board").handler(ctx -> fullAudienceFor(ctx, ctx.request().getParam("at") != null, auth));
-    router.get("/api/v1/board").handler(TimeTravelHandler.create(vertx, bootstrap, validator, references, board));
+    PastBoards past = new PastBoards(board.province(), new CheckpointStore(bootstrap, "examops-" + node.nodeId() + "-history"),
+        new LogCut(bootstrap, new RecordDecoder(validator, references::problem)));
+    router.get("/api/v1/board").handler(TimeTravelHandler.create(vertx, past, board));
     router.get("/api/v1/board").handler(this::snapshot);
     router.post("/api/v1/monitoring").handler(ctx -> ingest.ingest(ctx, EventType.PROBE_RESULT));
     router.post("/api/v1/checkins").handler(ctx -> ingest.ingest(ctx, EventType.CHECKIN_SUBMITTED));
@@ -100,7 +115,7 @@ public final class HttpVerticle extends VerticleBase {
     router.post("/api/v1/maintenance/:id/end").handler(ingest::endMaintenance);
     router.route("/api/v1/report*").handler(ctx -> fullAudienceFor(ctx, true, auth));
     router.get("/api/v1/dlq").handler(ctx -> fullAudienceFor(ctx, true, auth)).handler(this::deadLetters);
-    examops.report.ReportRoutes.mount(router, vertx, board, bootstrap, validator, references);
+    examops.report.ReportRoutes.mount(router, vertx, board, past);
     router.route("/api/v1/tokens*").handler(tokens::commandOnly);
     router.post("/api/v1/tokens").handler(tokens::issue);
     router.get("/api/v1/tokens").handler(tokens::list);
@@ -115,7 +130,7 @@ public final class HttpVerticle extends VerticleBase {
       LOG.error("Unexpected failure on {} {}", ctx.request().method(), ctx.request().path(), ctx.failure());
       Problem.send(ctx, 500, "internal error");
     });
-    return vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
+    return vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port).setIdleTimeout(IDLE_SECONDS)
             .setMaxWebSocketMessageSize(BoardSocket.MAX_MESSAGE_BYTES).setRegisterWebSocketWriteHandlers(false))
         .requestHandler(router)
         .listen()
@@ -140,9 +155,30 @@ public final class HttpVerticle extends VerticleBase {
     }
     auth.authenticate(ctx.request(), true)
         .onFailure(err -> auth.unauthorized(ctx, err.getMessage()))
-        .onSuccess(p -> ctx.request().toWebSocket()
-            .onSuccess(ws -> socket.accept(ws, p))
-            .onFailure(err -> LOG.debug("WebSocket upgrade failed: {}", err.toString())));
+        .onSuccess(p -> {
+          if (!socket.reserve(p)) {
+            stats.rejected(429);
+            ctx.response().putHeader("Retry-After", "30");
+            Problem.send(ctx, 429, "this credential already has " + socket.maxPerCredential()
+                + " board connections open on this node; close one (another tab or screen) first");
+            return;
+          }
+          ctx.request().toWebSocket()
+              .onSuccess(ws -> socket.accept(ws, p, Client.of(ctx).address()))
+              .onFailure(err -> {
+                socket.release(p);
+                LOG.debug("WebSocket upgrade failed: {}", err.toString());
+              });
+        });
+  }
+
+  /**
+   * The address people open, for links this node hands out: {@code EXAMOPS_PUBLIC_URL}, else this
+   * node's own address. Never the request's Host header, which whoever sends the request chooses.
+   */
+  String publicUrl() {
+    if (web.publicUrl() != null) return web.publicUrl();
+    return "http://" + ("0.0.0.0".equals(host) || "::".equals(host) ? "localhost" : host) + ":" + server.actualPort();
   }
 
   public int actualPort() {
@@ -163,7 +199,7 @@ public final class HttpVerticle extends VerticleBase {
         .put("leader", node.leader().get())
         .put("leaseHolder", node.leaseHolder().get())
         .put("version", board.appliedVersion())
-        .put("replay", replay == null ? null : replay.toJson());
+        .put("replay", replay == null ? null : replay.toJson().put("fromCheckpoint", board.startedFrom()));
     ctx.response().setStatusCode(ready ? 200 : 503).putHeader("content-type", "application/json").end(body.encode());
   }
 

@@ -2,13 +2,16 @@ package examops.web;
 
 import examops.access.AccessPolicy;
 import examops.access.Principal;
-import examops.access.Role;
+import examops.board.Audience;
 import examops.board.Board;
+import examops.board.Change;
+import examops.board.Section;
 import examops.board.ReferenceCheck;
 import examops.event.Event;
 import examops.event.EventCodec;
 import examops.event.EventType;
 import examops.event.EventValidator;
+import examops.event.ReservedIds;
 import examops.event.StrictJson;
 import examops.event.Validation;
 import examops.incident.IncidentAction;
@@ -139,18 +142,40 @@ final class IngestHandler {
     return true;
   }
 
-  /** A district unit acts on its own district's incidents only: 403 for another's (404 comes later for none). */
-  private Future<Boolean> checkOwnership(RoutingContext ctx, Event e) {
+  /** What the board holds about an incident, as far as access decisions go; null fields when it is absent. */
+  private record IncidentFacts(boolean exists, String district, boolean needToKnow) {}
+
+  private Future<IncidentFacts> incidentFacts(String id) {
+    return board.read(s -> s.incidents().get(id)
+        .map(i -> new IncidentFacts(true, i.district(), board.view().needToKnow(s, new Change(Section.INCIDENTS, id))))
+        .orElse(new IncidentFacts(false, null, false)));
+  }
+
+  /**
+   * Incident events from credentials that do not see everything: an incident they may not read is
+   * answered as absent (404, the same body), or, for a report under its id, refused without showing
+   * it; a district unit acts on its own district's incidents only (403). Refusals that pass show the
+   * incident as it stands, which these credentials may read.
+   */
+  private Future<Boolean> checkIncident(RoutingContext ctx, Event e, Optional<Board.Refusal> refusal) {
     Principal p = Authenticator.principal(ctx);
-    if (p.role() != Role.DISTRICT || e.type().stream() != EventType.Stream.INCIDENTS || e.type() == EventType.INCIDENT_REPORTED) {
-      return Future.succeededFuture(true);
-    }
+    if (p.audience() == Audience.FULL || e.type().stream() != EventType.Stream.INCIDENTS) return Future.succeededFuture(answer(ctx, refusal));
     String id = e.data().getString("incidentId");
-    return board.read(s -> s.incidents().get(id).map(i -> i.district() == null ? "" : i.district()).orElse(null)).map(district -> {
-      if (district == null) return true; // no such incident: the lifecycle check answers 404
-      Optional<String> refusal = AccessPolicy.incidentRefusal(p, id, district.isEmpty() ? null : district);
-      refusal.ifPresent(why -> reject(ctx, 403, "incidentId", why));
-      return refusal.isEmpty();
+    return incidentFacts(id).map(facts -> {
+      if (facts.exists() && !AccessPolicy.mayRead(p, facts.needToKnow())) {
+        Board.Refusal hidden = e.type() == EventType.INCIDENT_REPORTED
+            ? new Board.Refusal(409, "incident id \"" + id + "\" is already in use; report under another id", null)
+            : new Board.Refusal(404, "no incident \"" + id + "\"", null);
+        return answer(ctx, Optional.of(hidden));
+      }
+      if (facts.exists() && e.type() != EventType.INCIDENT_REPORTED) {
+        Optional<String> notOwn = AccessPolicy.incidentRefusal(p, id, facts.district());
+        if (notOwn.isPresent()) {
+          reject(ctx, 403, "incidentId", notOwn.get());
+          return false;
+        }
+      }
+      return answer(ctx, refusal);
     });
   }
 
@@ -180,6 +205,11 @@ final class IngestHandler {
       return Optional.empty();
     }
     if (json.getValue("id") == null) json.put("id", UUID.randomUUID().toString());
+    Optional<String> reserved = json.getValue("id") instanceof String id ? ReservedIds.refusal(id) : Optional.empty();
+    if (reserved.isPresent()) {
+      reject(ctx, 400, "id", reserved.get());
+      return Optional.empty();
+    }
     if (json.getValue("at") == null) json.put("at", now());
     if (json.getValue("data") == null) json.put("data", new JsonObject());
     json.remove("receivedAt"); // ExamOps' own stamp, never the sender's
@@ -193,16 +223,24 @@ final class IngestHandler {
       return;
     }
     Event e = ((Validation.Valid) v).event();
+    Optional<PlausibleInput.Problem> implausible = PlausibleInput.check(e, board.clock().instant(), board.province().window());
+    if (implausible.isPresent()) {
+      reject(ctx, 400, implausible.get().field(), implausible.get().field() + " " + implausible.get().message());
+      return;
+    }
     Optional<String> unknown = references.problem(e);
     if (unknown.isPresent()) {
       String msg = unknown.get();
       reject(ctx, 422, msg.substring(0, Math.max(0, msg.indexOf(':'))), msg);
       return;
     }
-    board.seen(e.id())
-        .compose(seen -> seen ? Future.succeededFuture(e) : checkOwnership(ctx, e)
-            .compose(mine -> mine ? checkLifecycle(ctx, e) : Future.succeededFuture(false))
-            .compose(ok -> ok ? append(e) : Future.succeededFuture(null)))
+    // Who may touch the entity first (so that nothing below tells a caller about what it may not read),
+    // then retries, then the entity's own rules.
+    checkIncident(ctx, e, Optional.empty())
+        .compose(allowed -> !allowed ? Future.<Event>succeededFuture(null) : board.sameAsSeen(e)
+            .compose(seen -> seen.isPresent() ? retried(ctx, e, seen.get()) : settledRefusal(e, READ_BACK_TRIES)
+                .compose(refusal -> checkIncident(ctx, e, refusal))
+                .compose(ok -> ok ? append(e) : Future.succeededFuture(null))))
         .onSuccess(accepted -> {
           if (accepted == null) return;
           recentWrites.wrote(e.topic() + "/" + e.key());
@@ -219,6 +257,16 @@ final class IngestHandler {
   }
 
   /**
+   * An id this entity has applied already: the same event again is a retry, accepted again without a
+   * second write; another event under the same id is refused, since it would be ignored.
+   */
+  private Future<Event> retried(RoutingContext ctx, Event e, boolean same) {
+    if (same) return Future.succeededFuture(e);
+    reject(ctx, 409, "id", "id \"" + e.id() + "\" was already used for a different event; send a new id");
+    return Future.succeededFuture(null);
+  }
+
+  /**
    * The exam clock's time (the rehearsal clock in a drill), so that receipt times, delays and ages
    * all run on the same clock as the board.
    */
@@ -230,17 +278,15 @@ final class IngestHandler {
     return log.append(e).map(md -> e);
   }
 
-  /** Incident actions and publishing moves must fit their entity's rules now: 409 (or 404) when not. */
-  private Future<Boolean> checkLifecycle(RoutingContext ctx, Event e) {
-    return settledRefusal(e, READ_BACK_TRIES).map(refusal -> {
-      if (refusal.isEmpty()) return true;
-      Board.Refusal r = refusal.get();
-      stats.rejected(r.status());
-      JsonObject body = new JsonObject().put("error", r.message()).put("status", r.status());
-      if (r.current() != null) body.put("current", r.current());
-      ctx.response().setStatusCode(r.status()).putHeader("content-type", "application/json; charset=utf-8").end(body.encode());
-      return false;
-    });
+  /** Answers the refusal (409, or 404 for an absent entity) and returns false, or returns true when there is none. */
+  private boolean answer(RoutingContext ctx, Optional<Board.Refusal> refusal) {
+    if (refusal.isEmpty()) return true;
+    Board.Refusal r = refusal.get();
+    stats.rejected(r.status());
+    JsonObject body = new JsonObject().put("error", r.message()).put("status", r.status());
+    if (r.current() != null) body.put("current", r.current());
+    ctx.response().setStatusCode(r.status()).putHeader("content-type", "application/json; charset=utf-8").end(body.encode());
+    return false;
   }
 
   /**

@@ -1,8 +1,8 @@
 package examops.web;
 
 import examops.access.Access;
+import examops.access.LoginThrottle;
 import examops.access.Principal;
-import examops.access.RateLimiter;
 import examops.access.Users;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -24,17 +24,19 @@ import org.slf4j.LoggerFactory;
 final class SessionRoutes {
 
   private static final Logger LOG = LoggerFactory.getLogger(SessionRoutes.class);
+  /** Longer login names are refused before anything is counted or logged. */
+  static final int MAX_NAME_LENGTH = 200;
 
   private final Vertx vertx;
   private final Access access;
   private final Authenticator auth;
-  private final RateLimiter limiter;
+  private final LoginThrottle throttle;
 
-  SessionRoutes(Vertx vertx, Access access, Authenticator auth, RateLimiter limiter) {
+  SessionRoutes(Vertx vertx, Access access, Authenticator auth, LoginThrottle throttle) {
     this.vertx = vertx;
     this.access = access;
     this.auth = auth;
-    this.limiter = limiter;
+    this.throttle = throttle;
   }
 
   /**
@@ -62,40 +64,49 @@ final class SessionRoutes {
       query.append(query.length() == 0 ? '?' : '&').append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8))
           .append('=').append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
     }
-    return ctx.request().path() + query;
+    return SafeRedirect.path(ctx.request().path()) + query;
   }
 
-  /** {@code POST /api/v1/login} {@code {"name", "password"}}: 200 with who you are, and the session cookie. */
+  /**
+   * {@code POST /api/v1/login} {@code {"name", "password"}}: 200 with who you are, and the session
+   * cookie. Failed attempts are throttled per account and client address ({@link LoginThrottle}).
+   */
   void login(RoutingContext ctx) {
-    long wait = limiter.acquire("login:" + ctx.request().remoteAddress().hostAddress());
-    if (wait > 0) {
-      ctx.response().putHeader("Retry-After", String.valueOf(wait));
-      Problem.send(ctx, 429, "too many login attempts from this address; retry after " + wait + " s");
+    JsonObject body = JsonBody.object(ctx).orElse(null);
+    if (body == null || !(body.getValue("name") instanceof String name) || !(body.getValue("password") instanceof String password)
+        || name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
+      Problem.send(ctx, 400, "", "expected {\"name\": \"...\", \"password\": \"...\"} (a name of 1 to " + MAX_NAME_LENGTH + " characters)");
       return;
     }
-    JsonObject body;
-    try {
-      body = ctx.body().asJsonObject();
-    } catch (RuntimeException e) {
-      body = null;
-    }
-    if (body == null || !(body.getValue("name") instanceof String name) || !(body.getValue("password") instanceof String password)) {
-      Problem.send(ctx, 400, "", "expected {\"name\": \"...\", \"password\": \"...\"}");
+    String client = Client.of(ctx).address();
+    long wait = throttle.waitSeconds(name, client);
+    if (wait > 0) {
+      ctx.response().putHeader("Retry-After", String.valueOf(wait));
+      Problem.send(ctx, 429, "too many failed logins for this name from this address; retry after " + wait + " s");
       return;
     }
     vertx.<Optional<Users.User>>executeBlocking(() -> access.users().check(name, password), false).onSuccess(user -> {
       if (user.isEmpty()) {
-        LOG.info("Failed login for '{}' from {}", name, ctx.request().remoteAddress().hostAddress());
+        throttle.failed(name, client);
+        LOG.info("Failed login for '{}' from {}", printable(name), client);
         auth.unauthorized(ctx, "wrong name or password");
         return;
       }
+      throttle.succeeded(name, client);
       Users.User u = user.get();
       var issued = access.tokens().session(u.role(), u.district(), u.name(), Instant.now().plus(Access.SESSION));
       Authenticator.setSessionCookie(ctx, issued.token(), issued.principal());
-      LOG.info("{} logged in", issued.principal().source());
+      LOG.info("{} logged in from {}", issued.principal().source(), client);
       ctx.response().putHeader("content-type", "application/json; charset=utf-8").putHeader("Cache-Control", "no-store")
           .end(issued.principal().toJson().encode());
     }).onFailure(ctx::fail);
+  }
+
+  /** A name as a log line may show it: no line breaks or other controls a client could forge lines with. */
+  private static String printable(String s) {
+    StringBuilder out = new StringBuilder(Math.min(s.length(), 100));
+    s.codePoints().limit(100).forEach(c -> out.appendCodePoint(Character.isISOControl(c) || Character.getType(c) == Character.FORMAT ? '?' : c));
+    return out.toString();
   }
 
   /** {@code POST /api/v1/logout}: clears the cookie; a login session is revoked on every node too. */

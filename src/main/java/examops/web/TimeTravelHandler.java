@@ -2,6 +2,7 @@ package examops.web;
 
 import examops.board.Board;
 import examops.board.ReferenceCheck;
+import examops.board.PastBoards;
 import examops.board.TimeTravel;
 import examops.event.EventValidator;
 import io.vertx.core.Context;
@@ -39,8 +40,8 @@ final class TimeTravelHandler implements Handler<RoutingContext> {
     this.clock = clock;
   }
 
-  static TimeTravelHandler create(Vertx vertx, String bootstrap, EventValidator validator, ReferenceCheck references, Board board) {
-    return new TimeTravelHandler(new TimeTravel(vertx, board.view(), bootstrap, validator, references), board.clock());
+  static TimeTravelHandler create(Vertx vertx, PastBoards past, Board board) {
+    return new TimeTravelHandler(new TimeTravel(vertx, board.view(), past), board.clock());
   }
 
   @Override

@@ -25,11 +25,14 @@ final class TokenRoutes {
   private final Vertx vertx;
   private final Access access;
   private final Authenticator auth;
+  private final java.util.function.Supplier<String> publicUrl;
 
-  TokenRoutes(Vertx vertx, Access access, Authenticator auth) {
+  /** @param publicUrl the origin enrolment links point at ({@code EXAMOPS_PUBLIC_URL}): never the request's Host header */
+  TokenRoutes(Vertx vertx, Access access, Authenticator auth, java.util.function.Supplier<String> publicUrl) {
     this.vertx = vertx;
     this.access = access;
     this.auth = auth;
+    this.publicUrl = publicUrl;
   }
 
   /** Route handler: only the command center gets past. */
@@ -41,14 +44,9 @@ final class TokenRoutes {
 
   /** Body {@code {"role", "district", "name", "days"}}; answers 201 with the token and its enrolment link. */
   void issue(RoutingContext ctx) {
-    JsonObject body;
-    try {
-      body = ctx.body().asJsonObject();
-    } catch (RuntimeException e) {
-      body = null;
-    }
+    JsonObject body = JsonBody.object(ctx).orElse(null);
     if (body == null) {
-      Problem.send(ctx, 400, "", "expected {\"role\": \"district\", \"district\": \"long-xuyen\", \"name\": \"...\", \"days\": 30}");
+      Problem.send(ctx, 400, "", "expected a JSON object without repeated keys: {\"role\": \"district\", \"district\": \"long-xuyen\", \"name\": \"...\", \"days\": 30}");
       return;
     }
     Role role = Role.fromWireName(body.getValue("role") instanceof String s ? s : null).orElse(null);
@@ -72,12 +70,16 @@ final class TokenRoutes {
       Problem.send(ctx, 400, "days", e.getMessage().replace("--days", "days"));
       return;
     }
+    if (body.getValue("name") instanceof String s && PlausibleInput.firstInvisible(s) >= 0) {
+      Problem.send(ctx, 400, "name", "name holds an invisible formatting character (bidirectional or zero-width text is not accepted)");
+      return;
+    }
     String name = body.getValue("name") instanceof String s && !s.isBlank() && s.length() <= 200 ? s : null;
     Tokens.Issued t = access.tokens().issue(role, district, name, Instant.now().plus(Duration.ofDays(days)));
     Principal by = Authenticator.principal(ctx);
     recorded(ctx, access.log().issued(t.principal(), by.source())).onSuccess(r -> ctx.response().setStatusCode(201)
         .putHeader("content-type", "application/json; charset=utf-8").putHeader("Cache-Control", "no-store")
-        .end(t.principal().toJson().put("token", t.token()).put("link", origin(ctx) + "/?access_token=" + t.token()).encode()));
+        .end(t.principal().toJson().put("token", t.token()).put("link", publicUrl.get() + "/?access_token=" + t.token()).encode()));
   }
 
   /** Body optional {@code {"reason": "..."}}; 200 once the revocation is on the log (and in force here). */
@@ -87,10 +89,8 @@ final class TokenRoutes {
       Problem.send(ctx, 400, "jti", "a token id (jti) of 1 to 100 characters");
       return;
     }
-    JsonObject body = null;
-    try {
-      if (ctx.body().length() > 0) body = ctx.body().asJsonObject();
-    } catch (RuntimeException e) {
+    JsonObject body = JsonBody.object(ctx).orElse(null);
+    if (body == null && JsonBody.present(ctx)) {
       Problem.send(ctx, 400, "", "body must be empty or {\"reason\": \"...\"}");
       return;
     }
@@ -114,8 +114,4 @@ final class TokenRoutes {
     });
   }
 
-  private static String origin(RoutingContext ctx) {
-    String host = ctx.request().authority() == null ? "localhost" : ctx.request().authority().toString();
-    return (Authenticator.https(ctx.request()) ? "https" : "http") + "://" + host;
-  }
 }

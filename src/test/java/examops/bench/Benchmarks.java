@@ -62,6 +62,8 @@ public final class Benchmarks {
     if (wanted("boot") || wanted("fanout")) attempt("6. Boot", report, children::bootAndIdle);
     if (wanted("fanout")) attempt("4. Fan-out and memory", report, children::fanOut);
     if (wanted("ingest")) attempt("2–3. Ingest and latency", report, children::ingestAndLatency);
+    int history = Integer.getInteger("bench.history", sizes.small() ? 20_000 : 10_000_000);
+    if (wanted("history")) attempt("7. History", report, () -> new History(children, runDir, report).run(history / 10, history));
     report.note("What the JFR profiles showed and what was fixed (issue 7): (1) ingest and replay: vertx-json-schema's validating "
         + "method (9,290 bytes of bytecode, over HotSpot's 8,000-byte huge-method limit, so never JIT-compiled) was the top frame; "
         + "the schemas are now compiled into plain checks that answer for valid events (`examops.event.CompiledSchema`), the full "

@@ -1,6 +1,7 @@
 package examops.testing;
 
 import examops.Node;
+import examops.board.CheckpointPolicy;
 import examops.access.Role;
 import examops.config.Config;
 import examops.kafka.EmbeddedKafka;
@@ -94,7 +95,8 @@ public final class TestNode implements AutoCloseable {
     env.put("EXAMOPS_NODE_ID", "test-node");
     env.put("EXAMOPS_SECRET", SECRET);
     env.putAll(extraEnv);
-    Node node = Node.create(Config.load(env).withDemo(drill), clock).console(console).start();
+    Node node = Node.create(Config.load(env).withDemo(drill), clock).console(console)
+        .checkpoints(CheckpointPolicy.fromEnvironment(env)).start();
     TestNode t = new TestNode(node, dataDir, clock, Map.copyOf(env));
     t.awaitHealthy(Duration.ofSeconds(60));
     return t;
@@ -110,7 +112,7 @@ public final class TestNode implements AutoCloseable {
     node.close();
     Map<String, String> env = new HashMap<>(this.env);
     env.put("EXAMOPS_KAFKA_PORT", String.valueOf(c.kafkaPort()));
-    Node fresh = Node.create(Config.load(env), clock).console(console).start();
+    Node fresh = Node.create(Config.load(env), clock).console(console).checkpoints(CheckpointPolicy.fromEnvironment(env)).start();
     TestNode t = new TestNode(fresh, dataDir, clock, Map.copyOf(env));
     t.awaitHealthy(Duration.ofSeconds(60));
     return t;

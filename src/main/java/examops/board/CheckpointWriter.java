@@ -1,0 +1,101 @@
+package examops.board;
+
+import examops.kafka.CheckpointStore;
+import io.vertx.core.Vertx;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Saves the board to the checkpoint topic when {@link CheckpointPolicy} says so: the state is taken
+ * on the board's context (a consistent cut: the state after a whole batch, and the positions that
+ * batch ended at), encoded and written on a worker, one checkpoint at a time.
+ */
+final class CheckpointWriter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CheckpointWriter.class);
+
+  private final Vertx vertx;
+  private final Board board;
+  private final CheckpointStore store;
+  private final CheckpointPolicy policy;
+  private long savedRecords;
+  private long savedAt = System.nanoTime();
+  private boolean writing;
+  private boolean caughtUpSaved;
+  private long written;
+  /** Whether this node wrote checkpoints lately (it held the lease at a tick): it saves one more on the way out. */
+  private boolean holder;
+
+  CheckpointWriter(Vertx vertx, Board board, CheckpointStore store, CheckpointPolicy policy) {
+    this.vertx = vertx;
+    this.board = board;
+    this.store = store;
+    this.policy = policy;
+  }
+
+  /** Starts counting from what the board was restored with. */
+  void restoredAt(long records) {
+    savedRecords = records;
+  }
+
+  /** Called on the board's context each tick, by the lease holder only. */
+  void tick() {
+    holder = true;
+    if (!policy.enabled() || writing) return;
+    long since = board.records() - savedRecords;
+    if (since <= 0) return;
+    boolean catchUp = board.caughtUp() && !caughtUpSaved;
+    boolean due = since >= policy.records() || System.nanoTime() - savedAt >= policy.every().toNanos() || catchUp;
+    if (due) save(catchUp);
+  }
+
+  private void save(boolean catchUp) {
+    long t0 = System.nanoTime();
+    Checkpoint c = board.checkpoint();
+    long taken = System.nanoTime() - t0;
+    writing = true;
+    vertx.executeBlocking(() -> {
+      byte[] bytes = c.encode(board.province());
+      store.write(c.key(), c.receivedUpTo() == null ? Instant.EPOCH : c.receivedUpTo(), bytes);
+      return bytes.length;
+    }, false).onComplete(r -> {
+      writing = false;
+      savedAt = System.nanoTime();
+      if (r.succeeded()) {
+        savedRecords = c.records();
+        if (catchUp) caughtUpSaved = true;
+        written++;
+        LOG.info("Checkpoint {} saved: {} records of the log, {} KB ({} ms on the board)", c.key(), c.records(),
+            r.result() / 1024, taken / 1_000_000);
+      } else {
+        LOG.warn("Checkpoint not saved ({}); the next one is tried in {}", r.cause().toString(), policy.every());
+      }
+    });
+  }
+
+  /**
+   * On a clean stop, the board as it stands (null when there is nothing new to save, or another node
+   * writes the checkpoints), so that the next start reads little more than the checkpoint. Called on the
+   * board's context.
+   */
+  Checkpoint lastBeforeStop() {
+    if (!policy.enabled() || !holder || writing || board.records() == savedRecords) return null;
+    return board.checkpoint();
+  }
+
+  /** Writes {@link #lastBeforeStop()}'s checkpoint; blocking. */
+  void saveBeforeStop(Checkpoint c) {
+    try {
+      store.write(c.key(), c.receivedUpTo() == null ? Instant.EPOCH : c.receivedUpTo(), c.encode(board.province()));
+      LOG.info("Checkpoint {} saved on stopping: {} records of the log", c.key(), c.records());
+    } catch (RuntimeException e) {
+      LOG.warn("No checkpoint on stopping ({}); the next start reads the log from the last one", e.toString());
+    }
+  }
+
+  /** Checkpoints this node has written. */
+  long written() {
+    return written;
+  }
+}

@@ -1,0 +1,75 @@
+package examops.board;
+
+import examops.event.Event;
+import examops.kafka.CheckpointStore;
+import examops.kafka.LogCut;
+import examops.province.Province;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Boards of the past, rebuilt at a cost that does not grow with the log: the newest checkpoint that
+ * the moment covers, then the log from the checkpoint's positions up to the moment. Without a usable
+ * checkpoint, the whole log. Blocking: run it on a worker.
+ */
+public final class PastBoards {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PastBoards.class);
+
+  /**
+   * A rebuilt board.
+   *
+   * @param fromCheckpoint the records the checkpoint covered (0 without one)
+   * @param events events read from the log after it
+   */
+  public record Rebuilt(BoardState state, long fromCheckpoint, long events, long records) {}
+
+  private final Province province;
+  private final CheckpointStore checkpoints;
+  private final LogCut log;
+
+  public PastBoards(Province province, CheckpointStore checkpoints, LogCut log) {
+    this.province = province;
+    this.checkpoints = checkpoints;
+    this.log = log;
+  }
+
+  /** The newest usable checkpoint covering no more than the log received by {@code upTo} (any, when null). */
+  public Optional<Checkpoint.Opened> checkpoint(Instant upTo) {
+    try {
+      return checkpoints.newest(upTo, bytes -> Checkpoint.open(bytes, province));
+    } catch (RuntimeException e) {
+      LOG.warn("Checkpoints could not be read ({}); reading the whole log", e.toString());
+      return Optional.empty();
+    }
+  }
+
+  /** The board as of the log received by {@code at} (everything up to now when null). */
+  public Rebuilt at(Instant at, LogCut.Progress progress) {
+    Optional<Checkpoint.Opened> start = checkpoint(at);
+    BoardState state = start.map(Checkpoint.Opened::state).orElseGet(() -> new BoardState(province));
+    Set<Change> ignored = new HashSet<>();
+    LogCut.Result read = log.read("examops-history-" + UUID.randomUUID(),
+        start.map(o -> o.checkpoint().positions()).orElse(Map.of()), at, e -> {
+          state.apply(e, ignored);
+          ignored.clear();
+        }, () -> state.deadLettered(1), progress);
+    return new Rebuilt(state, start.map(o -> o.checkpoint().records()).orElse(0L), read.events(), read.records());
+  }
+
+  /** Every event of the log, from its beginning up to now, in log order per partition. */
+  public LogCut.Result everything(Consumer<Event> events, Runnable refused, LogCut.Progress progress) {
+    return log.read("examops-history-" + UUID.randomUUID(), Map.of(), null, events, refused, progress);
+  }
+
+  public Province province() {
+    return province;
+  }
+}

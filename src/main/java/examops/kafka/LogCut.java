@@ -1,0 +1,131 @@
+package examops.kafka;
+
+import examops.event.Event;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Reads a cut of the event topics: each partition from a starting offset (a checkpoint's, or its
+ * beginning) up to its end as it stood when the read began, and, for a moment in the past, only up
+ * to that partition's first record received after that moment. Every reading of the past (time
+ * travel, the report, access) goes through here, so all of them see the same records the same way.
+ * Records go through the same {@link RecordDecoder} as the live board's; refused ones are counted
+ * (the live reader dead-lettered them). Blocking; one consumer of its own per read, no group.
+ *
+ * <p>"Received by a moment" is a prefix of each partition, never a filter over all of it: a record
+ * received after the moment ends its partition's cut, whatever follows. That is what makes a cut
+ * start from any checkpoint taken inside it and still read the same records.
+ */
+public final class LogCut {
+
+  /** Told how many of the records to read have been read; called on the reading thread. */
+  @FunctionalInterface
+  public interface Progress {
+    void report(long done, long total);
+  }
+
+  /** What a read saw: where each partition stopped, records read, refused, events handed over. */
+  public record Result(Map<TopicPartition, Long> positions, long records, long refused, long events) {}
+
+  /** Gives up when the broker hands over nothing for this long while records remain. */
+  static final Duration STALL_LIMIT = Duration.ofSeconds(30);
+
+  private final String bootstrap;
+  private final RecordDecoder decoder;
+
+  public LogCut(String bootstrap, RecordDecoder decoder) {
+    this.bootstrap = bootstrap;
+    this.decoder = decoder;
+  }
+
+  /**
+   * Hands every event of the cut to {@code events}, in log order per partition, on this thread.
+   *
+   * @param from where to start in each partition; a partition not named starts at its beginning
+   * @param until the moment the cut is taken at (records received after it are left out), or null for
+   *     everything up to the end
+   * @param refused called once for each record the decoder refuses
+   */
+  public Result read(String clientId, Map<TopicPartition, Long> from, Instant until, Consumer<Event> events,
+      Runnable refused, Progress progress) {
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(KafkaSettings.logReader(bootstrap, clientId))) {
+      List<TopicPartition> partitions = KafkaSettings.eventPartitions(consumer);
+      consumer.assign(partitions);
+      Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
+      Map<TopicPartition, Long> stop = consumer.endOffsets(partitions);
+      Map<TopicPartition, Long> at = new HashMap<>();
+      long total = 0;
+      List<TopicPartition> open = new ArrayList<>();
+      for (TopicPartition tp : partitions) {
+        long start = Math.max(begin.get(tp), from.getOrDefault(tp, 0L));
+        at.put(tp, Math.min(start, stop.get(tp)));
+        if (start < stop.get(tp)) {
+          consumer.seek(tp, start);
+          total += stop.get(tp) - start;
+          open.add(tp);
+        }
+      }
+      consumer.pause(partitions);
+      consumer.resume(open);
+      progress.report(0, total);
+      return read(consumer, open, stop, at, until, total, events, refused, progress);
+    }
+  }
+
+  private Result read(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> open, Map<TopicPartition, Long> stop,
+      Map<TopicPartition, Long> at, Instant until, long total, Consumer<Event> events, Runnable refused, Progress progress) {
+    long handed = 0;
+    long done = 0;
+    long refusedCount = 0;
+    Set<TopicPartition> finished = new HashSet<>();
+    long lastRecordAt = System.nanoTime();
+    while (finished.size() < open.size()) {
+      var records = consumer.poll(Duration.ofMillis(200));
+      if (!records.isEmpty()) lastRecordAt = System.nanoTime();
+      else if (System.nanoTime() - lastRecordAt > STALL_LIMIT.toNanos()) {
+        throw new IllegalStateException("the log stopped answering after " + done + " of " + total + " records");
+      }
+      for (ConsumerRecord<String, byte[]> r : records) {
+        TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+        if (finished.contains(tp) || r.offset() >= stop.get(tp)) continue;
+        RecordDecoder.Decoded d = decoder.decode(r);
+        Instant received = d instanceof RecordDecoder.Accepted a ? a.event().receivedAt() : Instant.ofEpochMilli(r.timestamp());
+        if (until != null && received.isAfter(until)) {
+          finished.add(tp);
+          continue;
+        }
+        done++;
+        at.put(tp, r.offset() + 1);
+        if (d instanceof RecordDecoder.Accepted a) {
+          events.accept(a.event());
+          handed++;
+        } else {
+          refused.run();
+          refusedCount++;
+        }
+      }
+      List<TopicPartition> ended = new ArrayList<>();
+      for (TopicPartition tp : open) {
+        if (!finished.contains(tp) && consumer.position(tp) >= stop.get(tp)) {
+          finished.add(tp);
+          at.put(tp, stop.get(tp));
+        }
+        if (finished.contains(tp) && !consumer.paused().contains(tp)) ended.add(tp);
+      }
+      if (!ended.isEmpty()) consumer.pause(ended);
+      progress.report(Math.min(done, total), total);
+    }
+    progress.report(total, total);
+    return new Result(Map.copyOf(at), done, refusedCount, handed);
+  }
+}
