@@ -26,6 +26,8 @@ import examops.drill.DrillVerticle;
 import examops.event.EventValidator;
 import examops.incident.UnacknowledgedIncidentRule;
 import examops.kafka.EmbeddedKafka;
+import examops.kafka.KafkaSettings;
+import examops.kafka.Replication;
 import examops.kafka.TopicDefinition;
 import examops.kafka.TopicSetup;
 import examops.monitoring.ProbeVerticle;
@@ -35,6 +37,7 @@ import examops.province.Province;
 import examops.province.ProvinceLoader;
 import examops.publishing.LatePublishingRule;
 import examops.web.HttpVerticle;
+import examops.web.StartingServer;
 import examops.web.Stats;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -44,6 +47,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +74,9 @@ public final class Node implements AutoCloseable {
   private DevCredentials devCredentials;
   private PrintStream console = System.out;
   private CheckpointPolicy checkpoints = CheckpointPolicy.fromEnvironment(System.getenv());
+  /** Holds the HTTP port until the node serves, so /health says what it waits for (e.g. Kafka brokers to register). */
+  private StartingServer starting;
+  private final AtomicReference<String> waitingFor = new AtomicReference<>("starting");
 
   /** The lease under which exactly one node runs the rules and the probes. */
   static final String LEASE = "examops.lease.rules";
@@ -103,13 +110,12 @@ public final class Node implements AutoCloseable {
     SigningSecret secret = SigningSecret.resolve(config.access(), config.dataDir());
     Predicate<String> districtExists = id -> province.district(id).isPresent();
     Users users = Users.load(config.access().usersFile(), districtExists);
-    if (config.embeddedKafka()) {
-      kafka = new EmbeddedKafka(config.kafkaLogDir(), config.kafkaPort());
-      kafka.start();
-    }
-    String bootstrap = config.bootstrapServers();
-    TopicSetup.ensureTopics(bootstrap, TopicDefinition.loadAll());
     vertx = await(ClusterVertx.start(config.cluster(), config.dataDir().resolve("vertx-cache")));
+    String bootstrap = config.bootstrapServers();
+    KafkaSettings.secure(bootstrap, config.kafka().security());
+    starting = await(StartingServer.listen(vertx, config.httpHost(), config.httpPort(), config.nodeId(), waitingFor::get));
+    startKafka(bootstrap);
+    waitingFor.set("reading the credentials log");
     TokenBook tokenBook = new TokenBook();
     accessLog = new AccessLog(bootstrap, "examops-" + config.nodeId() + "-access", tokenBook);
     accessLog.start();
@@ -120,13 +126,15 @@ public final class Node implements AutoCloseable {
     lease = new Lease(vertx, LEASE, config.nodeId());
     BoardVerticle boardVerticle = new BoardVerticle(board, bootstrap, config.nodeId(), validator, references, lease, checkpoints);
     HttpVerticle.NodeInfo info = new HttpVerticle.NodeInfo(config.nodeId(), boardVerticle::readerProgress,
-        () -> boardVerticle.deadLetters() == null ? 0 : boardVerticle.deadLetters().written(), lease::held, lease::holder);
+        () -> boardVerticle.deadLetters() == null ? 0 : boardVerticle.deadLetters().written(), lease::held, lease::holder,
+        () -> kafka == null ? null : kafka.failure());
     http = new HttpVerticle(config.httpHost(), config.httpPort(), board, validator, references, bootstrap, info, new Stats(), access, config.web());
     RulesVerticle rules = new RulesVerticle(board, rules(province), new AlertPlanner(
         Set.of(MissedCheckinRule.NAME, TargetDownRule.NAME, UnacknowledgedIncidentRule.NAME, LatePublishingRule.NAME),
         province.zone(), "rules:" + config.nodeId()), lease, bootstrap, config.nodeId());
     ProbeVerticle probes = new ProbeVerticle(province, lease, clock, bootstrap, config.nodeId());
     NotifyVerticle notifier = NotifyVerticle.create(board, province, config.notifications(), lease, bootstrap, config.nodeId());
+    closeStartingServer();
     await(vertx.deployVerticle(boardVerticle).compose(id -> vertx.deployVerticle(http))
         .compose(id -> vertx.deployVerticle(rules)).compose(id -> vertx.deployVerticle(probes))
         .compose(id -> vertx.deployVerticle(notifier)));
@@ -145,6 +153,28 @@ public final class Node implements AutoCloseable {
         (System.nanoTime() - t0) / 1_000_000);
     if (secret.development()) printDevCredentials();
     return this;
+  }
+
+  /** The embedded broker if there is to be one, then the topics, saying what it waits for through {@link #waitingFor}. */
+  private void startKafka(String bootstrap) throws Exception {
+    if (config.embeddedKafka()) {
+      waitingFor.set("starting the embedded Kafka broker");
+      kafka = new EmbeddedKafka(config.kafkaLogDir(), config.kafkaPort());
+      kafka.start();
+    }
+    new TopicSetup(bootstrap, replication(), config.kafka().brokerWait(), waitingFor::set).ensure(TopicDefinition.loadAll());
+  }
+
+  /** The real HTTP server takes the port next. */
+  private void closeStartingServer() throws Exception {
+    if (starting != null) await(starting.close());
+    starting = null;
+  }
+
+  /** One copy on the embedded broker; on a cluster, kafka/topics.json unless the environment says otherwise. */
+  private Replication replication() {
+    return config.embeddedKafka() ? Replication.SINGLE_BROKER
+        : new Replication(config.kafka().replicationFactor(), config.kafka().minInsyncReplicas());
   }
 
   private void printDevCredentials() {
@@ -201,6 +231,11 @@ public final class Node implements AutoCloseable {
   @Override
   public void close() {
     if (lease != null) lease.release();
+    try {
+      closeStartingServer();
+    } catch (Exception e) {
+      LOG.warn("The start-up HTTP server did not close cleanly: {}", e.toString());
+    }
     try {
       if (vertx != null) await(vertx.close());
     } catch (Exception e) {

@@ -24,7 +24,7 @@ class ExternalKafkaTest {
     broker.start();
     Path nodeDir = Files.createTempDirectory("examops-node");
     TestNode node = TestNode.start(nodeDir, new TestClock(Instant.parse("2020-07-20T00:00:00Z")),
-        Map.of("EXAMOPS_KAFKA_BOOTSTRAP", broker.bootstrapServers()));
+        Map.of("EXAMOPS_KAFKA_BOOTSTRAP", broker.bootstrapServers(), "EXAMOPS_KAFKA_REPLICATION_FACTOR", "1"));
     try {
       assertThat(Files.exists(nodeDir.resolve("kafka"))).as("no embedded broker is started").isFalse();
       assertThat(node.post("/api/v1/checkins", onClock(SpineTest.checkin(null, "phu-tan", "ok", "")).encode()).status()).isEqualTo(202);

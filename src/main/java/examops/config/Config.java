@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param notifications outgoing notifications (email, webhook) and their policy
  * @param access credentials: signing secret, mode, users file, rate limit (its toString hides the secret)
  * @param web the node's edge: trusted proxies, public address, framing, sockets per credential
+ * @param kafka an external cluster: the replication its topics must have, how long to wait for its brokers, credentials and TLS
  */
 public record Config(
     int httpPort,
@@ -36,7 +37,8 @@ public record Config(
     ClusterSettings cluster,
     NotifyConfig notifications,
     AccessSettings access,
-    WebSettings web) {
+    WebSettings web,
+    KafkaOptions kafka) {
 
   public static final int DEFAULT_HTTP_PORT = 8080;
   public static final int DEFAULT_KAFKA_PORT = 9092;
@@ -55,15 +57,15 @@ public record Config(
   }
 
   public Config withDemo(boolean demo) {
-    return new Config(httpPort, httpHost, dataDir, kafkaBootstrap, kafkaPort, clockStart, clockSpeed, provinceFile, nodeId, demo, cluster, notifications, access, web);
+    return new Config(httpPort, httpHost, dataDir, kafkaBootstrap, kafkaPort, clockStart, clockSpeed, provinceFile, nodeId, demo, cluster, notifications, access, web, kafka);
   }
 
   public Config withDataDir(Path dir) {
-    return new Config(httpPort, httpHost, dir, kafkaBootstrap, kafkaPort, clockStart, clockSpeed, provinceFile, nodeId, demo, cluster, notifications, access, web);
+    return new Config(httpPort, httpHost, dir, kafkaBootstrap, kafkaPort, clockStart, clockSpeed, provinceFile, nodeId, demo, cluster, notifications, access, web, kafka);
   }
 
   public Config withClock(Instant start, double speed) {
-    return new Config(httpPort, httpHost, dataDir, kafkaBootstrap, kafkaPort, start, speed, provinceFile, nodeId, demo, cluster, notifications, access, web);
+    return new Config(httpPort, httpHost, dataDir, kafkaBootstrap, kafkaPort, start, speed, provinceFile, nodeId, demo, cluster, notifications, access, web, kafka);
   }
 
   public static Config fromEnvironment() {
@@ -77,16 +79,17 @@ public record Config(
         .map(Config::readFile)
         .orElseGet(JsonObject::new);
     Settings s = new Settings(env, file);
+    String kafkaBootstrap = s.string("EXAMOPS_KAFKA_BOOTSTRAP", "kafkaBootstrap", "");
     return new Config(
         s.port("EXAMOPS_HTTP_PORT", "httpPort", DEFAULT_HTTP_PORT),
         s.string("EXAMOPS_HTTP_HOST", "httpHost", "0.0.0.0"),
         Path.of(s.string("EXAMOPS_DATA_DIR", "dataDir", "./data")),
-        s.string("EXAMOPS_KAFKA_BOOTSTRAP", "kafkaBootstrap", ""),
+        kafkaBootstrap,
         s.port("EXAMOPS_KAFKA_PORT", "kafkaPort", DEFAULT_KAFKA_PORT),
         s.instant("EXAMOPS_CLOCK_START", "clockStart"),
         s.positiveDouble("EXAMOPS_CLOCK_SPEED", "clockSpeed", 1.0),
         s.string("EXAMOPS_PROVINCE", "province", null),
-        s.string("EXAMOPS_NODE_ID", "nodeId", defaultNodeId()),
+        s.string("EXAMOPS_NODE_ID", "nodeId", NodeName.ofThisHost(env)),
         false,
         new ClusterSettings(
             ClusterSettings.parseMembers("EXAMOPS_CLUSTER_MEMBERS", s.list("EXAMOPS_CLUSTER_MEMBERS", "clusterMembers")),
@@ -94,7 +97,8 @@ public record Config(
             s.port("EXAMOPS_CLUSTER_PORT", "clusterPort", ClusterSettings.DEFAULT_PORT)),
         NotifyConfig.load(s),
         access(s),
-        web(s));
+        web(s),
+        KafkaOptions.load(s, kafkaBootstrap.isBlank()));
   }
 
   private static AccessSettings access(Settings s) {

@@ -3,7 +3,7 @@ package examops.kafka;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Properties;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -37,9 +37,7 @@ public final class BrokerWatch implements AutoCloseable {
   private volatile String lastError;
 
   public BrokerWatch(String bootstrap, String clientId, Clock clock) {
-    Properties p = new Properties();
-    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    p.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId);
+    Map<String, Object> p = KafkaSettings.admin(bootstrap, clientId);
     p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
     p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000);
     p.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000);

@@ -12,7 +12,6 @@ import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.utils.internals.Exit;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -30,11 +29,37 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   private final Path logDir;
   private final int port;
-  private KafkaRaftServer server;
+  private volatile KafkaRaftServer server;
+  private volatile String failure;
 
   public EmbeddedKafka(Path logDir, int port) {
     this.logDir = logDir.toAbsolutePath().normalize();
     this.port = port;
+  }
+
+  /** Why the broker stopped on its own (a fatal fault such as a lost log directory), or null while it runs. */
+  public String failure() {
+    return failure;
+  }
+
+  /**
+   * Kafka's fatal-fault path wanted to end the process: the broker is unusable, but the HTTP side stays
+   * up to say so. Stops what is left of the broker off its own thread, so clients see it gone at once.
+   */
+  synchronized void failed(String reason) {
+    if (failure != null || server == null) return;
+    failure = "the embedded Kafka broker stopped: " + reason + " — restart the node";
+    LOG.error("{}. Writes are refused (503) and screens show the board as stale until then", failure);
+    KafkaRaftServer dead = server;
+    Thread stopper = new Thread(() -> {
+      try {
+        dead.shutdown();
+      } catch (RuntimeException e) {
+        LOG.warn("The failed embedded broker did not shut down cleanly: {}", e.toString());
+      }
+    }, "examops-failed-broker-stop");
+    stopper.setDaemon(true);
+    stopper.start();
   }
 
   public String bootstrapServers() {
@@ -44,14 +69,10 @@ public final class EmbeddedKafka implements AutoCloseable {
   /** Formats the log directory on first use, then starts the broker; returns once it serves. */
   public void start() throws Exception {
     long t0 = System.nanoTime();
-    Files.createDirectories(logDir);
+    OwnerOnly.directory(logDir);
     int controllerPort = freePort();
     Properties props = brokerProperties(controllerPort);
-    // The broker's fatal-fault handler would halt the JVM silently: make it say why first.
-    Exit.setHaltProcedure((status, message) -> {
-      LOG.error("Embedded Kafka broker halted the process (status {}): {}", status, message);
-      Runtime.getRuntime().halt(status);
-    });
+    BrokerFaults.watch(this);
     if (!Files.exists(logDir.resolve("meta.properties"))) {
       format(controllerPort);
     }
@@ -104,6 +125,11 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   @Override
   public void close() {
+    BrokerFaults.forget(this);
+    if (failure != null) {
+      server = null;
+      return;
+    }
     if (server != null) {
       server.shutdown();
       server.awaitShutdown();

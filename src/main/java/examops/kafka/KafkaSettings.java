@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import examops.config.KafkaSecurity;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 
@@ -14,7 +16,25 @@ public final class KafkaSettings {
   /** How long an ingest request may wait for Kafka before it is answered 503. */
   public static final int DELIVERY_TIMEOUT_MS = 8_000;
 
+  /** Authentication and TLS by cluster address: every client made for that address carries them. */
+  private static final Map<String, Map<String, String>> SECURITY = new ConcurrentHashMap<>();
+
   private KafkaSettings() {}
+
+  /**
+   * Every client made from now on for {@code bootstrap} (producers, consumers, admin) authenticates and
+   * encrypts as {@code security} says. Keyed by address because the clients are made in many places
+   * that know only the address.
+   */
+  public static void secure(String bootstrap, KafkaSecurity security) {
+    Map<String, String> p = ClientSecurity.properties(security);
+    if (p.isEmpty()) SECURITY.remove(bootstrap);
+    else SECURITY.put(bootstrap, Map.copyOf(p));
+  }
+
+  private static Map<String, String> security(String bootstrap) {
+    return SECURITY.getOrDefault(bootstrap, Map.of());
+  }
 
   /** Acknowledged means durable: all in-sync replicas have it; retries never duplicate. */
   public static Map<String, String> durableProducer(String bootstrap, String clientId) {
@@ -32,6 +52,7 @@ public final class KafkaSettings {
     p.put("max.block.ms", "5000");
     p.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
     p.put("value.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer");
+    p.putAll(security(bootstrap));
     return p;
   }
 
@@ -67,6 +88,16 @@ public final class KafkaSettings {
     p.put("max.partition.fetch.bytes", String.valueOf(8 * 1024 * 1024));
     p.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
     p.put("value.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
+    p.putAll(security(bootstrap));
+    return p;
+  }
+
+  /** An admin client (topic set-up, the broker watch). */
+  public static Map<String, Object> admin(String bootstrap, String clientId) {
+    Map<String, Object> p = new HashMap<>();
+    p.put("bootstrap.servers", bootstrap);
+    p.put("client.id", clientId);
+    p.putAll(security(bootstrap));
     return p;
   }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 public record TopicDefinition(String name, int partitions, short replicationFactor, Map<String, String> config) {
 
   public static final String DLQ = "examops.dlq";
+  static final String MIN_INSYNC = "min.insync.replicas";
   private static final String RESOURCE = "kafka/topics.json";
 
   /** The definitions shipped in the jar (copied from the repository's {@code kafka/} folder). */
@@ -36,12 +37,21 @@ public record TopicDefinition(String name, int partitions, short replicationFact
     }
   }
 
-  /** The same topic fitted to a cluster of {@code brokers} brokers (a single broker caps replication at 1). */
-  public TopicDefinition fittedTo(int brokers) {
-    short rf = (short) Math.min(replicationFactor, brokers);
+  /** The definition's {@code min.insync.replicas}, 1 when it names none. */
+  public int minInsyncReplicas() {
+    return Integer.parseInt(config.getOrDefault(MIN_INSYNC, "1"));
+  }
+
+  /**
+   * The same topic with the replication this cluster requires: the factor and {@code min.insync.replicas}
+   * of {@code required} where it names them, else the definition's. A lowered factor lowers
+   * {@code min.insync.replicas} with it (never above the factor: no write could be acknowledged).
+   */
+  public TopicDefinition requiring(Replication required) {
+    short rf = required.factor() == null ? replicationFactor : required.factor().shortValue();
+    int minIsr = required.minInsync() == null ? Math.min(minInsyncReplicas(), rf) : required.minInsync();
     Map<String, String> fitted = new LinkedHashMap<>(config);
-    fitted.computeIfPresent("min.insync.replicas", (k, v) -> String.valueOf(Math.min(Integer.parseInt(v), Math.max(1, rf - 1))));
-    if (rf == 1) fitted.put("min.insync.replicas", "1");
+    fitted.put(MIN_INSYNC, String.valueOf(minIsr));
     return new TopicDefinition(name, partitions, rf, Map.copyOf(fitted));
   }
 }

@@ -39,9 +39,13 @@ public final class HttpVerticle extends VerticleBase {
   /** Bodies above this are answered 413 before they are read whole. */
   static final long MAX_BODY_BYTES = 64 * 1024;
 
-  /** What /health and /metrics need to know about the rest of the node. */
+  /**
+   * What /health and /metrics need to know about the rest of the node.
+   *
+   * @param brokerStopped why the embedded broker stopped for good (the node needs a restart), or null
+   */
   public record NodeInfo(String nodeId, Supplier<ReplayProgress> replay, LongSupplier deadLettered, Supplier<Boolean> leader,
-      Supplier<String> leaseHolder) {}
+      Supplier<String> leaseHolder, Supplier<String> brokerStopped) {}
 
   private final int port;
   private final String host;
@@ -184,9 +188,11 @@ public final class HttpVerticle extends VerticleBase {
   private void health(RoutingContext ctx) {
     ReplayProgress replay = node.replay().get();
     BrokerWatch.Loss brokerLoss = board.brokerLoss();
-    boolean ready = board.caughtUp() && (replay == null || replay.error() == null) && brokerLoss == null;
+    String brokerStopped = node.brokerStopped().get();
+    boolean ready = board.caughtUp() && (replay == null || replay.error() == null) && brokerLoss == null && brokerStopped == null;
     JsonObject body = new JsonObject()
-        .put("status", brokerLoss != null ? "broker-unreachable" : ready ? "ok" : "starting")
+        .put("status", brokerStopped != null ? "broker-stopped" : brokerLoss != null ? "broker-unreachable" : ready ? "ok" : "starting")
+        .put("reason", brokerStopped)
         .put("broker", brokerLoss == null ? new JsonObject().put("reachable", true)
             : new JsonObject().put("reachable", false).put("since", brokerLoss.since().toString()).put("error", brokerLoss.error()))
         .put("node", node.nodeId())

@@ -25,7 +25,8 @@ class RevocationTest {
     TestNode second = null;
     try {
       second = TestNode.start(Files.createTempDirectory("examops-revoke-2"), clock,
-          Map.of("EXAMOPS_KAFKA_BOOTSTRAP", first.bootstrapServers(), "EXAMOPS_NODE_ID", "test-node-2"));
+          Map.of("EXAMOPS_KAFKA_BOOTSTRAP", first.bootstrapServers(), "EXAMOPS_NODE_ID", "test-node-2",
+              "EXAMOPS_KAFKA_REPLICATION_FACTOR", "1"));
       JsonObject issued = first.post("/api/v1/tokens", new JsonObject().put("role", "district").put("district", "cho-moi").encode()).json();
       String token = issued.getString("token");
       String kept = first.token(Role.DISTRICT, "cho-moi");

@@ -71,7 +71,8 @@ class ClusterTest {
     int hzB = EmbeddedKafka.freePort();
     String members = "127.0.0.1:" + hzA + ",127.0.0.1:" + hzB;
     Map<String, String> common = Map.of("EXAMOPS_KAFKA_BOOTSTRAP", broker.bootstrapServers(),
-        "EXAMOPS_PROVINCE", province.toString(), "EXAMOPS_CLOCK_START", CLOCK_START, "EXAMOPS_CLUSTER_HOST", "127.0.0.1");
+        "EXAMOPS_PROVINCE", province.toString(), "EXAMOPS_CLOCK_START", CLOCK_START, "EXAMOPS_CLUSTER_HOST", "127.0.0.1",
+        "EXAMOPS_KAFKA_REPLICATION_FACTOR", "1");
     NodeProcess a = launch("node-a", dir, common, members, hzA);
     long aStart = a.awaitHealthy(Duration.ofSeconds(60));
     NodeProcess b = launch("node-b", dir, common, members, hzB);

@@ -40,7 +40,7 @@ class BrokerLossTest {
     int port = EmbeddedKafka.freePort();
     ChildJvm broker = startBroker(dir, port);
     TestNode node = TestNode.start(dir.resolve("node"), new TestClock(Instant.parse("2020-07-20T00:00:00Z")),
-        Map.of("EXAMOPS_KAFKA_BOOTSTRAP", "127.0.0.1:" + port));
+        Map.of("EXAMOPS_KAFKA_BOOTSTRAP", "127.0.0.1:" + port, "EXAMOPS_KAFKA_REPLICATION_FACTOR", "1"));
     Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     List<TestNode.Response> refusals = new CopyOnWriteArrayList<>();
     AtomicBoolean stop = new AtomicBoolean();

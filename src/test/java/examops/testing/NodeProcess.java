@@ -132,6 +132,22 @@ public final class NodeProcess implements AutoCloseable {
     }
   }
 
+  public boolean alive() {
+    return process.isAlive();
+  }
+
+  /** Waits for the process to end by itself; returns its exit status. */
+  public int awaitExit(Duration timeout) throws InterruptedException {
+    if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      throw new AssertionError(name + " still running after " + timeout + ":\n" + logTail());
+    }
+    return process.exitValue();
+  }
+
+  public Path log() {
+    return log;
+  }
+
   /** {@code kill -9}: no shutdown hook runs, the node leaves the cluster without a word. */
   public void kill() throws InterruptedException {
     process.destroyForcibly().waitFor();
