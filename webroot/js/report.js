@@ -215,6 +215,7 @@ async function load() {
     $('progress-box').hidden = false;
     setText($('progress-text'), t('report.failed', { error: error.message }));
     $('progress-box').classList.add('is-error');
+    document.body.dataset.ready = 'failed';
   } finally {
     $('sheet').classList.remove('is-loading');
   }

@@ -129,7 +129,7 @@ async function refresh() {
   }
   render();
   renderStatus();
-  document.body.dataset.ready = report ? 'true' : 'false';
+  document.body.dataset.ready = lastError ? 'failed' : 'true'; // the final state, for people and tests alike
 }
 
 $('period').addEventListener('change', (event) => {
