@@ -10,6 +10,7 @@ import { createReplayControl } from './replay.js';
 import { initI18n, t, pick, setLanguage, otherLanguage, onLanguageChange } from './i18n.js';
 import { toMillis, formatTime, formatClock, formatDay, formatCountdown, formatAge } from './format.js';
 import { el, setText, setClass, reconcile } from './dom.js';
+import { whoAmI, showSignedOut, abilities } from './session.js';
 
 const WORST_ORDER = { critical: 0, warning: 1, issue: 1, unknown: 2, ok: 3 };
 const TARGET_ORDER = { down: 0, degraded: 1, unknown: 2, up: 3 };
@@ -35,6 +36,9 @@ let board = { version: -1, state: null }; // the live board, kept current even w
 let replay = null; // {state, atMs} while the board of a past moment is shown
 let connection = 'connecting';
 let freshAt = NaN; // exam-clock time of the last message that proved the board current
+let me = null; // who this screen is signed in as (GET /api/v1/me); null while unknown
+let can = abilities(null); // what that role may do here: actions it may not take are not offered
+let feed = null;
 
 const known = (value, order) => (Object.hasOwn(order, value) ? value : 'unknown');
 const byName = (a, b) => String(a.name ?? a.id ?? '').localeCompare(String(b.name ?? b.id ?? ''), 'vi');
@@ -131,7 +135,7 @@ function renderConnection() {
   setText($('conn'), t(`conn.${connection}`));
   setClass($('conn'), `conn conn-${connection}`);
   const banner = $('stale-banner');
-  const down = connection !== 'live';
+  const down = connection !== 'live' && connection !== 'signed-out';
   banner.hidden = !down;
   document.body.classList.toggle('is-stale', down && board.state !== null && !replay);
   if (down) {
@@ -437,6 +441,28 @@ function showLive() {
 function onStatus(status) {
   connection = status;
   renderConnection();
+  if (status !== 'live' || !me) checkSignedIn();
+}
+
+/**
+ * A feed that does not come back may mean the credentials are gone (never given, expired, revoked,
+ * logged out): asked at most every 10 s, and then the page says so instead of reconnecting forever.
+ */
+let lastCheck = 0;
+async function checkSignedIn() {
+  if (Date.now() - lastCheck < 10000) return;
+  lastCheck = Date.now();
+  const who = await whoAmI();
+  if (who.state === 'signed-out') signedOut();
+  else if (who.state === 'signed-in' && me?.role !== who.me.role) { me = who.me; can = abilities(me); renderAll(); }
+}
+
+function signedOut() {
+  feed?.close();
+  feed = null;
+  connection = 'signed-out';
+  showSignedOut();
+  renderConnection();
 }
 
 /** Once a second: clock, countdown, ages; every 5 s the chart; each new minute the minutes-late and since-when texts. */
@@ -470,8 +496,12 @@ async function main() {
   // Replays pick a moment on the exam clock (what the board shows), so a rehearsal replays its own morning.
   replayControl = createReplayControl({ onShow: showReplay, onLive: showLive, now: liveNow });
   renderConnection();
-  connectBoard({ onUpdate, onStatus });
   setInterval(tick, 1000);
+  const who = await whoAmI();
+  if (who.state === 'signed-out') { signedOut(); return; }
+  if (who.state === 'signed-in') { me = who.me; can = abilities(me); document.body.dataset.role = me.role; }
+  lastCheck = Date.now();
+  feed = connectBoard({ onUpdate, onStatus });
 }
 
 main();

@@ -10,6 +10,7 @@ import { renderChecklist } from './district-checklist.js';
 import { initI18n, t, pick, setLanguage, otherLanguage, onLanguageChange } from './i18n.js';
 import { toMillis, formatTime, formatDay, toOffsetIso, formatAge } from './format.js';
 import { el, setText, setClass, reconcile } from './dom.js';
+import { whoAmI, showSignedOut } from './session.js';
 
 const DISTRICT_KEY = 'examops.district';
 const OUTBOX_KEY = 'examops.outbox';
@@ -241,7 +242,7 @@ function renderConnection() {
   setText($('conn'), t(`conn.${connection}`));
   setClass($('conn'), `conn conn-${connection}`);
   const banner = $('offline-banner');
-  banner.hidden = connection === 'live';
+  banner.hidden = connection === 'live' || connection === 'signed-out';
   if (!banner.hidden) {
     setText(banner, Number.isFinite(freshAt)
       ? t('dp.offline.since', { time: formatTime(freshAt), day: formatDay(freshAt) })
@@ -279,20 +280,26 @@ function onUpdate(result) {
 
 /** A district unit signed in (enrolment link or login) speaks for its own district, and only that one. */
 async function adoptSignedInDistrict() {
-  try {
-    const response = await fetch('/api/v1/me', { cache: 'no-store' });
-    if (!response.ok) return;
-    const me = await response.json();
-    if (me.role !== 'district' || !me.district) return;
-    writeStore(DISTRICT_KEY, me.district);
-    $('change-district').hidden = true;
-  } catch { /* offline: the choice remembered on this device stands */ }
+  const who = await whoAmI(); // 'unknown' offline: the choice remembered on this device stands
+  if (who.state !== 'signed-in') return who.state;
+  const me = who.me;
+  if (me.role !== 'district' || !me.district) return who.state;
+  writeStore(DISTRICT_KEY, me.district);
+  $('change-district').hidden = true;
+  return who.state;
 }
 
 async function main() {
   await initI18n(document, ['district']);
-  await adoptSignedInDistrict();
+  const signedIn = await adoptSignedInDistrict();
   $('lang').addEventListener('click', () => setLanguage(otherLanguage()));
+  if (signedIn === 'signed-out') {
+    connection = 'signed-out';
+    showSignedOut();
+    renderConnection();
+    onLanguageChange(renderConnection);
+    return;
+  }
   $('change-district').addEventListener('click', () => { writeStore(DISTRICT_KEY, null); renderAll(); });
   onLanguageChange(renderAll);
   forms = createForms({

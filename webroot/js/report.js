@@ -4,6 +4,7 @@
 
 import { initI18n, t, pick, setLanguage, otherLanguage, onLanguageChange, language } from './i18n.js';
 import { formatAge, formatTime, formatDay } from './format.js';
+import { whoAmI, showSignedOut } from './session.js';
 import { el, setText } from './dom.js';
 import { generateReport, csvUrl } from './report-client.js';
 import { periodFromSearch, dayPeriod, reportQuery, formatPercent, availabilityShares, SEVERITIES, CHANNELS } from './report-model.js';
@@ -237,4 +238,9 @@ addEventListener('beforeprint', () => {
 });
 
 await initI18n();
-await load();
+if ((await whoAmI()).state === 'signed-out') {
+  showSignedOut();
+  document.body.dataset.ready = 'signed-out';
+} else {
+  await load();
+}
