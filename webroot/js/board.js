@@ -11,8 +11,9 @@ import { initI18n, t, pick, setLanguage, otherLanguage, onLanguageChange } from 
 import { toMillis, formatTime, formatClock, formatDay, formatCountdown, formatAge } from './format.js';
 import { el, setText, setClass, reconcile } from './dom.js';
 import { whoAmI, showSignedOut, abilities } from './session.js';
+import { verdict, linkStates, minutesOverdue, LEVEL_ORDER } from './verdict.js';
 
-const WORST_ORDER = { critical: 0, warning: 1, issue: 1, unknown: 2, ok: 3 };
+const INCIDENT_STATES = ['reported', 'acknowledged', 'assigned', 'resolved'];
 const TARGET_ORDER = { down: 0, degraded: 1, unknown: 2, up: 3 };
 const SEVERITY_ORDER = { critical: 0, high: 1, medium: 2, low: 3 };
 const SEVERITIES = ['critical', 'high', 'medium', 'low'];
@@ -118,13 +119,22 @@ function renderCountdown() {
   const now = examNow();
   const session = examClock.session;
   const next = examClock.next;
-  if (session && toMillis(session.end) > now) {
+  // A session is current from its opening (candidates called in) to its end: before the paper starts
+  // the clock counts to the start, then to the end.
+  if (session && toMillis(session.start) > now) {
+    setText($('countdown-label'), t('clock.startsAt', { subject: pick(session.subject), time: formatTime(session.start) }));
+    setText($('countdown'), formatCountdown(toMillis(session.start) - now));
+    $('countdown-label').dataset.milestone = 'start';
+  } else if (session && toMillis(session.end) > now) {
     setText($('countdown-label'), t('clock.endsIn'));
     setText($('countdown'), formatCountdown(toMillis(session.end) - now));
+    $('countdown-label').dataset.milestone = 'end';
   } else if (next && toMillis(next.start) > now) {
     setText($('countdown-label'), t('clock.startsIn', { subject: pick(next.subject), day: formatDay(next.start), time: formatTime(next.start) }));
     setText($('countdown'), formatCountdown(toMillis(next.start) - now));
+    $('countdown-label').dataset.milestone = 'next';
   } else {
+    delete $('countdown-label').dataset.milestone;
     setText($('countdown-label'), '');
     setText($('countdown'), '');
   }
@@ -159,7 +169,9 @@ function renderAlerts(state) {
     const fresh = severity === 'critical' && !alert.acknowledged && now - toMillis(alert.raisedAt) < NEW_ALERT_MS;
     setClass(node, `alert sev-${severity}${alert.acknowledged ? ' is-acknowledged' : ''}${fresh ? ' is-new' : ''}`);
     setText(node.querySelector('.alert-sev'), t(`severity.${severity}`));
-    setText(node.querySelector('.alert-msg'), alert.message ?? alert.rule ?? '');
+    const text = alertText(alert, state, now);
+    setText(node.querySelector('.alert-msg'), text);
+    node.querySelector('.alert-msg').title = text;
     setAge(node.querySelector('.alert-age'), alert.raisedAt);
     node.dataset.id = alert.id;
     const ack = node.querySelector('.alert-ack');
@@ -171,6 +183,36 @@ function renderAlerts(state) {
   if (!replay) alarm.update(active);
   setText($('alert-empty'), active.length ? '' : t('alerts.none'));
   setText($('alert-more'), active.length > shown.length ? t('alerts.more', { n: active.length - shown.length }) : '');
+}
+
+/**
+ * An alert in words with its duration as of now: the message the rule wrote at raise time says
+ * "7 minutes" for ever, so the known rules are worded here from the board (in the chosen language);
+ * anything else shows the rule's message.
+ */
+function alertText(alert, state, now) {
+  const since = (iso) => formatAge(now - toMillis(iso), t);
+  const subject = String(alert.subject ?? '');
+  if (alert.rule === 'checkin-missed') {
+    const d = state.districts?.[subject];
+    if (d && ['late', 'missed'].includes(d.checkin?.state)) {
+      return t('alert.checkinMissed', { district: pick(d.names) || d.name || subject, age: formatAge(minutesLate(d.checkin) * 60000, t) });
+    }
+  } else if (alert.rule === 'target-down') {
+    const x = state.targets?.[subject];
+    if (x?.since && x.status === 'down') return t('alert.targetDown', { target: pick(x.names) || x.name || subject, age: since(x.since) });
+  } else if (alert.rule === 'incident-unacknowledged') {
+    const i = state.incidents?.[subject];
+    if (i?.reportedAt && i.state === 'reported') return t('alert.incidentUnacknowledged', { title: i.title ?? subject, age: since(i.reportedAt) });
+  } else if (alert.rule === 'publishing-late') {
+    const [group, ...rest] = subject.split(':');
+    const item = state.publishing?.[group]?.[rest.join(':')];
+    if (item?.due && toMillis(item.due) < now) {
+      const who = group === 'province' ? (pick(state.province?.names) || state.province?.name) : (pick(state.districts?.[group]?.names) || group);
+      return t('alert.publishingLate', { who, item: pick(item.name), age: since(item.due) });
+    }
+  }
+  return alert.message ?? alert.rule ?? '';
 }
 
 function createAlert() {
@@ -185,9 +227,10 @@ function createAlert() {
 // ---- districts -------------------------------------------------------------------------------
 
 function renderDistricts(state) {
-  const districts = values(state.districts).sort((a, b) =>
-    (WORST_ORDER[a.worst] ?? 2) - (WORST_ORDER[b.worst] ?? 2) || byName(a, b));
-  reconcile($('district-grid'), districts, (d) => d.id, createDistrict, updateDistrict);
+  const now = examNow();
+  const districts = values(state.districts).map((d) => ({ d, v: verdict(d, state, now) })).sort((a, b) =>
+    LEVEL_ORDER[a.v.level] - LEVEL_ORDER[b.v.level] || byName(a.d, b.d));
+  reconcile($('district-grid'), districts, (x) => x.d.id, createDistrict, (node, x) => updateDistrict(node, x.d, x.v));
   setText($('district-empty'), districts.length ? '' : t('empty.noData'));
 }
 
@@ -203,18 +246,33 @@ function createDistrict() {
   const bar = el('span', 'd-pub-bar');
   bar.append(el('span', 'd-pub-fill'));
   foot.append(el('span', 'd-note'), el('span', 'd-pub'), bar);
-  node.append(head, el('h3', 'd-name'), checkin, links, foot);
+  node.append(head, el('h3', 'd-name'), el('p', 'd-why'), checkin, links, foot);
   return node;
 }
 
-function updateDistrict(node, d) {
-  const worst = known(d.worst, WORST_ORDER);
+/** A reason of a verdict in words (why.* messages). */
+function because(reason) {
+  const params = { ...reason.params };
+  if (params.link) params.link = t(`link.long.${params.link}`);
+  if (Number.isFinite(params.minutes)) params.age = formatAge(params.minutes * 60000, t);
+  return t(reason.key, params);
+}
+
+function updateDistrict(node, d, v) {
+  const worst = v.level;
   const checkin = d.checkin ?? {};
   const checkinState = ['on-time', 'late', 'missed', 'none'].includes(checkin.state) ? checkin.state : 'none';
   setClass(node, `district worst-${worst} checkin-${checkinState}`);
   node.dataset.id = d.id;
+  node.dataset.level = worst;
   setText(node.querySelector('.d-name'), d.name ?? d.id);
-  setText(node.querySelector('.d-status'), t(`status.${d.status ?? 'unknown'}`));
+  setText(node.querySelector('.d-status'), t(`level.${worst}`));
+  // The check-in has its own line; the other reasons are said here, all of them in the tooltip.
+  const others = v.reasons.filter((r) => !r.key.startsWith('why.checkin') && r.key !== 'why.noCheckin');
+  const why = node.querySelector('.d-why');
+  setText(why, others.map(because).join(' · '));
+  setClass(why, `d-why why-${others[0]?.level ?? 'none'}`);
+  node.title = v.reasons.map(because).join('\n');
   setText(node.querySelector('.d-checkin-state'), t(`checkin.${checkinState}`, { age: formatAge(minutesLate(checkin) * 60000, t) }));
   const lastAt = checkin.lastAt ?? d.lastCheckin?.at;
   // Mixes a time and an age in minutes: redrawn with the tiles each minute, not every second.
@@ -222,8 +280,9 @@ function updateDistrict(node, d) {
     ? t('checkin.last', { time: formatTime(lastAt), age: age(lastAt) })
     : (checkin.nextDue ? t('checkin.next', { time: formatTime(checkin.nextDue) }) : ''));
   const lastCheckin = d.lastCheckin ?? {};
+  const linkState = linkStates(d, shownState()?.targets);
   for (const link of LINKS) {
-    const value = ['ok', 'slow', 'down'].includes(lastCheckin[link]) ? lastCheckin[link] : 'unknown';
+    const value = linkState[link];
     const chip = node.querySelector(`.link-${link}`);
     setClass(chip, `link link-${link} link-state-${value}`);
     setText(chip, `${t(`link.${link}`)} ${t(`linkstate.${value}`)}`.trim()); // colour says ok; words only for trouble
@@ -236,18 +295,14 @@ function updateDistrict(node, d) {
   setText(incidents, t(open === 0 ? 'district.noIncidents' : open === 1 ? 'district.oneIncident' : 'district.incidents', { n: open }));
   incidents.classList.toggle('has-incidents', open > 0);
   const pub = publishingOf(d, shownState());
-  setText(node.querySelector('.d-pub'), pub.total ? t('district.publishing', pub) : '');
-  node.querySelector('.d-pub').title = t('publishing.title');
+  setText(node.querySelector('.d-pub'), !pub.total ? '' : pub.unknown ? t('district.publishingUnknown', pub) : t('district.publishing', pub));
+  node.querySelector('.d-pub').title = pub.unknown ? t('publishing.noData') : t('publishing.tileTitle', pub);
   node.querySelector('.d-pub-fill').style.width = `${pub.total ? Math.min(100, (100 * pub.done) / pub.total).toFixed(1) : 0}%`;
   node.querySelector('.d-foot').classList.toggle('has-late', pub.late > 0);
 }
 
 function minutesLate(checkin) {
-  const due = toMillis(checkin.nextDue);
-  if ((checkin.state === 'late' || checkin.state === 'missed') && Number.isFinite(due)) {
-    return Math.max(Number(checkin.minutesLate) || 0, Math.floor((examNow() - due) / 60000));
-  }
-  return Number(checkin.minutesLate) || 0;
+  return minutesOverdue(checkin, examNow());
 }
 
 // ---- services --------------------------------------------------------------------------------
@@ -275,8 +330,10 @@ function renderServices(state) {
   setText($('service-local'), kinds.map((kind) => {
     const of = local.filter((x) => x.kind === kind);
     const bad = of.filter(troubled).length;
+    const unknown = of.filter((x) => !Object.hasOwn(TARGET_ORDER, x.status) || x.status === 'unknown').length;
+    if (unknown === of.length) return t('services.localUnknown', { kind: t(`kind.${kind}`), total: of.length });
     return t('services.local', { kind: t(`kind.${kind}`), up: of.filter((x) => x.status === 'up').length, total: of.length })
-      + (bad ? t('services.localTrouble', { n: bad }) : '');
+      + (bad ? t('services.localTrouble', { n: bad }) : '') + (unknown ? t('services.localUnknownSome', { n: unknown }) : '');
   }).join('   ·   '));
   setText($('service-empty'), all.length ? '' : t('empty.noData'));
 }
@@ -332,7 +389,7 @@ function createIncident() {
 
 function updateIncident(node, incident) {
   const severity = known(incident.severity, SEVERITY_ORDER);
-  const state = ['reported', 'acknowledged'].includes(incident.state) ? incident.state : 'reported';
+  const state = INCIDENT_STATES.includes(incident.state) ? incident.state : 'reported';
   setClass(node, `incident sev-${severity} state-${state}`);
   node.dataset.id = incident.id;
   setText(node.querySelector('.i-sev'), t(`severity.${severity}`));
@@ -346,16 +403,23 @@ function updateIncident(node, incident) {
 
 // ---- publishing ------------------------------------------------------------------------------
 
+/**
+ * A district's checklist: done, total, late, and `unknown` when nothing was ever reported on it and
+ * the exam window is not running (a board started after the window, or before any data): then
+ * "14 late" would be a guess, not a fact.
+ */
 function publishingOf(district, state) {
+  const items = values(state?.publishing?.[district.id]);
+  const unknown = state?.clock?.inWindow === false && !items.some((i) => i.updatedAt || i.state !== 'not-started');
   const summary = district.publishing;
   if (summary && Number.isFinite(summary.total)) {
-    return { done: Number(summary.done) || 0, total: summary.total, late: Number(summary.late) || 0 };
+    return { done: Number(summary.done) || 0, total: summary.total, late: unknown ? 0 : Number(summary.late) || 0, unknown };
   }
-  const items = values(state?.publishing?.[district.id]);
   return {
     done: items.filter((i) => i.state === 'done').length,
     total: items.length,
-    late: items.filter((i) => i.late && i.state !== 'done').length,
+    late: unknown ? 0 : items.filter((i) => i.late && i.state !== 'done').length,
+    unknown,
   };
 }
 
@@ -368,7 +432,8 @@ function renderPublishing(state) {
     setText(node.querySelector('.p-name'), row.name);
     node.querySelector('.p-fill').style.width = `${(share * 100).toFixed(1)}%`;
     setText(node.querySelector('.p-count'), t('publishing.count', row));
-    setText(node.querySelector('.p-late'), row.late ? t('publishing.late', { n: row.late }) : '');
+    setText(node.querySelector('.p-late'), row.unknown ? t('publishing.noDataShort') : row.late ? t('publishing.late', { n: row.late }) : '');
+    node.classList.toggle('is-unknown', row.unknown);
   });
 }
 
