@@ -12,8 +12,11 @@ import { toMillis, formatTime, formatClock, formatDay, formatCountdown, formatAg
 import { el, setText, setClass, reconcile } from './dom.js';
 import { whoAmI, showSignedOut, abilities } from './session.js';
 import { verdict, linkStates, minutesOverdue, LEVEL_ORDER } from './verdict.js';
+import { createIncidentDesk } from './incident-desk.js';
+import { postIncidentAction, peopleLine } from './incident-view.js';
 
 const INCIDENT_STATES = ['reported', 'acknowledged', 'assigned', 'resolved'];
+const OFFICER_KEY = 'examops.officer';
 const TARGET_ORDER = { down: 0, degraded: 1, unknown: 2, up: 3 };
 const SEVERITY_ORDER = { critical: 0, high: 1, medium: 2, low: 3 };
 const SEVERITIES = ['critical', 'high', 'medium', 'low'];
@@ -65,16 +68,31 @@ function refreshAge(node) {
   setText(node, node.dataset.template ? t(node.dataset.template, { age: text }) : text);
 }
 
-/** Acknowledges an alert for everyone (the command center's role); the board updates from the feed. */
+/** The officer's name the board signs actions with: the one given at the incident desk, else the account's. */
+function officer() {
+  let stored = '';
+  try { stored = localStorage.getItem(OFFICER_KEY) ?? ''; } catch { /* none remembered */ }
+  return stored || me?.name || '';
+}
+
+/**
+ * Acknowledges an alert for everyone (the command center's role); the board updates from the feed.
+ * An alert that an incident waits unacknowledged is answered by acknowledging the incident too.
+ */
 async function acknowledge(node, button) {
   button.disabled = true;
   try {
     const response = await fetch(`/api/v1/alerts/${encodeURIComponent(node.dataset.id)}/acknowledge`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}', credentials: 'same-origin',
+      method: 'POST', headers: { 'content-type': 'application/json' }, credentials: 'same-origin',
+      body: JSON.stringify({ data: officer() ? { by: officer() } : {} }),
     });
     if (!response.ok) {
       const body = await response.json().catch(() => ({}));
       throw new Error(body.error ?? String(response.status));
+    }
+    const incident = node.dataset.rule === 'incident-unacknowledged' ? board.state?.incidents?.[node.dataset.subject] : null;
+    if (incident && incident.state === 'reported') {
+      await postIncidentAction(incident.id, 'acknowledge', officer() ? { by: officer() } : {});
     }
     button.title = '';
   } catch (err) {
@@ -159,8 +177,10 @@ function renderConnection() {
 
 function renderAlerts(state) {
   const now = examNow();
+  // Critical alerts stay on top while active, acknowledged or not; below them the ones still waiting first.
   const active = values(state.alerts).sort((a, b) =>
-    Number(Boolean(a.acknowledged)) - Number(Boolean(b.acknowledged))
+    Number(b.severity === 'critical') - Number(a.severity === 'critical')
+    || Number(Boolean(a.acknowledged)) - Number(Boolean(b.acknowledged))
     || (SEVERITY_ORDER[a.severity] ?? 9) - (SEVERITY_ORDER[b.severity] ?? 9)
     || toMillis(b.raisedAt) - toMillis(a.raisedAt));
   const shown = active.slice(0, MAX_ALERTS);
@@ -174,8 +194,11 @@ function renderAlerts(state) {
     node.querySelector('.alert-msg').title = text;
     setAge(node.querySelector('.alert-age'), alert.raisedAt);
     node.dataset.id = alert.id;
+    node.dataset.rule = alert.rule ?? '';
+    node.dataset.subject = alert.subject ?? '';
     const ack = node.querySelector('.alert-ack');
-    ack.hidden = Boolean(alert.acknowledged) || Boolean(replay);
+    // Offered only to a role that may acknowledge (the command center): leadership and districts read.
+    ack.hidden = Boolean(alert.acknowledged) || Boolean(replay) || !can.acknowledgeAlerts;
     setText(ack, '✓');
     if (!ack.disabled) ack.title = t('alerts.ack');
     ack.setAttribute('aria-label', t('alerts.ack'));
@@ -364,7 +387,9 @@ function updateService(node, target) {
 
 function renderIncidents(state) {
   const open = values(state.incidents).filter((i) => i.state !== 'resolved').sort((a, b) =>
-    (SEVERITY_ORDER[a.severity] ?? 9) - (SEVERITY_ORDER[b.severity] ?? 9) || toMillis(a.reportedAt) - toMillis(b.reportedAt));
+    (SEVERITY_ORDER[a.severity] ?? 9) - (SEVERITY_ORDER[b.severity] ?? 9)
+    || Number(b.state === 'reported') - Number(a.state === 'reported') // still waiting for someone: first
+    || toMillis(a.reportedAt) - toMillis(b.reportedAt));
   const counts = $('incident-counts');
   reconcile(counts, SEVERITIES, (s) => s, (s) => el('span', `count sev-${s}`), (node, s) => {
     const n = open.filter((i) => i.severity === s).length;
@@ -379,6 +404,10 @@ function renderIncidents(state) {
 
 function createIncident() {
   const node = el('li', 'incident');
+  node.tabIndex = 0;
+  node.setAttribute('role', 'button');
+  node.addEventListener('click', () => desk.open(node.dataset.id));
+  node.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); desk.open(node.dataset.id); } });
   const main = el('div', 'i-main');
   main.append(el('span', 'i-sev'), el('span', 'i-title'));
   const meta = el('div', 'i-meta');
@@ -398,6 +427,7 @@ function updateIncident(node, incident) {
   setText(node.querySelector('.i-where'), [district, incident.site].filter(Boolean).join(' · '));
   setText(node.querySelector('.i-state'), incident.assignee
     ? `${t(`incident.${state}`)} · ${incident.assignee}` : t(`incident.${state}`));
+  node.title = `${peopleLine(incident)}\n${t(can.handleIncidents ? 'incidents.openDesk' : 'incidents.openView')}`;
   setAge(node.querySelector('.i-age'), incident.reportedAt);
 }
 
@@ -464,6 +494,7 @@ function render(changed) {
   if (changed.has('publishing') && !done.has(renderDistricts)) renderDistricts(state);
   if (changed.has('districts') && !done.has(renderPublishing)) renderPublishing(state);
   if (changed.has('districts') && !done.has(renderIncidents)) renderIncidents(state);
+  if (changed.has('incidents') || changed.has('province')) desk.refresh();
   const stats = state.stats ?? {};
   setText($('stats'), Number.isFinite(stats.events) ? t('stats.events', { n: stats.events, dlq: stats.dlq ?? 0 }) : '');
 }
@@ -519,7 +550,14 @@ async function checkSignedIn() {
   lastCheck = Date.now();
   const who = await whoAmI();
   if (who.state === 'signed-out') signedOut();
-  else if (who.state === 'signed-in' && me?.role !== who.me.role) { me = who.me; can = abilities(me); renderAll(); }
+  else if (who.state === 'signed-in' && me?.role !== who.me.role) { me = who.me; can = abilities(me); showRole(); renderAll(); }
+}
+
+/** Hides what this role may not use: the report links for district units, time travel likewise. */
+function showRole() {
+  document.body.dataset.role = me?.role ?? '';
+  for (const link of document.querySelectorAll('.nav-report')) link.hidden = Boolean(me) && !can.readReports;
+  $('replay-open').hidden = Boolean(me) && !can.readReports;
 }
 
 function signedOut() {
@@ -532,6 +570,7 @@ function signedOut() {
 
 /** Once a second: clock, countdown, ages; every 5 s the chart; each new minute the minutes-late and since-when texts. */
 let replayControl = null;
+const desk = createIncidentDesk({ state: shownState, me: () => me, can: () => can });
 let lastMinute = NaN;
 let lastChartMinute = NaN;
 let ticks = 0;
@@ -564,7 +603,7 @@ async function main() {
   setInterval(tick, 1000);
   const who = await whoAmI();
   if (who.state === 'signed-out') { signedOut(); return; }
-  if (who.state === 'signed-in') { me = who.me; can = abilities(me); document.body.dataset.role = me.role; }
+  if (who.state === 'signed-in') { me = who.me; can = abilities(me); showRole(); }
   lastCheck = Date.now();
   feed = connectBoard({ onUpdate, onStatus });
 }
