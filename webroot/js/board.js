@@ -18,6 +18,8 @@ import { postIncidentAction, peopleLine } from './incident-view.js';
 const INCIDENT_STATES = ['reported', 'acknowledged', 'assigned', 'resolved'];
 const OFFICER_KEY = 'examops.officer';
 const TARGET_ORDER = { down: 0, degraded: 1, unknown: 2, up: 3 };
+/** Key services first among equals, so the data center's tile is never the one squeezed out. */
+const KIND_ORDER = { datacenter: 0, email: 1, portal: 2, 'component-portal': 3, 'server-room': 4 };
 const SEVERITY_ORDER = { critical: 0, high: 1, medium: 2, low: 3 };
 const SEVERITIES = ['critical', 'high', 'medium', 'low'];
 const LINKS = ['phone', 'fax', 'internet'];
@@ -268,8 +270,8 @@ function createDistrict() {
   const foot = el('div', 'd-foot');
   const bar = el('span', 'd-pub-bar');
   bar.append(el('span', 'd-pub-fill'));
-  foot.append(el('span', 'd-note'), el('span', 'd-pub'), bar);
-  node.append(head, el('h3', 'd-name'), el('p', 'd-why'), checkin, links, foot);
+  foot.append(el('span', 'd-pub-label'), el('span', 'd-pub'), bar);
+  node.append(head, el('h3', 'd-name'), el('p', 'd-why'), checkin, links, el('p', 'd-note'), foot);
   return node;
 }
 
@@ -345,7 +347,8 @@ function renderServices(state) {
   const local = all.filter((x) => x.district);
   const troubled = (x) => x.status === 'down' || x.status === 'degraded';
   const targets = all.filter((x) => !x.district || troubled(x)).sort((a, b) =>
-    (TARGET_ORDER[a.status] ?? 2) - (TARGET_ORDER[b.status] ?? 2) || byName(a, b));
+    Number(troubled(b)) - Number(troubled(a)) || (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9)
+    || (TARGET_ORDER[a.status] ?? 2) - (TARGET_ORDER[b.status] ?? 2) || byName(a, b));
   const grid = $('service-grid');
   grid.classList.toggle('is-dense', targets.length > 12);
   reconcile(grid, targets, (x) => x.id, createService, updateService);
@@ -374,6 +377,7 @@ function updateService(node, target) {
   setClass(node, `service status-${status}`);
   node.dataset.id = target.id;
   setText(node.querySelector('.s-name'), target.name ?? target.id);
+  node.querySelector('.s-name').title = target.name ?? target.id;
   setText(node.querySelector('.s-status'), t(`target.${status}`));
   const since = node.querySelector('.s-since');
   if (target.since) setText(since, t('target.since', { time: formatTime(target.since), age: age(target.since) }));

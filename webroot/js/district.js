@@ -11,6 +11,7 @@ import { initI18n, t, pick, setLanguage, otherLanguage, onLanguageChange } from 
 import { toMillis, formatTime, formatDay, toOffsetIso, formatAge } from './format.js';
 import { el, setText, setClass, reconcile } from './dom.js';
 import { whoAmI, showSignedOut } from './session.js';
+import { createDistrictIncidents } from './district-incidents.js';
 
 const DISTRICT_KEY = 'examops.district';
 const OUTBOX_KEY = 'examops.outbox';
@@ -24,6 +25,8 @@ const clock = createExamClock();
 let board = null;
 let connection = 'connecting';
 let freshAt = NaN;
+let feed = null;
+let me = null;
 
 // ---- whose page this is ------------------------------------------------------------------------
 
@@ -73,6 +76,8 @@ async function send(path, body) {
     });
     let json = null;
     try { json = await response.json(); } catch { /* not JSON: the status says enough */ }
+    // An answer proves the server is reachable again: the feed need not wait out its backoff.
+    if (connection !== 'live') feed?.reconnectNow();
     const retryAfter = Number(response.headers.get('retry-after'));
     return { status: response.status, body: json, retryAfterMs: retryAfter > 0 ? retryAfter * 1000 : NaN };
   } finally {
@@ -91,7 +96,11 @@ function renderOutbox() {
   $('outbox-card').hidden = items.length === 0;
   reconcile($('outbox-list'), items, (i) => i.id, createOutboxRow, updateOutboxRow);
   renderPublishing();
+  if (myDistrict()) incidents?.render(board?.state);
+  renderConnection();
 }
+
+let incidents = null;
 
 function createOutboxRow() {
   const node = el('li', 'outbox-item');
@@ -124,6 +133,7 @@ function summary(item) {
   const data = item.body?.data ?? {};
   if (item.kind === 'checkin') return [label('status', data.status), data.note].filter(Boolean).join(' · ');
   if (item.kind === 'incident') return `${label('severity', data.severity)} · ${data.title ?? ''}`;
+  if (item.kind === 'update') return `${board?.state?.incidents?.[data.incidentId]?.title ?? data.incidentId} · ${data.note ?? ''}`;
   const entry = board?.state?.publishing?.[item.body?.district]?.[`${data.channel}:${data.item}`];
   return `${entry ? pick(entry.name) : `${data.channel}:${data.item}`} · ${data.evidence ?? ''}`;
 }
@@ -266,6 +276,11 @@ function renderAll() {
   renderConnection();
 }
 
+/** Incidents with an update still waiting in the outbox. */
+function pendingUpdates() {
+  return new Set(waiting(outbox.items()).filter((i) => i.kind === 'update' && i.state !== 'failed').map((i) => i.body?.data?.incidentId));
+}
+
 function onUpdate(result) {
   if (result.now) clock.sync(result.now);
   board = result.board;
@@ -274,6 +289,7 @@ function onUpdate(result) {
   if (result.outcome === 'snapshot' || !myDistrict()) { renderAll(); return; }
   const mine = currentDistrict();
   if (result.changed.has('districts')) { renderStatus(); renderRecent(); }
+  if (result.changed.has('incidents')) incidents.render(board.state);
   if (result.changed.has('publishing')) renderPublishing();
   if (result.changed.has('targets')) fillSites(sitesOf(mine));
 }
@@ -282,7 +298,7 @@ function onUpdate(result) {
 async function adoptSignedInDistrict() {
   const who = await whoAmI(); // 'unknown' offline: the choice remembered on this device stands
   if (who.state !== 'signed-in') return who.state;
-  const me = who.me;
+  me = who.me;
   if (me.role !== 'district' || !me.district) return who.state;
   writeStore(DISTRICT_KEY, me.district);
   $('change-district').hidden = true;
@@ -308,9 +324,16 @@ async function main() {
     submit: (kind, path, body) => outbox.submit(kind, path, body),
     onSubmitted: (item) => { remember(item); renderRecent(); },
   });
+  incidents = createDistrictIncidents({
+    district: currentDistrict,
+    unitName: () => me?.name || pick(myDistrict()?.names) || currentDistrict(),
+    at: () => toOffsetIso(examNow()),
+    submit: (kind, path, body) => outbox.submit(kind, path, body),
+    pending: pendingUpdates,
+  });
   renderAll();
-  connectBoard({ onUpdate, onStatus: (status) => { connection = status; renderConnection(); } });
-  addEventListener('online', () => outbox.online());
+  feed = connectBoard({ onUpdate, onStatus: (status) => { connection = status; renderConnection(); } });
+  addEventListener('online', () => { outbox.online(); feed?.reconnectNow(); });
   setInterval(() => { if (navigator.onLine !== false) outbox.flush(); }, PERIODIC_RETRY_MS);
   outbox.flush();
 }

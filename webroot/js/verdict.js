@@ -58,8 +58,11 @@ export function verdict(district, state, now) {
   const last = district?.lastCheckin;
   if (checkin.state === 'missed') add('critical', 'why.checkinMissed', { minutes: minutesOverdue(checkin, now) });
   else if (checkin.state === 'late') add('warning', 'why.checkinLate', { minutes: minutesOverdue(checkin, now) });
-  if (last?.status === 'critical') add('critical', 'why.reportedCritical', { note: last.note ?? '' });
-  else if (last?.status === 'issue') add('warning', 'why.reportedIssue', { note: last.note ?? '' });
+  // The district's status is its last report's; the worse of the two stands if they ever disagree.
+  const reported = [last?.status, district?.status].includes('critical') ? 'critical'
+    : [last?.status, district?.status].includes('issue') ? 'issue' : null;
+  if (reported === 'critical') add('critical', 'why.reportedCritical', { note: last?.note ?? '' });
+  else if (reported === 'issue') add('warning', 'why.reportedIssue', { note: last?.note ?? '' });
 
   const open = objects(state?.incidents).filter((i) => i.district === district?.id && i.state !== 'resolved' && i.open !== false);
   const critical = open.filter((i) => i.severity === 'critical');
@@ -74,6 +77,13 @@ export function verdict(district, state, now) {
     const site = siteName(trouble.target);
     add(trouble.state === 'down' ? 'critical' : 'warning', trouble.state === 'down' ? 'why.linkDown' : 'why.linkSlow',
       { link: trouble.link, site });
+  }
+  const measured = new Set(links.troubled.map((x) => x.link));
+  for (const link of ['phone', 'fax', 'internet']) {
+    const said = last?.[link];
+    if ((said === 'down' || said === 'slow') && !measured.has(link)) {
+      add('warning', said === 'down' ? 'why.reportedLinkDown' : 'why.reportedLinkSlow', { link });
+    }
   }
   const late = Number(district?.publishing?.late) || 0;
   if (late > 0 && state?.clock?.inWindow !== false) add('warning', 'why.publishingLate', { n: late });

@@ -47,3 +47,9 @@ test('resolved incidents do not count; all is well reads ok with no reasons', ()
   assert.deepEqual(verdict(district(), state, NOW), { level: 'ok', reasons: [] });
   assert.equal(minutesOverdue({ state: 'on-time', minutesLate: 0 }, NOW), 0);
 });
+
+test('a check-in that reports a link down or slow is a warning, said in words', () => {
+  const v = verdict(district({ lastCheckin: { ...okCheckin, internet: 'slow' } }), {}, NOW);
+  assert.equal(v.level, 'warning');
+  assert.deepEqual(v.reasons[0], { level: 'warning', key: 'why.reportedLinkSlow', params: { link: 'internet' } });
+});
