@@ -465,7 +465,8 @@ function renderPublishing(state) {
     setClass(node, `pub-row${row.late ? ' has-late' : ''}${row.total && row.done >= row.total ? ' is-done' : ''}`);
     setText(node.querySelector('.p-name'), row.name);
     node.querySelector('.p-fill').style.width = `${(share * 100).toFixed(1)}%`;
-    setText(node.querySelector('.p-count'), t('publishing.count', row));
+    setText(node.querySelector('.p-count'), t(row.unknown ? 'publishing.countUnknown' : 'publishing.count', row));
+    node.title = row.unknown ? t('publishing.noData') : t('publishing.tileTitle', row);
     setText(node.querySelector('.p-late'), row.unknown ? t('publishing.noDataShort') : row.late ? t('publishing.late', { n: row.late }) : '');
     node.classList.toggle('is-unknown', row.unknown);
   });

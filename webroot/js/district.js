@@ -12,6 +12,7 @@ import { toMillis, formatTime, formatDay, toOffsetIso, formatAge } from './forma
 import { el, setText, setClass, reconcile } from './dom.js';
 import { whoAmI, showSignedOut } from './session.js';
 import { createDistrictIncidents } from './district-incidents.js';
+import { verdict, minutesOverdue } from './verdict.js';
 
 const DISTRICT_KEY = 'examops.district';
 const OUTBOX_KEY = 'examops.outbox';
@@ -188,12 +189,16 @@ function renderStatus() {
   setText($('district-name'), name);
   document.title = d ? `${name} — ${t('dp.title')}` : t('dp.title');
   if (!d) return;
-  const worst = ['ok', 'warning', 'critical'].includes(d.worst) ? d.worst : 'unknown';
+  // The same verdict as the board's tile: the worst of check-in, report, incidents, site links, publishing.
+  const v = verdict(d, board.state, examNow());
+  const worst = v.level;
   setClass($('status-card'), `card status-card worst-${worst}`);
   setText($('my-worst'), t(`dp.worst.${worst}`));
   const checkin = d.checkin ?? {};
   const state = ['on-time', 'late', 'missed', 'none'].includes(checkin.state) ? checkin.state : 'none';
-  setText($('my-checkin'), t(`checkin.${state}`, { age: formatAge((Number(checkin.minutesLate) || 0) * 60000, t) }));
+  setText($('my-checkin'), t(`checkin.${state}`, { age: formatAge(minutesOverdue(checkin, examNow()) * 60000, t) }));
+  const others = v.reasons.filter((r) => !r.key.startsWith('why.checkin') && r.key !== 'why.noCheckin');
+  setText($('my-why'), others.map((r) => t(r.key, { ...r.params, link: r.params.link ? t(`link.long.${r.params.link}`) : undefined })).join(' · '));
   setText($('my-last'), [
     checkin.lastAt ? t('dp.status.last', { time: formatTime(checkin.lastAt), day: formatDay(checkin.lastAt) }) : '',
     checkin.nextDue ? t('dp.status.next', { time: formatTime(checkin.nextDue), day: formatDay(checkin.nextDue) }) : '',
