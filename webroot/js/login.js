@@ -43,6 +43,7 @@ async function main() {
   await initI18n();
   $('lang').addEventListener('click', () => setLanguage(otherLanguage()));
   $('login-form').addEventListener('submit', submit);
+  $('login-link-invalid').hidden = new URLSearchParams(location.search).get('link') !== 'invalid';
   const who = await whoAmI();
   if (who.state === 'signed-in') {
     $('login-current').hidden = false;

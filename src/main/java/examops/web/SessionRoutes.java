@@ -51,7 +51,22 @@ final class SessionRoutes {
       Authenticator.setSessionCookie(ctx, token, p);
       ctx.response().setStatusCode(303).putHeader("Location", landing(ctx, p))
           .putHeader("Cache-Control", "no-store").putHeader("Referrer-Policy", "no-referrer").end();
-    }).onFailure(err -> auth.unauthorized(ctx, "this link does not sign you in: " + err.getMessage()));
+    }).onFailure(err -> {
+      if (wantsPage(ctx)) {
+        // A person who opened an expired or revoked link lands on the sign-in page, told why, not on a JSON error.
+        ctx.response().setStatusCode(303).putHeader("Location", "/login.html?link=invalid&next="
+                + URLEncoder.encode(ctx.request().path(), StandardCharsets.UTF_8))
+            .putHeader("Cache-Control", "no-store").putHeader("Referrer-Policy", "no-referrer").end();
+      } else {
+        auth.unauthorized(ctx, "this link does not sign you in: " + err.getMessage());
+      }
+    });
+  }
+
+  /** A browser navigating to a page (it asks for HTML), not a script or a tool. */
+  private static boolean wantsPage(RoutingContext ctx) {
+    String accept = ctx.request().getHeader("Accept");
+    return accept != null && accept.contains("text/html");
   }
 
   /**

@@ -111,6 +111,16 @@ class SignInPageTest {
   }
 
   @Test
+  @DisplayName("an expired or revoked enrolment link opened in a browser lands on the sign-in page, saying why")
+  void invalidLinkLandsOnTheSignInPage() {
+    browser.open(node.baseUrl() + "/district.html?access_token=not.a.token");
+    browser.waitUntil(WAIT, d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+    assertThat(browser.driver().getCurrentUrl()).contains("/login.html?link=invalid&next=%2Fdistrict.html").doesNotContain("not.a.token");
+    assertThat(text("#login-link-invalid")).startsWith("Đường link đăng nhập này không còn hiệu lực");
+    browser.screenshot("login-link-invalid-1920x1080");
+  }
+
+  @Test
   @DisplayName("the sign-in page speaks English one click away")
   void signInPageInEnglish() {
     browser.open(node.baseUrl() + "/login.html");
