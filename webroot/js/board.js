@@ -298,7 +298,9 @@ function updateDistrict(node, d, v) {
   setText(why, others.map(because).join(' · '));
   setClass(why, `d-why why-${others[0]?.level ?? 'none'}`);
   node.title = v.reasons.map(because).join('\n');
-  setText(node.querySelector('.d-checkin-state'), t(`checkin.${checkinState}`, { age: formatAge(minutesLate(checkin) * 60000, t) }));
+  const checkinText = t(`checkin.${checkinState}`, { age: formatAge(minutesLate(checkin) * 60000, t) });
+  setText(node.querySelector('.d-checkin-state'), checkinText);
+  node.querySelector('.d-checkin-state').title = checkinText;
   const lastAt = checkin.lastAt ?? d.lastCheckin?.at;
   // Mixes a time and an age in minutes: redrawn with the tiles each minute, not every second.
   setText(node.querySelector('.d-checkin-last'), lastAt
