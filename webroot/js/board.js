@@ -13,6 +13,7 @@ import { el, setText, setClass, reconcile } from './dom.js';
 import { whoAmI, showSignedOut, abilities } from './session.js';
 import { verdict, linkStates, minutesOverdue, LEVEL_ORDER } from './verdict.js';
 import { createIncidentDesk } from './incident-desk.js';
+import { alertText } from './alert-text.js';
 import { postIncidentAction, peopleLine } from './incident-view.js';
 
 const INCIDENT_STATES = ['reported', 'acknowledged', 'assigned', 'resolved'];
@@ -208,36 +209,6 @@ function renderAlerts(state) {
   if (!replay) alarm.update(active);
   setText($('alert-empty'), active.length ? '' : t('alerts.none'));
   setText($('alert-more'), active.length > shown.length ? t('alerts.more', { n: active.length - shown.length }) : '');
-}
-
-/**
- * An alert in words with its duration as of now: the message the rule wrote at raise time says
- * "7 minutes" for ever, so the known rules are worded here from the board (in the chosen language);
- * anything else shows the rule's message.
- */
-function alertText(alert, state, now) {
-  const since = (iso) => formatAge(now - toMillis(iso), t);
-  const subject = String(alert.subject ?? '');
-  if (alert.rule === 'checkin-missed') {
-    const d = state.districts?.[subject];
-    if (d && ['late', 'missed'].includes(d.checkin?.state)) {
-      return t('alert.checkinMissed', { district: pick(d.names) || d.name || subject, age: formatAge(minutesLate(d.checkin) * 60000, t) });
-    }
-  } else if (alert.rule === 'target-down') {
-    const x = state.targets?.[subject];
-    if (x?.since && x.status === 'down') return t('alert.targetDown', { target: pick(x.names) || x.name || subject, age: since(x.since) });
-  } else if (alert.rule === 'incident-unacknowledged') {
-    const i = state.incidents?.[subject];
-    if (i?.reportedAt && i.state === 'reported') return t('alert.incidentUnacknowledged', { title: i.title ?? subject, age: since(i.reportedAt) });
-  } else if (alert.rule === 'publishing-late') {
-    const [group, ...rest] = subject.split(':');
-    const item = state.publishing?.[group]?.[rest.join(':')];
-    if (item?.due && toMillis(item.due) < now) {
-      const who = group === 'province' ? (pick(state.province?.names) || state.province?.name) : (pick(state.districts?.[group]?.names) || group);
-      return t('alert.publishingLate', { who, item: pick(item.name), age: since(item.due) });
-    }
-  }
-  return alert.message ?? alert.rule ?? '';
 }
 
 function createAlert() {
