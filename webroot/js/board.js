@@ -10,9 +10,17 @@ import { createReplayControl } from './replay.js';
 import { initI18n, t, pick, setLanguage, otherLanguage, onLanguageChange } from './i18n.js';
 import { toMillis, formatTime, formatClock, formatDay, formatCountdown, formatAge } from './format.js';
 import { el, setText, setClass, reconcile } from './dom.js';
+import { whoAmI, showSignedOut, abilities } from './session.js';
+import { verdict, linkStates, minutesOverdue, LEVEL_ORDER } from './verdict.js';
+import { createIncidentDesk } from './incident-desk.js';
+import { alertText } from './alert-text.js';
+import { postIncidentAction, peopleLine } from './incident-view.js';
 
-const WORST_ORDER = { critical: 0, warning: 1, issue: 1, unknown: 2, ok: 3 };
+const INCIDENT_STATES = ['reported', 'acknowledged', 'assigned', 'resolved'];
+const OFFICER_KEY = 'examops.officer';
 const TARGET_ORDER = { down: 0, degraded: 1, unknown: 2, up: 3 };
+/** Key services first among equals, so the data center's tile is never the one squeezed out. */
+const KIND_ORDER = { datacenter: 0, email: 1, portal: 2, 'component-portal': 3, 'server-room': 4 };
 const SEVERITY_ORDER = { critical: 0, high: 1, medium: 2, low: 3 };
 const SEVERITIES = ['critical', 'high', 'medium', 'low'];
 const LINKS = ['phone', 'fax', 'internet'];
@@ -35,6 +43,9 @@ let board = { version: -1, state: null }; // the live board, kept current even w
 let replay = null; // {state, atMs} while the board of a past moment is shown
 let connection = 'connecting';
 let freshAt = NaN; // exam-clock time of the last message that proved the board current
+let me = null; // who this screen is signed in as (GET /api/v1/me); null while unknown
+let can = abilities(null); // what that role may do here: actions it may not take are not offered
+let feed = null;
 
 const known = (value, order) => (Object.hasOwn(order, value) ? value : 'unknown');
 const byName = (a, b) => String(a.name ?? a.id ?? '').localeCompare(String(b.name ?? b.id ?? ''), 'vi');
@@ -60,16 +71,31 @@ function refreshAge(node) {
   setText(node, node.dataset.template ? t(node.dataset.template, { age: text }) : text);
 }
 
-/** Acknowledges an alert for everyone (the command center's role); the board updates from the feed. */
+/** The officer's name the board signs actions with: the one given at the incident desk, else the account's. */
+function officer() {
+  let stored = '';
+  try { stored = localStorage.getItem(OFFICER_KEY) ?? ''; } catch { /* none remembered */ }
+  return stored || me?.name || '';
+}
+
+/**
+ * Acknowledges an alert for everyone (the command center's role); the board updates from the feed.
+ * An alert that an incident waits unacknowledged is answered by acknowledging the incident too.
+ */
 async function acknowledge(node, button) {
   button.disabled = true;
   try {
     const response = await fetch(`/api/v1/alerts/${encodeURIComponent(node.dataset.id)}/acknowledge`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}', credentials: 'same-origin',
+      method: 'POST', headers: { 'content-type': 'application/json' }, credentials: 'same-origin',
+      body: JSON.stringify({ data: officer() ? { by: officer() } : {} }),
     });
     if (!response.ok) {
       const body = await response.json().catch(() => ({}));
       throw new Error(body.error ?? String(response.status));
+    }
+    const incident = node.dataset.rule === 'incident-unacknowledged' ? board.state?.incidents?.[node.dataset.subject] : null;
+    if (incident && incident.state === 'reported') {
+      await postIncidentAction(incident.id, 'acknowledge', officer() ? { by: officer() } : {});
     }
     button.title = '';
   } catch (err) {
@@ -114,13 +140,22 @@ function renderCountdown() {
   const now = examNow();
   const session = examClock.session;
   const next = examClock.next;
-  if (session && toMillis(session.end) > now) {
+  // A session is current from its opening (candidates called in) to its end: before the paper starts
+  // the clock counts to the start, then to the end.
+  if (session && toMillis(session.start) > now) {
+    setText($('countdown-label'), t('clock.startsAt', { subject: pick(session.subject), time: formatTime(session.start) }));
+    setText($('countdown'), formatCountdown(toMillis(session.start) - now));
+    $('countdown-label').dataset.milestone = 'start';
+  } else if (session && toMillis(session.end) > now) {
     setText($('countdown-label'), t('clock.endsIn'));
     setText($('countdown'), formatCountdown(toMillis(session.end) - now));
+    $('countdown-label').dataset.milestone = 'end';
   } else if (next && toMillis(next.start) > now) {
     setText($('countdown-label'), t('clock.startsIn', { subject: pick(next.subject), day: formatDay(next.start), time: formatTime(next.start) }));
     setText($('countdown'), formatCountdown(toMillis(next.start) - now));
+    $('countdown-label').dataset.milestone = 'next';
   } else {
+    delete $('countdown-label').dataset.milestone;
     setText($('countdown-label'), '');
     setText($('countdown'), '');
   }
@@ -131,7 +166,7 @@ function renderConnection() {
   setText($('conn'), t(`conn.${connection}`));
   setClass($('conn'), `conn conn-${connection}`);
   const banner = $('stale-banner');
-  const down = connection !== 'live';
+  const down = connection !== 'live' && connection !== 'signed-out';
   banner.hidden = !down;
   document.body.classList.toggle('is-stale', down && board.state !== null && !replay);
   if (down) {
@@ -145,8 +180,10 @@ function renderConnection() {
 
 function renderAlerts(state) {
   const now = examNow();
+  // Critical alerts stay on top while active, acknowledged or not; below them the ones still waiting first.
   const active = values(state.alerts).sort((a, b) =>
-    Number(Boolean(a.acknowledged)) - Number(Boolean(b.acknowledged))
+    Number(b.severity === 'critical') - Number(a.severity === 'critical')
+    || Number(Boolean(a.acknowledged)) - Number(Boolean(b.acknowledged))
     || (SEVERITY_ORDER[a.severity] ?? 9) - (SEVERITY_ORDER[b.severity] ?? 9)
     || toMillis(b.raisedAt) - toMillis(a.raisedAt));
   const shown = active.slice(0, MAX_ALERTS);
@@ -155,11 +192,16 @@ function renderAlerts(state) {
     const fresh = severity === 'critical' && !alert.acknowledged && now - toMillis(alert.raisedAt) < NEW_ALERT_MS;
     setClass(node, `alert sev-${severity}${alert.acknowledged ? ' is-acknowledged' : ''}${fresh ? ' is-new' : ''}`);
     setText(node.querySelector('.alert-sev'), t(`severity.${severity}`));
-    setText(node.querySelector('.alert-msg'), alert.message ?? alert.rule ?? '');
+    const text = alertText(alert, state, now);
+    setText(node.querySelector('.alert-msg'), text);
+    node.querySelector('.alert-msg').title = text;
     setAge(node.querySelector('.alert-age'), alert.raisedAt);
     node.dataset.id = alert.id;
+    node.dataset.rule = alert.rule ?? '';
+    node.dataset.subject = alert.subject ?? '';
     const ack = node.querySelector('.alert-ack');
-    ack.hidden = Boolean(alert.acknowledged) || Boolean(replay);
+    // Offered only to a role that may acknowledge (the command center): leadership and districts read.
+    ack.hidden = Boolean(alert.acknowledged) || Boolean(replay) || !can.acknowledgeAlerts;
     setText(ack, '✓');
     if (!ack.disabled) ack.title = t('alerts.ack');
     ack.setAttribute('aria-label', t('alerts.ack'));
@@ -181,9 +223,10 @@ function createAlert() {
 // ---- districts -------------------------------------------------------------------------------
 
 function renderDistricts(state) {
-  const districts = values(state.districts).sort((a, b) =>
-    (WORST_ORDER[a.worst] ?? 2) - (WORST_ORDER[b.worst] ?? 2) || byName(a, b));
-  reconcile($('district-grid'), districts, (d) => d.id, createDistrict, updateDistrict);
+  const now = examNow();
+  const districts = values(state.districts).map((d) => ({ d, v: verdict(d, state, now) })).sort((a, b) =>
+    LEVEL_ORDER[a.v.level] - LEVEL_ORDER[b.v.level] || byName(a.d, b.d));
+  reconcile($('district-grid'), districts, (x) => x.d.id, createDistrict, (node, x) => updateDistrict(node, x.d, x.v));
   setText($('district-empty'), districts.length ? '' : t('empty.noData'));
 }
 
@@ -198,28 +241,46 @@ function createDistrict() {
   const foot = el('div', 'd-foot');
   const bar = el('span', 'd-pub-bar');
   bar.append(el('span', 'd-pub-fill'));
-  foot.append(el('span', 'd-note'), el('span', 'd-pub'), bar);
-  node.append(head, el('h3', 'd-name'), checkin, links, foot);
+  foot.append(el('span', 'd-pub-label'), el('span', 'd-pub'), bar);
+  node.append(head, el('h3', 'd-name'), el('p', 'd-why'), checkin, links, el('p', 'd-note'), foot);
   return node;
 }
 
-function updateDistrict(node, d) {
-  const worst = known(d.worst, WORST_ORDER);
+/** A reason of a verdict in words (why.* messages). */
+function because(reason) {
+  const params = { ...reason.params };
+  if (params.link) params.link = t(`link.long.${params.link}`);
+  if (Number.isFinite(params.minutes)) params.age = formatAge(params.minutes * 60000, t);
+  return t(reason.key, params);
+}
+
+function updateDistrict(node, d, v) {
+  const worst = v.level;
   const checkin = d.checkin ?? {};
   const checkinState = ['on-time', 'late', 'missed', 'none'].includes(checkin.state) ? checkin.state : 'none';
   setClass(node, `district worst-${worst} checkin-${checkinState}`);
   node.dataset.id = d.id;
+  node.dataset.level = worst;
   setText(node.querySelector('.d-name'), d.name ?? d.id);
-  setText(node.querySelector('.d-status'), t(`status.${d.status ?? 'unknown'}`));
-  setText(node.querySelector('.d-checkin-state'), t(`checkin.${checkinState}`, { age: formatAge(minutesLate(checkin) * 60000, t) }));
+  setText(node.querySelector('.d-status'), t(`level.${worst}`));
+  // The check-in has its own line; the other reasons are said here, all of them in the tooltip.
+  const others = v.reasons.filter((r) => !r.key.startsWith('why.checkin') && r.key !== 'why.noCheckin');
+  const why = node.querySelector('.d-why');
+  setText(why, others.map(because).join(' · '));
+  setClass(why, `d-why why-${others[0]?.level ?? 'none'}`);
+  node.title = v.reasons.map(because).join('\n');
+  const checkinText = t(`checkin.${checkinState}`, { age: formatAge(minutesLate(checkin) * 60000, t) });
+  setText(node.querySelector('.d-checkin-state'), checkinText);
+  node.querySelector('.d-checkin-state').title = checkinText;
   const lastAt = checkin.lastAt ?? d.lastCheckin?.at;
   // Mixes a time and an age in minutes: redrawn with the tiles each minute, not every second.
   setText(node.querySelector('.d-checkin-last'), lastAt
     ? t('checkin.last', { time: formatTime(lastAt), age: age(lastAt) })
     : (checkin.nextDue ? t('checkin.next', { time: formatTime(checkin.nextDue) }) : ''));
   const lastCheckin = d.lastCheckin ?? {};
+  const linkState = linkStates(d, shownState()?.targets);
   for (const link of LINKS) {
-    const value = ['ok', 'slow', 'down'].includes(lastCheckin[link]) ? lastCheckin[link] : 'unknown';
+    const value = linkState[link];
     const chip = node.querySelector(`.link-${link}`);
     setClass(chip, `link link-${link} link-state-${value}`);
     setText(chip, `${t(`link.${link}`)} ${t(`linkstate.${value}`)}`.trim()); // colour says ok; words only for trouble
@@ -232,18 +293,14 @@ function updateDistrict(node, d) {
   setText(incidents, t(open === 0 ? 'district.noIncidents' : open === 1 ? 'district.oneIncident' : 'district.incidents', { n: open }));
   incidents.classList.toggle('has-incidents', open > 0);
   const pub = publishingOf(d, shownState());
-  setText(node.querySelector('.d-pub'), pub.total ? t('district.publishing', pub) : '');
-  node.querySelector('.d-pub').title = t('publishing.title');
+  setText(node.querySelector('.d-pub'), !pub.total ? '' : pub.unknown ? t('district.publishingUnknown', pub) : t('district.publishing', pub));
+  node.querySelector('.d-pub').title = pub.unknown ? t('publishing.noData') : t('publishing.tileTitle', pub);
   node.querySelector('.d-pub-fill').style.width = `${pub.total ? Math.min(100, (100 * pub.done) / pub.total).toFixed(1) : 0}%`;
   node.querySelector('.d-foot').classList.toggle('has-late', pub.late > 0);
 }
 
 function minutesLate(checkin) {
-  const due = toMillis(checkin.nextDue);
-  if ((checkin.state === 'late' || checkin.state === 'missed') && Number.isFinite(due)) {
-    return Math.max(Number(checkin.minutesLate) || 0, Math.floor((examNow() - due) / 60000));
-  }
-  return Number(checkin.minutesLate) || 0;
+  return minutesOverdue(checkin, examNow());
 }
 
 // ---- services --------------------------------------------------------------------------------
@@ -263,7 +320,8 @@ function renderServices(state) {
   const local = all.filter((x) => x.district);
   const troubled = (x) => x.status === 'down' || x.status === 'degraded';
   const targets = all.filter((x) => !x.district || troubled(x)).sort((a, b) =>
-    (TARGET_ORDER[a.status] ?? 2) - (TARGET_ORDER[b.status] ?? 2) || byName(a, b));
+    Number(troubled(b)) - Number(troubled(a)) || (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9)
+    || (TARGET_ORDER[a.status] ?? 2) - (TARGET_ORDER[b.status] ?? 2) || byName(a, b));
   const grid = $('service-grid');
   grid.classList.toggle('is-dense', targets.length > 12);
   reconcile(grid, targets, (x) => x.id, createService, updateService);
@@ -271,8 +329,10 @@ function renderServices(state) {
   setText($('service-local'), kinds.map((kind) => {
     const of = local.filter((x) => x.kind === kind);
     const bad = of.filter(troubled).length;
+    const unknown = of.filter((x) => !Object.hasOwn(TARGET_ORDER, x.status) || x.status === 'unknown').length;
+    if (unknown === of.length) return t('services.localUnknown', { kind: t(`kind.${kind}`), total: of.length });
     return t('services.local', { kind: t(`kind.${kind}`), up: of.filter((x) => x.status === 'up').length, total: of.length })
-      + (bad ? t('services.localTrouble', { n: bad }) : '');
+      + (bad ? t('services.localTrouble', { n: bad }) : '') + (unknown ? t('services.localUnknownSome', { n: unknown }) : '');
   }).join('   ·   '));
   setText($('service-empty'), all.length ? '' : t('empty.noData'));
 }
@@ -290,6 +350,7 @@ function updateService(node, target) {
   setClass(node, `service status-${status}`);
   node.dataset.id = target.id;
   setText(node.querySelector('.s-name'), target.name ?? target.id);
+  node.querySelector('.s-name').title = target.name ?? target.id;
   setText(node.querySelector('.s-status'), t(`target.${status}`));
   const since = node.querySelector('.s-since');
   if (target.since) setText(since, t('target.since', { time: formatTime(target.since), age: age(target.since) }));
@@ -303,7 +364,9 @@ function updateService(node, target) {
 
 function renderIncidents(state) {
   const open = values(state.incidents).filter((i) => i.state !== 'resolved').sort((a, b) =>
-    (SEVERITY_ORDER[a.severity] ?? 9) - (SEVERITY_ORDER[b.severity] ?? 9) || toMillis(a.reportedAt) - toMillis(b.reportedAt));
+    (SEVERITY_ORDER[a.severity] ?? 9) - (SEVERITY_ORDER[b.severity] ?? 9)
+    || Number(b.state === 'reported') - Number(a.state === 'reported') // still waiting for someone: first
+    || toMillis(a.reportedAt) - toMillis(b.reportedAt));
   const counts = $('incident-counts');
   reconcile(counts, SEVERITIES, (s) => s, (s) => el('span', `count sev-${s}`), (node, s) => {
     const n = open.filter((i) => i.severity === s).length;
@@ -318,6 +381,10 @@ function renderIncidents(state) {
 
 function createIncident() {
   const node = el('li', 'incident');
+  node.tabIndex = 0;
+  node.setAttribute('role', 'button');
+  node.addEventListener('click', () => desk.open(node.dataset.id));
+  node.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); desk.open(node.dataset.id); } });
   const main = el('div', 'i-main');
   main.append(el('span', 'i-sev'), el('span', 'i-title'));
   const meta = el('div', 'i-meta');
@@ -328,7 +395,7 @@ function createIncident() {
 
 function updateIncident(node, incident) {
   const severity = known(incident.severity, SEVERITY_ORDER);
-  const state = ['reported', 'acknowledged'].includes(incident.state) ? incident.state : 'reported';
+  const state = INCIDENT_STATES.includes(incident.state) ? incident.state : 'reported';
   setClass(node, `incident sev-${severity} state-${state}`);
   node.dataset.id = incident.id;
   setText(node.querySelector('.i-sev'), t(`severity.${severity}`));
@@ -337,21 +404,29 @@ function updateIncident(node, incident) {
   setText(node.querySelector('.i-where'), [district, incident.site].filter(Boolean).join(' · '));
   setText(node.querySelector('.i-state'), incident.assignee
     ? `${t(`incident.${state}`)} · ${incident.assignee}` : t(`incident.${state}`));
+  node.title = `${peopleLine(incident)}\n${t(can.handleIncidents ? 'incidents.openDesk' : 'incidents.openView')}`;
   setAge(node.querySelector('.i-age'), incident.reportedAt);
 }
 
 // ---- publishing ------------------------------------------------------------------------------
 
+/**
+ * A district's checklist: done, total, late, and `unknown` when nothing was ever reported on it and
+ * the exam window is not running (a board started after the window, or before any data): then
+ * "14 late" would be a guess, not a fact.
+ */
 function publishingOf(district, state) {
+  const items = values(state?.publishing?.[district.id]);
+  const unknown = state?.clock?.inWindow === false && !items.some((i) => i.updatedAt || i.state !== 'not-started');
   const summary = district.publishing;
   if (summary && Number.isFinite(summary.total)) {
-    return { done: Number(summary.done) || 0, total: summary.total, late: Number(summary.late) || 0 };
+    return { done: Number(summary.done) || 0, total: summary.total, late: unknown ? 0 : Number(summary.late) || 0, unknown };
   }
-  const items = values(state?.publishing?.[district.id]);
   return {
     done: items.filter((i) => i.state === 'done').length,
     total: items.length,
-    late: items.filter((i) => i.late && i.state !== 'done').length,
+    late: unknown ? 0 : items.filter((i) => i.late && i.state !== 'done').length,
+    unknown,
   };
 }
 
@@ -363,8 +438,10 @@ function renderPublishing(state) {
     setClass(node, `pub-row${row.late ? ' has-late' : ''}${row.total && row.done >= row.total ? ' is-done' : ''}`);
     setText(node.querySelector('.p-name'), row.name);
     node.querySelector('.p-fill').style.width = `${(share * 100).toFixed(1)}%`;
-    setText(node.querySelector('.p-count'), t('publishing.count', row));
-    setText(node.querySelector('.p-late'), row.late ? t('publishing.late', { n: row.late }) : '');
+    setText(node.querySelector('.p-count'), t(row.unknown ? 'publishing.countUnknown' : 'publishing.count', row));
+    node.title = row.unknown ? t('publishing.noData') : t('publishing.tileTitle', row);
+    setText(node.querySelector('.p-late'), row.unknown ? t('publishing.noDataShort') : row.late ? t('publishing.late', { n: row.late }) : '');
+    node.classList.toggle('is-unknown', row.unknown);
   });
 }
 
@@ -395,6 +472,7 @@ function render(changed) {
   if (changed.has('publishing') && !done.has(renderDistricts)) renderDistricts(state);
   if (changed.has('districts') && !done.has(renderPublishing)) renderPublishing(state);
   if (changed.has('districts') && !done.has(renderIncidents)) renderIncidents(state);
+  if (changed.has('incidents') || changed.has('province')) desk.refresh();
   const stats = state.stats ?? {};
   setText($('stats'), Number.isFinite(stats.events) ? t('stats.events', { n: stats.events, dlq: stats.dlq ?? 0 }) : '');
 }
@@ -437,10 +515,40 @@ function showLive() {
 function onStatus(status) {
   connection = status;
   renderConnection();
+  if (status !== 'live' || !me) checkSignedIn();
+}
+
+/**
+ * A feed that does not come back may mean the credentials are gone (never given, expired, revoked,
+ * logged out): asked at most every 10 s, and then the page says so instead of reconnecting forever.
+ */
+let lastCheck = 0;
+async function checkSignedIn() {
+  if (Date.now() - lastCheck < 10000) return;
+  lastCheck = Date.now();
+  const who = await whoAmI();
+  if (who.state === 'signed-out') signedOut();
+  else if (who.state === 'signed-in' && me?.role !== who.me.role) { me = who.me; can = abilities(me); showRole(); renderAll(); }
+}
+
+/** Hides what this role may not use: the report links for district units, time travel likewise. */
+function showRole() {
+  document.body.dataset.role = me?.role ?? '';
+  for (const link of document.querySelectorAll('.nav-report')) link.hidden = Boolean(me) && !can.readReports;
+  $('replay-open').hidden = Boolean(me) && !can.readReports;
+}
+
+function signedOut() {
+  feed?.close();
+  feed = null;
+  connection = 'signed-out';
+  showSignedOut();
+  renderConnection();
 }
 
 /** Once a second: clock, countdown, ages; every 5 s the chart; each new minute the minutes-late and since-when texts. */
 let replayControl = null;
+const desk = createIncidentDesk({ state: shownState, me: () => me, can: () => can });
 let lastMinute = NaN;
 let lastChartMinute = NaN;
 let ticks = 0;
@@ -470,8 +578,12 @@ async function main() {
   // Replays pick a moment on the exam clock (what the board shows), so a rehearsal replays its own morning.
   replayControl = createReplayControl({ onShow: showReplay, onLive: showLive, now: liveNow });
   renderConnection();
-  connectBoard({ onUpdate, onStatus });
   setInterval(tick, 1000);
+  const who = await whoAmI();
+  if (who.state === 'signed-out') { signedOut(); return; }
+  if (who.state === 'signed-in') { me = who.me; can = abilities(me); showRole(); }
+  lastCheck = Date.now();
+  feed = connectBoard({ onUpdate, onStatus });
 }
 
 main();

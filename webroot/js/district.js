@@ -10,6 +10,9 @@ import { renderChecklist } from './district-checklist.js';
 import { initI18n, t, pick, setLanguage, otherLanguage, onLanguageChange } from './i18n.js';
 import { toMillis, formatTime, formatDay, toOffsetIso, formatAge } from './format.js';
 import { el, setText, setClass, reconcile } from './dom.js';
+import { whoAmI, showSignedOut } from './session.js';
+import { createDistrictIncidents } from './district-incidents.js';
+import { verdict, minutesOverdue } from './verdict.js';
 
 const DISTRICT_KEY = 'examops.district';
 const OUTBOX_KEY = 'examops.outbox';
@@ -23,6 +26,8 @@ const clock = createExamClock();
 let board = null;
 let connection = 'connecting';
 let freshAt = NaN;
+let feed = null;
+let me = null;
 
 // ---- whose page this is ------------------------------------------------------------------------
 
@@ -72,6 +77,8 @@ async function send(path, body) {
     });
     let json = null;
     try { json = await response.json(); } catch { /* not JSON: the status says enough */ }
+    // An answer proves the server is reachable again: the feed need not wait out its backoff.
+    if (connection !== 'live') feed?.reconnectNow();
     const retryAfter = Number(response.headers.get('retry-after'));
     return { status: response.status, body: json, retryAfterMs: retryAfter > 0 ? retryAfter * 1000 : NaN };
   } finally {
@@ -90,7 +97,11 @@ function renderOutbox() {
   $('outbox-card').hidden = items.length === 0;
   reconcile($('outbox-list'), items, (i) => i.id, createOutboxRow, updateOutboxRow);
   renderPublishing();
+  if (myDistrict()) incidents?.render(board?.state);
+  renderConnection();
 }
+
+let incidents = null;
 
 function createOutboxRow() {
   const node = el('li', 'outbox-item');
@@ -123,6 +134,7 @@ function summary(item) {
   const data = item.body?.data ?? {};
   if (item.kind === 'checkin') return [label('status', data.status), data.note].filter(Boolean).join(' · ');
   if (item.kind === 'incident') return `${label('severity', data.severity)} · ${data.title ?? ''}`;
+  if (item.kind === 'update') return `${board?.state?.incidents?.[data.incidentId]?.title ?? data.incidentId} · ${data.note ?? ''}`;
   const entry = board?.state?.publishing?.[item.body?.district]?.[`${data.channel}:${data.item}`];
   return `${entry ? pick(entry.name) : `${data.channel}:${data.item}`} · ${data.evidence ?? ''}`;
 }
@@ -177,12 +189,16 @@ function renderStatus() {
   setText($('district-name'), name);
   document.title = d ? `${name} — ${t('dp.title')}` : t('dp.title');
   if (!d) return;
-  const worst = ['ok', 'warning', 'critical'].includes(d.worst) ? d.worst : 'unknown';
+  // The same verdict as the board's tile: the worst of check-in, report, incidents, site links, publishing.
+  const v = verdict(d, board.state, examNow());
+  const worst = v.level;
   setClass($('status-card'), `card status-card worst-${worst}`);
   setText($('my-worst'), t(`dp.worst.${worst}`));
   const checkin = d.checkin ?? {};
   const state = ['on-time', 'late', 'missed', 'none'].includes(checkin.state) ? checkin.state : 'none';
-  setText($('my-checkin'), t(`checkin.${state}`, { age: formatAge((Number(checkin.minutesLate) || 0) * 60000, t) }));
+  setText($('my-checkin'), t(`checkin.${state}`, { age: formatAge(minutesOverdue(checkin, examNow()) * 60000, t) }));
+  const others = v.reasons.filter((r) => !r.key.startsWith('why.checkin') && r.key !== 'why.noCheckin');
+  setText($('my-why'), others.map((r) => t(r.key, { ...r.params, link: r.params.link ? t(`link.long.${r.params.link}`) : undefined })).join(' · '));
   setText($('my-last'), [
     checkin.lastAt ? t('dp.status.last', { time: formatTime(checkin.lastAt), day: formatDay(checkin.lastAt) }) : '',
     checkin.nextDue ? t('dp.status.next', { time: formatTime(checkin.nextDue), day: formatDay(checkin.nextDue) }) : '',
@@ -241,7 +257,7 @@ function renderConnection() {
   setText($('conn'), t(`conn.${connection}`));
   setClass($('conn'), `conn conn-${connection}`);
   const banner = $('offline-banner');
-  banner.hidden = connection === 'live';
+  banner.hidden = connection === 'live' || connection === 'signed-out';
   if (!banner.hidden) {
     setText(banner, Number.isFinite(freshAt)
       ? t('dp.offline.since', { time: formatTime(freshAt), day: formatDay(freshAt) })
@@ -265,6 +281,11 @@ function renderAll() {
   renderConnection();
 }
 
+/** Incidents with an update still waiting in the outbox. */
+function pendingUpdates() {
+  return new Set(waiting(outbox.items()).filter((i) => i.kind === 'update' && i.state !== 'failed').map((i) => i.body?.data?.incidentId));
+}
+
 function onUpdate(result) {
   if (result.now) clock.sync(result.now);
   board = result.board;
@@ -273,26 +294,33 @@ function onUpdate(result) {
   if (result.outcome === 'snapshot' || !myDistrict()) { renderAll(); return; }
   const mine = currentDistrict();
   if (result.changed.has('districts')) { renderStatus(); renderRecent(); }
+  if (result.changed.has('incidents')) incidents.render(board.state);
   if (result.changed.has('publishing')) renderPublishing();
   if (result.changed.has('targets')) fillSites(sitesOf(mine));
 }
 
 /** A district unit signed in (enrolment link or login) speaks for its own district, and only that one. */
 async function adoptSignedInDistrict() {
-  try {
-    const response = await fetch('/api/v1/me', { cache: 'no-store' });
-    if (!response.ok) return;
-    const me = await response.json();
-    if (me.role !== 'district' || !me.district) return;
-    writeStore(DISTRICT_KEY, me.district);
-    $('change-district').hidden = true;
-  } catch { /* offline: the choice remembered on this device stands */ }
+  const who = await whoAmI(); // 'unknown' offline: the choice remembered on this device stands
+  if (who.state !== 'signed-in') return who.state;
+  me = who.me;
+  if (me.role !== 'district' || !me.district) return who.state;
+  writeStore(DISTRICT_KEY, me.district);
+  $('change-district').hidden = true;
+  return who.state;
 }
 
 async function main() {
   await initI18n(document, ['district']);
-  await adoptSignedInDistrict();
+  const signedIn = await adoptSignedInDistrict();
   $('lang').addEventListener('click', () => setLanguage(otherLanguage()));
+  if (signedIn === 'signed-out') {
+    connection = 'signed-out';
+    showSignedOut();
+    renderConnection();
+    onLanguageChange(renderConnection);
+    return;
+  }
   $('change-district').addEventListener('click', () => { writeStore(DISTRICT_KEY, null); renderAll(); });
   onLanguageChange(renderAll);
   forms = createForms({
@@ -301,9 +329,16 @@ async function main() {
     submit: (kind, path, body) => outbox.submit(kind, path, body),
     onSubmitted: (item) => { remember(item); renderRecent(); },
   });
+  incidents = createDistrictIncidents({
+    district: currentDistrict,
+    unitName: () => me?.name || pick(myDistrict()?.names) || currentDistrict(),
+    at: () => toOffsetIso(examNow()),
+    submit: (kind, path, body) => outbox.submit(kind, path, body),
+    pending: pendingUpdates,
+  });
   renderAll();
-  connectBoard({ onUpdate, onStatus: (status) => { connection = status; renderConnection(); } });
-  addEventListener('online', () => outbox.online());
+  feed = connectBoard({ onUpdate, onStatus: (status) => { connection = status; renderConnection(); } });
+  addEventListener('online', () => { outbox.online(); feed?.reconnectNow(); });
   setInterval(() => { if (navigator.onLine !== false) outbox.flush(); }, PERIODIC_RETRY_MS);
   outbox.flush();
 }

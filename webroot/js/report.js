@@ -4,6 +4,7 @@
 
 import { initI18n, t, pick, setLanguage, otherLanguage, onLanguageChange, language } from './i18n.js';
 import { formatAge, formatTime, formatDay } from './format.js';
+import { whoAmI, showSignedOut } from './session.js';
 import { el, setText } from './dom.js';
 import { generateReport, csvUrl } from './report-client.js';
 import { periodFromSearch, dayPeriod, reportQuery, formatPercent, availabilityShares, SEVERITIES, CHANNELS } from './report-model.js';
@@ -215,6 +216,7 @@ async function load() {
     $('progress-box').hidden = false;
     setText($('progress-text'), t('report.failed', { error: error.message }));
     $('progress-box').classList.add('is-error');
+    document.body.dataset.ready = 'failed';
   } finally {
     $('sheet').classList.remove('is-loading');
   }
@@ -236,4 +238,9 @@ addEventListener('beforeprint', () => {
 });
 
 await initI18n();
-await load();
+if ((await whoAmI()).state === 'signed-out') {
+  showSignedOut();
+  document.body.dataset.ready = 'signed-out';
+} else {
+  await load();
+}

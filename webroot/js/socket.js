@@ -144,6 +144,15 @@ export function connectBoard({ url = boardSocketUrl(), onUpdate = () => {}, onSt
   return {
     board: () => board,
     status: () => status,
+    /** Connects again at once (the network is back, say) instead of waiting out the backoff; a live feed is left alone. */
+    reconnectNow() {
+      if (closed || status === 'live') return;
+      attempts = 0;
+      if (socket && socket.readyState === WebSocket.CONNECTING) return;
+      restart();
+      clear('reconnect');
+      open();
+    },
     close() {
       closed = true;
       for (const name of Object.keys(timers)) clear(name);

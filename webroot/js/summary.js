@@ -3,6 +3,7 @@
 
 import { initI18n, t, pick, setLanguage, otherLanguage, onLanguageChange, language } from './i18n.js';
 import { formatAge, formatTime, formatDay } from './format.js';
+import { whoAmI, showSignedOut } from './session.js';
 import { setText } from './dom.js';
 import { generateReport, csvUrl } from './report-client.js';
 import { periodFromSearch, dayPeriod, reportQuery, formatPercent } from './report-model.js';
@@ -129,7 +130,7 @@ async function refresh() {
   }
   render();
   renderStatus();
-  document.body.dataset.ready = report ? 'true' : 'false';
+  document.body.dataset.ready = lastError ? 'failed' : 'true'; // the final state, for people and tests alike
 }
 
 $('period').addEventListener('change', (event) => {
@@ -143,5 +144,10 @@ $('lang').addEventListener('click', () => setLanguage(otherLanguage()));
 onLanguageChange(render);
 
 await initI18n();
-await refresh();
-setInterval(refresh, REFRESH_MS);
+if ((await whoAmI()).state === 'signed-out') {
+  showSignedOut();
+  document.body.dataset.ready = 'signed-out';
+} else {
+  await refresh();
+  setInterval(refresh, REFRESH_MS);
+}

@@ -87,7 +87,7 @@ public final class BoardView {
         .put("now", now.toString())
         .put("province", new JsonObject().put("id", province.id()).put("name", province.name().vi())
             .put("names", text(province.name())).put("authority", text(province.authority()))
-            .put("exam", text(province.exam())))
+            .put("exam", text(province.exam())).put("contacts", contacts()))
         .put("clock", clock(now))
         .put("districts", districts)
         .put("targets", targets)
@@ -97,6 +97,17 @@ public final class BoardView {
         .put("maintenance", maintenance)
         .put("notifications", notifications)
         .put("stats", stats(s));
+  }
+
+  /**
+   * Whom the command center can assign an incident to: the province's contacts (not the public
+   * feedback desks), by name and role only; phones and emails stay with the notifications.
+   */
+  private io.vertx.core.json.JsonArray contacts() {
+    io.vertx.core.json.JsonArray out = new io.vertx.core.json.JsonArray();
+    province.contacts().stream().filter(c -> !c.feedback()).forEach(c -> out.add(new JsonObject().put("id", c.id())
+        .put("name", text(c.name())).put("role", c.role() == null ? null : text(c.role())).put("district", c.district())));
+    return out;
   }
 
   /** Whether this entity is need-to-know: an exam-data incident, or an alert about one. */

@@ -124,9 +124,14 @@ public final class ReportRoutes {
     return false;
   }
 
+  /**
+   * The optional body of a job request. A POST without a body (what the pages send) reads as no body
+   * at all: {@code RequestBody} answers null then, whatever its length says, so null means empty too.
+   */
   private static JsonObject body(RoutingContext ctx) {
     try {
-      return ctx.body() == null || ctx.body().length() == 0 ? new JsonObject() : ctx.body().asJsonObject();
+      JsonObject body = ctx.body() == null ? null : ctx.body().asJsonObject();
+      return body == null ? new JsonObject() : body;
     } catch (RuntimeException notJson) {
       return new JsonObject();
     }

@@ -51,12 +51,38 @@ final class SessionRoutes {
     }
     auth.verify(token).onSuccess(p -> {
       Authenticator.setSessionCookie(ctx, token, p);
-      ctx.response().setStatusCode(303).putHeader("Location", withoutToken(ctx))
+      ctx.response().setStatusCode(303).putHeader("Location", landing(ctx, p))
           .putHeader("Cache-Control", "no-store").putHeader("Referrer-Policy", "no-referrer").end();
-    }).onFailure(err -> auth.unauthorized(ctx, "this link does not sign you in: " + err.getMessage()));
+    }).onFailure(err -> {
+      if (wantsPage(ctx)) {
+        // A person who opened an expired or revoked link lands on the sign-in page, told why, not on a JSON error.
+        ctx.response().setStatusCode(303).putHeader("Location", "/login.html?link=invalid&next="
+                + URLEncoder.encode(ctx.request().path(), StandardCharsets.UTF_8))
+            .putHeader("Cache-Control", "no-store").putHeader("Referrer-Policy", "no-referrer").end();
+      } else {
+        auth.unauthorized(ctx, "this link does not sign you in: " + err.getMessage());
+      }
+    });
   }
 
-  private static String withoutToken(RoutingContext ctx) {
+  /** A browser navigating to a page (it asks for HTML), not a script or a tool. */
+  private static boolean wantsPage(RoutingContext ctx) {
+    String accept = ctx.request().getHeader("Accept");
+    return accept != null && accept.contains("text/html");
+  }
+
+  /**
+   * Where an enrolment link lands: the page it named, without the token; a district unit's link to
+   * the bare address opens its own district page, not the province board (links printed at start and
+   * issued through the API name the bare address for every role).
+   */
+  private static String landing(RoutingContext ctx, Principal p) {
+    String path = ctx.request().path();
+    boolean bare = path.equals("/") || path.equals("/index.html");
+    return bare && p.role() == examops.access.Role.DISTRICT ? "/district.html" + query(ctx) : SafeRedirect.path(path) + query(ctx);
+  }
+
+  private static String query(RoutingContext ctx) {
     StringBuilder query = new StringBuilder();
     MultiMap params = ctx.queryParams();
     for (Map.Entry<String, String> e : params) {
@@ -64,7 +90,7 @@ final class SessionRoutes {
       query.append(query.length() == 0 ? '?' : '&').append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8))
           .append('=').append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
     }
-    return SafeRedirect.path(ctx.request().path()) + query;
+    return query.toString();
   }
 
   /**

@@ -128,7 +128,10 @@ class AccessTest {
   void enrolmentLink() {
     TestNode.Response r = node.get("/?access_token=" + longXuyen + "&lang=en", null);
     assertThat(r.status()).isEqualTo(303);
-    assertThat(r.headers().get("location")).isEqualTo("/?lang=en");
+    assertThat(r.headers().get("location")).as("a district unit's link opens its district page").isEqualTo("/district.html?lang=en");
+    assertThat(node.get("/?access_token=" + node.commandToken() + "&lang=en", null).headers().get("location")).isEqualTo("/?lang=en");
+    assertThat(node.get("/summary.html?access_token=" + longXuyen, null).headers().get("location")).as("a page named stays that page")
+        .isEqualTo("/summary.html");
     String cookie = r.headers().get("set-cookie");
     assertThat(cookie).startsWith("examops_session=" + longXuyen).containsIgnoringCase("HttpOnly").contains("SameSite=Strict").contains("Path=/");
     TestNode.Response board = node.send("GET", "/api/v1/board", null, Map.of("Cookie", "examops_session=" + longXuyen));

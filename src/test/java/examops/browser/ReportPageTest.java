@@ -2,6 +2,7 @@ package examops.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import examops.access.Role;
 import examops.testing.TestNode;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
@@ -117,6 +118,37 @@ class ReportPageTest {
     }
     browser.screenshot("summary-page");
     browser.viewport(1280, 900);
+  }
+
+  @Test
+  @DisplayName("opened from the board's buttons as leadership, on their defaults, the summary and the report show the whole window")
+  void summaryAndReportFromTheBoardsButtons() {
+    try (Browser leadership = Browser.start(1366, 768)) {
+      leadership.open(node.baseUrl() + "/?access_token=" + node.token(Role.LEADERSHIP, null));
+      leadership.waitUntil(WAIT, d -> !d.findElements(By.cssSelector("#district-grid .district")).isEmpty());
+      leadership.driver().findElement(By.cssSelector("a.nav-link[href='summary.html']")).click();
+      String summary = finalState(leadership);
+      assertThat(summary).as("summary: %s", leadership.driver().findElement(By.id("status-text")).getText()).isEqualTo("true");
+      assertThat(leadership.driver().findElements(By.cssSelector("#period option"))).as("whole window and each exam day").hasSizeGreaterThanOrEqualTo(3);
+      assertThat(leadership.driver().findElement(By.cssSelector("#period option:checked")).getText()).isEqualTo("Cả đợt thi");
+      leadership.screenshot("summary-from-board-1366x768");
+
+      leadership.driver().navigate().back();
+      leadership.waitUntil(WAIT, d -> !d.findElements(By.cssSelector("#district-grid .district")).isEmpty());
+      leadership.driver().findElement(By.cssSelector("a.nav-link[href='report.html']")).click();
+      String report = finalState(leadership);
+      assertThat(report).as("report: %s", leadership.driver().findElement(By.id("progress-text")).getText()).isEqualTo("true");
+      assertThat(leadership.driver().findElements(By.cssSelector("#sec-summary tbody tr"))).isNotEmpty();
+      leadership.screenshot("report-from-board-1366x768");
+    }
+  }
+
+  /** Waits until the page has finished generating, well or badly, and says which. */
+  private static String finalState(Browser b) {
+    return b.waitUntil(WAIT, d -> {
+      String ready = d.findElement(By.tagName("body")).getAttribute("data-ready");
+      return "true".equals(ready) || "failed".equals(ready) ? ready : null;
+    });
   }
 
   private String text(String css) {

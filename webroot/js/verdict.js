@@ -1,0 +1,107 @@
+// One truth per district: its colour and its words are the worst of its check-in, its last report,
+// its open incidents, its exam sites' links and its publishing, with the reasons in words. Pure (no
+// DOM): the board's tiles and the district page's status card both read it, and node --test drives it.
+
+const LEVEL_ORDER = { critical: 0, warning: 1, unknown: 2, ok: 3 };
+const LINK_KINDS = { phone: 'phone', line: 'phone', fax: 'fax', internet: 'internet' };
+const LINK_ORDER = { down: 0, slow: 1, unknown: 2, ok: 3 };
+
+const objects = (section) => (section && typeof section === 'object' ? Object.values(section).filter((v) => v && typeof v === 'object') : []);
+const toMs = (iso) => (iso ? Date.parse(iso) : NaN);
+
+/** The exam-site link targets of a district (a site's phone, fixed line, fax, internet). */
+export function siteLinks(districtId, targets) {
+  return objects(targets).filter((x) => x.district === districtId && x.site && Object.hasOwn(LINK_KINDS, x.kind));
+}
+
+/**
+ * Each link (phone, fax, internet) as the worst of the district's last check-in and the monitoring
+ * of its sites' links: an exam site that lost its internet shows on the tile even if the last
+ * check-in said all was well. `{phone, fax, internet}` each 'ok' | 'slow' | 'down' | 'unknown', and
+ * `troubled`: the site targets down or slow.
+ */
+export function linkStates(district, targets) {
+  const last = district?.lastCheckin ?? {};
+  const out = {};
+  for (const link of ['phone', 'fax', 'internet']) out[link] = ['ok', 'slow', 'down'].includes(last[link]) ? last[link] : 'unknown';
+  const troubled = [];
+  for (const target of siteLinks(district?.id, targets)) {
+    const link = LINK_KINDS[target.kind];
+    const state = target.status === 'down' ? 'down' : target.status === 'degraded' ? 'slow' : target.status === 'up' ? 'ok' : 'unknown';
+    if (state === 'down' || state === 'slow') troubled.push({ link, state, target });
+    if (state === 'unknown') continue;
+    // A measured link is known even without a check-in; a check-in's trouble stands until measured better news is older.
+    if (out[link] === 'unknown' || LINK_ORDER[state] < LINK_ORDER[out[link]]) out[link] = state;
+  }
+  return { ...out, troubled };
+}
+
+/** The minutes a late or missed check-in is overdue at `now` (live, not the snapshot's figure). */
+export function minutesOverdue(checkin, now) {
+  const due = toMs(checkin?.nextDue);
+  const stated = Number(checkin?.minutesLate) || 0;
+  if ((checkin?.state === 'late' || checkin?.state === 'missed') && Number.isFinite(due) && Number.isFinite(now)) {
+    return Math.max(stated, Math.floor((now - due) / 60000));
+  }
+  return stated;
+}
+
+/**
+ * The district's verdict: `{level, reasons}`, level 'critical' | 'warning' | 'unknown' | 'ok', reasons
+ * worst first, each `{level, key, params}` with `key` a message key (why.*). `state` is the whole
+ * board (incidents, targets, clock); `now` the exam clock's milliseconds.
+ */
+export function verdict(district, state, now) {
+  const reasons = [];
+  const add = (level, key, params = {}) => reasons.push({ level, key, params });
+  const checkin = district?.checkin ?? {};
+  const last = district?.lastCheckin;
+  if (checkin.state === 'missed') add('critical', 'why.checkinMissed', { minutes: minutesOverdue(checkin, now) });
+  else if (checkin.state === 'late') add('warning', 'why.checkinLate', { minutes: minutesOverdue(checkin, now) });
+  // The district's status is its last report's; the worse of the two stands if they ever disagree.
+  const reported = [last?.status, district?.status].includes('critical') ? 'critical'
+    : [last?.status, district?.status].includes('issue') ? 'issue' : null;
+  if (reported === 'critical') add('critical', 'why.reportedCritical', { note: last?.note ?? '' });
+  else if (reported === 'issue') add('warning', 'why.reportedIssue', { note: last?.note ?? '' });
+
+  const open = objects(state?.incidents).filter((i) => i.district === district?.id && i.state !== 'resolved' && i.open !== false);
+  const critical = open.filter((i) => i.severity === 'critical');
+  for (const i of critical) add('critical', 'why.incidentCritical', { title: i.title ?? i.id });
+  const others = open.length - critical.length;
+  // The snapshot's count includes need-to-know incidents a restricted screen does not see.
+  const hidden = Math.max(0, (Number(district?.openIncidents) || 0) - open.length);
+  if (others + hidden > 0) add('warning', 'why.incidents', { n: others + hidden });
+
+  const links = linkStates(district, state?.targets);
+  for (const trouble of links.troubled) {
+    const site = siteName(trouble.target);
+    add(trouble.state === 'down' ? 'critical' : 'warning', trouble.state === 'down' ? 'why.linkDown' : 'why.linkSlow',
+      { link: trouble.link, site });
+  }
+  const measured = new Set(links.troubled.map((x) => x.link));
+  for (const link of ['phone', 'fax', 'internet']) {
+    const said = last?.[link];
+    if ((said === 'down' || said === 'slow') && !measured.has(link)) {
+      add('warning', said === 'down' ? 'why.reportedLinkDown' : 'why.reportedLinkSlow', { link });
+    }
+  }
+  const late = Number(district?.publishing?.late) || 0;
+  if (late > 0 && state?.clock?.inWindow !== false) add('warning', 'why.publishingLate', { n: late });
+
+  reasons.sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);
+  let level = reasons.length ? reasons[0].level : 'ok';
+  if (!reasons.length && !last && checkin.state !== 'on-time') {
+    level = 'unknown';
+    add('unknown', 'why.noCheckin');
+  }
+  return { level, reasons };
+}
+
+/** "THPT Long Xuyên" out of "Internet — điểm thi THPT Long Xuyên" (the part after the dash), else the site id. */
+function siteName(target) {
+  const name = typeof target.name === 'string' ? target.name : '';
+  if (name.includes(' — ')) return name.split(' — ').slice(1).join(' — ').replace(/^điểm thi\s+/i, '');
+  return String(target.site ?? '').split('/').pop();
+}
+
+export { LEVEL_ORDER };
