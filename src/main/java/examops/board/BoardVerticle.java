@@ -68,7 +68,7 @@ public final class BoardVerticle extends VerticleBase {
     board.progress(ReplayProgress.starting());
     return vertx.executeBlocking(() -> {
       checkpointStore = new CheckpointStore(bootstrap, "examops-" + nodeId + "-checkpoints");
-      return checkpoints.enabled() ? newestCheckpoint() : Optional.<Checkpoint.Opened>empty();
+      return checkpoints.startFromCheckpoint() ? newestCheckpoint() : Optional.<Checkpoint.Opened>empty();
     }).compose(start -> {
       start.ifPresent(board::restore);
       checkpointWriter = new CheckpointWriter(vertx, board, checkpointStore, checkpoints);

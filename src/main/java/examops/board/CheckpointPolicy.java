@@ -12,20 +12,28 @@ import java.util.Map;
  * {@code EXAMOPS_CHECKPOINT_RECORDS} (default 250000); {@code EXAMOPS_CHECKPOINT_RECORDS=0} turns
  * checkpoints off (every restart reads the whole log).
  */
-public record CheckpointPolicy(Duration every, long records) {
+public record CheckpointPolicy(Duration every, long records, boolean startFromCheckpoint) {
 
-  public static final CheckpointPolicy DEFAULT = new CheckpointPolicy(Duration.ofMinutes(1), 250_000);
+  public static final CheckpointPolicy DEFAULT = new CheckpointPolicy(Duration.ofMinutes(1), 250_000, true);
+  /** No checkpoints at all: every start reads the whole log. */
+  public static final CheckpointPolicy OFF = new CheckpointPolicy(Duration.ofMinutes(1), 0, false);
 
+  /** Whether checkpoints are written. */
   public boolean enabled() {
     return records > 0;
+  }
+
+  /** The same, but the board starts from the log's beginning whatever checkpoints there are (a benchmark's passes). */
+  public CheckpointPolicy fromTheBeginning() {
+    return new CheckpointPolicy(every, records, false);
   }
 
   public static CheckpointPolicy fromEnvironment(Map<String, String> env) {
     String every = env.get("EXAMOPS_CHECKPOINT_EVERY");
     String records = env.get("EXAMOPS_CHECKPOINT_RECORDS");
     try {
-      return new CheckpointPolicy(every == null || every.isBlank() ? DEFAULT.every() : Duration.parse(every.trim()),
-          records == null || records.isBlank() ? DEFAULT.records() : Long.parseLong(records.trim()));
+      long n = records == null || records.isBlank() ? DEFAULT.records() : Long.parseLong(records.trim());
+      return new CheckpointPolicy(every == null || every.isBlank() ? DEFAULT.every() : Duration.parse(every.trim()), n, n > 0);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("EXAMOPS_CHECKPOINT_EVERY must be an ISO-8601 duration (e.g. PT1M) and "
           + "EXAMOPS_CHECKPOINT_RECORDS a whole number; got '" + every + "', '" + records + "'", e);

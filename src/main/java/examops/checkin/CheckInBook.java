@@ -17,13 +17,14 @@ import java.util.TreeSet;
  *
  * <p>A district's check-ins arrive on several partitions (the district's own key and one per exam
  * site), so what this book keeps is a function of the set of check-ins received, never of the order
- * they were read in: the latest are the greatest by (time it counts for, event id).
+ * they were read in: the latest are the greatest by (time it counts for, time received, event id).
  */
 public final class CheckInBook {
 
   static final int HISTORY = 10;
-  /** The total order "latest" means: when it counts, then the event id to break ties. */
-  static final Comparator<CheckIn> ORDER = Comparator.comparing(CheckIn::countsAt).thenComparing(CheckIn::eventId);
+  /** The total order "latest" means: when it counts, then when it was received, then the event id to break ties. */
+  static final Comparator<CheckIn> ORDER = Comparator.comparing(CheckIn::countsAt).thenComparing(CheckIn::receivedAt)
+      .thenComparing(CheckIn::eventId);
 
   private final Map<String, TreeSet<CheckIn>> latest = new HashMap<>();
   private final Map<String, List<Instant>> times = new HashMap<>();

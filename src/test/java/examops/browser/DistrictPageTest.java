@@ -137,8 +137,11 @@ class DistrictPageTest {
             .isEqualTo(OffsetDateTime.parse(at).toInstant());
         assertThat(last.getString("note")).isEqualTo("Mạng chậm gần điểm thi");
 
-        TestNode.Response again = node.post("/api/v1/checkins", stored.getJsonObject("body").encode());
+        String unit = node.token(examops.access.Role.DISTRICT, DISTRICT);
+        TestNode.Response again = node.post("/api/v1/checkins", stored.getJsonObject("body").encode(), unit);
         assertThat(again.status()).as("a retry of the same id is accepted again").isEqualTo(202);
+        TestNode.Response someoneElse = node.post("/api/v1/checkins", stored.getJsonObject("body").encode());
+        assertThat(someoneElse.status()).as("the same id from another sender is another event: refused, not ignored").isEqualTo(409);
         assertThat(version()).as("and applied only once").isEqualTo(before + 1);
         assertThat(node.board().getJsonObject("stats").getLong("duplicates")).isZero();
     }

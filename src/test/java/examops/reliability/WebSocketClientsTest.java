@@ -43,8 +43,12 @@ class WebSocketClientsTest {
     return node.wsUrl();
   }
 
+  /** Each check-in a second after the last, before the node's clock: the latest of a district is the last one sent. */
+  private static final java.util.concurrent.atomic.AtomicInteger SECOND = new java.util.concurrent.atomic.AtomicInteger();
+
   static JsonObject checkin(String id, String district, String note) {
-    return new JsonObject().put("id", id).put("at", "2020-07-20T07:05:00+07:00").put("district", district)
+    String at = java.time.OffsetDateTime.parse("2020-07-20T06:00:00+07:00").plusSeconds(SECOND.incrementAndGet()).toString();
+    return new JsonObject().put("id", id).put("at", at).put("district", district)
         .put("data", new JsonObject().put("status", "ok").put("phone", "ok").put("fax", "ok").put("internet", "ok").put("note", note));
   }
 
