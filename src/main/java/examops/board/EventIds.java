@@ -1,8 +1,10 @@
 package examops.board;
 
 import examops.event.Event;
+import examops.event.EventType;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,8 +13,7 @@ import java.util.Optional;
 
 /**
  * The ids of the events applied to each entity (a topic and a record key: one target, one incident,
- * one district's check-ins...), the latest {@link #PER_ENTITY} of each, with a fingerprint of what
- * each carried.
+ * one district's check-ins...), the latest {@link #PER_ENTITY} of each, with what each carried.
  *
  * <p>Scoping ids by entity does two things. A unit can only collide with its own events, so one unit
  * reusing an id cannot suppress another's report or an alert the rules write. And every entity's
@@ -20,17 +21,17 @@ import java.util.Optional;
  * duplicate, and which ids are forgotten first, is the same in every reading of the log.
  * Partition offsets already keep one record from being read twice; this only has to outlast client
  * retries and offline queues.
+ *
+ * <p>The event itself is kept until its fingerprint is asked for (a retry to compare, a checkpoint to
+ * write): hashing every event as it is applied would cost the board's thread for the rare retry.
  */
 final class EventIds {
 
   /** Per entity: a phone's offline queue of a day's check-ins, an agent's retried batch, many times over. */
   static final int PER_ENTITY = 128;
 
-  private final Map<String, LinkedHashMap<String, Integer>> byEntity = new HashMap<>();
-
-  static String entity(Event e) {
-    return e.topic() + "/" + e.key();
-  }
+  /** Per stream, per record key: id → the event, or its fingerprint once computed (or read from a checkpoint). */
+  private final Map<EventType.Stream, Map<String, LinkedHashMap<String, Object>>> byEntity = new EnumMap<>(EventType.Stream.class);
 
   /**
    * What a retry must repeat to be one: the type, the sender, the district and the payload (not the
@@ -42,47 +43,55 @@ final class EventIds {
 
   /** Adds the event's id to its entity; false when the entity has it already (one lookup, not two). */
   boolean add(Event e) {
-    LinkedHashMap<String, Integer> ids = byEntity.computeIfAbsent(entity(e), k -> bounded());
-    return ids.putIfAbsent(e.id(), fingerprint(e)) == null;
+    LinkedHashMap<String, Object> ids = byEntity.computeIfAbsent(e.type().stream(), s -> new HashMap<>())
+        .computeIfAbsent(e.key(), k -> bounded());
+    return ids.putIfAbsent(e.id(), e) == null;
   }
 
   /** The fingerprint of the event this entity applied under the same id, if it did. */
   Optional<Integer> fingerprintOf(Event e) {
-    LinkedHashMap<String, Integer> ids = byEntity.get(entity(e));
-    return ids == null ? Optional.empty() : Optional.ofNullable(ids.get(e.id()));
+    Map<String, LinkedHashMap<String, Object>> stream = byEntity.get(e.type().stream());
+    LinkedHashMap<String, Object> ids = stream == null ? null : stream.get(e.key());
+    Object seen = ids == null ? null : ids.get(e.id());
+    return seen == null ? Optional.empty() : Optional.of(print(seen));
   }
 
-  int size() {
-    return byEntity.values().stream().mapToInt(Map::size).sum();
+  private static int print(Object seen) {
+    return seen instanceof Event applied ? fingerprint(applied) : (Integer) seen;
   }
 
-  private static LinkedHashMap<String, Integer> bounded() {
+  private static LinkedHashMap<String, Object> bounded() {
     return new LinkedHashMap<>() {
       @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
+      protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
         return size() > PER_ENTITY;
       }
     };
   }
 
-  /** As saved in a checkpoint: per entity, ids and fingerprints, oldest first. */
+  /** As saved in a checkpoint: per entity ({@code topic/key}), ids and fingerprints, oldest first. */
   JsonObject save() {
     JsonObject out = new JsonObject();
-    byEntity.forEach((entity, ids) -> {
+    byEntity.forEach((stream, keys) -> keys.forEach((key, ids) -> {
       JsonArray list = new JsonArray();
-      ids.forEach((id, print) -> list.add(id).add(print));
-      out.put(entity, list);
-    });
+      ids.forEach((id, seen) -> list.add(id).add(print(seen)));
+      out.put(stream.topic() + "/" + key, list);
+    }));
     return out;
   }
 
   static EventIds restore(JsonObject saved) {
+    Map<String, EventType.Stream> byTopic = new HashMap<>();
+    for (EventType.Stream s : EventType.Stream.values()) byTopic.put(s.topic(), s);
     EventIds ids = new EventIds();
     for (String entity : saved.fieldNames()) {
+      int slash = entity.indexOf('/');
+      EventType.Stream stream = byTopic.get(entity.substring(0, slash));
+      if (stream == null) throw new IllegalArgumentException("ids of an unknown topic: " + entity);
       JsonArray list = saved.getJsonArray(entity);
-      LinkedHashMap<String, Integer> map = bounded();
+      LinkedHashMap<String, Object> map = bounded();
       for (int i = 0; i + 1 < list.size(); i += 2) map.put(list.getString(i), list.getInteger(i + 1));
-      ids.byEntity.put(entity, map);
+      ids.byEntity.computeIfAbsent(stream, s -> new HashMap<>()).put(entity.substring(slash + 1), map);
     }
     return ids;
   }

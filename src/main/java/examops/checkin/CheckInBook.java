@@ -1,10 +1,10 @@
 package examops.checkin;
 
+import examops.event.Packed;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,20 +22,32 @@ import java.util.TreeSet;
 public final class CheckInBook {
 
   static final int HISTORY = 10;
-  /** The total order "latest" means: when it counts, then when it was received, then the event id to break ties. */
-  static final Comparator<CheckIn> ORDER = Comparator.comparing(CheckIn::countsAt).thenComparing(CheckIn::receivedAt)
-      .thenComparing(CheckIn::eventId);
+  /** A kept check-in with the time it counts for worked out once (the order compares it often). */
+  private record Kept(Instant counts, CheckIn checkIn) implements Comparable<Kept> {
+    Kept(CheckIn c) {
+      this(c.countsAt(), c);
+    }
 
-  private final Map<String, TreeSet<CheckIn>> latest = new HashMap<>();
+    /** The total order "latest" means: when it counts, then when it was received, then the event id to break ties. */
+    @Override
+    public int compareTo(Kept o) {
+      int c = counts.compareTo(o.counts);
+      if (c == 0) c = checkIn.receivedAt().compareTo(o.checkIn.receivedAt());
+      return c != 0 ? c : checkIn.eventId().compareTo(o.checkIn.eventId());
+    }
+  }
+
+  private final Map<String, TreeSet<Kept>> latest = new HashMap<>();
   private final Map<String, List<Instant>> times = new HashMap<>();
 
   /** Records a check-in. */
   public void record(CheckIn c) {
-    TreeSet<CheckIn> kept = latest.computeIfAbsent(c.district(), k -> new TreeSet<>(ORDER));
-    kept.add(c);
+    Kept k = new Kept(c);
+    TreeSet<Kept> kept = latest.computeIfAbsent(c.district(), d -> new TreeSet<>());
+    kept.add(k);
     if (kept.size() > HISTORY) kept.pollFirst();
-    List<Instant> when = times.computeIfAbsent(c.district(), k -> new ArrayList<>());
-    Instant t = c.countsAt();
+    List<Instant> when = times.computeIfAbsent(c.district(), d -> new ArrayList<>());
+    Instant t = k.counts();
     if (when.isEmpty() || !t.isBefore(when.get(when.size() - 1))) {
       when.add(t);
     } else {
@@ -45,14 +57,14 @@ public final class CheckInBook {
   }
 
   public Optional<CheckIn> latest(String district) {
-    TreeSet<CheckIn> kept = latest.get(district);
-    return kept == null || kept.isEmpty() ? Optional.empty() : Optional.of(kept.last());
+    TreeSet<Kept> kept = latest.get(district);
+    return kept == null || kept.isEmpty() ? Optional.empty() : Optional.of(kept.last().checkIn());
   }
 
   /** The latest check-ins, newest first. */
   public List<CheckIn> history(String district) {
-    TreeSet<CheckIn> kept = latest.get(district);
-    return kept == null ? List.of() : List.copyOf(kept.descendingSet());
+    TreeSet<Kept> kept = latest.get(district);
+    return kept == null ? List.of() : kept.descendingSet().stream().map(Kept::checkIn).toList();
   }
 
   /** When each of a district's check-ins counts (sites included, as on the board), in time order. */
@@ -65,10 +77,16 @@ public final class CheckInBook {
     JsonObject out = new JsonObject();
     for (var d : latest.entrySet()) {
       JsonArray kept = new JsonArray();
-      d.getValue().forEach(c -> kept.add(c.toJson().put("district", c.district())));
-      out.put(d.getKey(), new JsonObject().put("latest", kept).put("times", InstantList.save(times.getOrDefault(d.getKey(), List.of()))));
+      d.getValue().forEach(k -> kept.add(k.checkIn().toJson().put("district", k.checkIn().district())));
+      out.put(d.getKey(), new JsonObject().put("latest", kept).put("times", pack(times.getOrDefault(d.getKey(), List.of()))));
     }
     return out;
+  }
+
+  private static String pack(List<Instant> times) {
+    Packed.Writer w = new Packed.Writer();
+    times.forEach(w::time);
+    return w.done();
   }
 
   /** A book as {@link #save()} wrote it. */
@@ -76,10 +94,12 @@ public final class CheckInBook {
     CheckInBook book = new CheckInBook();
     for (String district : saved.fieldNames()) {
       JsonObject d = saved.getJsonObject(district);
-      TreeSet<CheckIn> kept = new TreeSet<>(ORDER);
-      for (Object o : d.getJsonArray("latest")) kept.add(CheckIn.fromJson((JsonObject) o));
+      TreeSet<Kept> kept = new TreeSet<>();
+      for (Object o : d.getJsonArray("latest")) kept.add(new Kept(CheckIn.fromJson((JsonObject) o)));
       book.latest.put(district, kept);
-      book.times.put(district, InstantList.restore(d.getJsonObject("times")));
+      List<Instant> when = new ArrayList<>();
+      for (Packed.Reader r = new Packed.Reader(d.getString("times")); r.more(); ) when.add(r.time());
+      book.times.put(district, when);
     }
     return book;
   }

@@ -1,5 +1,6 @@
 package examops.monitoring;
 
+import examops.event.Packed;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -53,11 +54,11 @@ public final class StatusTimeline {
     return out;
   }
 
-  /** The timeline as saved in a checkpoint: stale-after, closed spans, the open one. */
+  /** The timeline as saved in a checkpoint: stale-after, the closed spans packed, the open one. */
   public JsonObject save() {
-    JsonArray spans = new JsonArray();
-    for (StatusSpan s : closed) spans.add(new JsonArray().add(s.from().toString()).add(s.to().toString()).add(s.status().ordinal()));
-    JsonObject j = new JsonObject().put("stale", staleAfter.toString()).put("closed", spans);
+    Packed.Writer spans = new Packed.Writer();
+    for (StatusSpan s : closed) spans.time(s.from()).time(s.to()).small(s.status().ordinal());
+    JsonObject j = new JsonObject().put("stale", staleAfter.toString()).put("closed", spans.done());
     if (openStatus != null) {
       j.put("open", new JsonArray().add(openFrom.toString()).add(lastAt.toString()).add(openStatus.ordinal()));
     }
@@ -67,9 +68,8 @@ public final class StatusTimeline {
   /** A timeline as {@link #save()} wrote it. */
   public static StatusTimeline restore(JsonObject j) {
     StatusTimeline t = new StatusTimeline(Duration.parse(j.getString("stale")));
-    for (Object o : j.getJsonArray("closed")) {
-      JsonArray s = (JsonArray) o;
-      t.closed.add(new StatusSpan(Instant.parse(s.getString(0)), Instant.parse(s.getString(1)), HealthStatus.values()[s.getInteger(2)]));
+    for (Packed.Reader r = new Packed.Reader(j.getString("closed")); r.more(); ) {
+      t.closed.add(new StatusSpan(r.time(), r.time(), HealthStatus.values()[r.small()]));
     }
     JsonArray open = j.getJsonArray("open");
     if (open != null) {
