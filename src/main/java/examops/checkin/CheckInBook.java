@@ -38,7 +38,34 @@ public final class CheckInBook {
   }
 
   private final Map<String, TreeSet<Kept>> latest = new HashMap<>();
-  private final Map<String, List<Instant>> times = new HashMap<>();
+  /** Per district, every check-in's time in time order, packed (a few bytes each; see {@link Packed}). */
+  private final Map<String, Times> times = new HashMap<>();
+
+  /** One district's check-in times: packed, with the latest at hand to keep them in order as they come. */
+  private static final class Times {
+    Packed.Writer packed = new Packed.Writer();
+    Instant last;
+
+    void add(Instant t) {
+      if (last == null || !t.isBefore(last)) {
+        packed.time(t);
+        last = t;
+        return;
+      }
+      // A straggler (sent from a phone that was offline): put in its place, the rest written anew.
+      List<Instant> all = new ArrayList<>(list());
+      int i = java.util.Collections.binarySearch(all, t);
+      all.add(i >= 0 ? i : -i - 1, t);
+      packed = new Packed.Writer();
+      all.forEach(packed::time);
+    }
+
+    List<Instant> list() {
+      List<Instant> out = new ArrayList<>();
+      for (Packed.Reader r = new Packed.Reader(packed.bytes()); r.more(); ) out.add(r.time());
+      return out;
+    }
+  }
 
   /** Records a check-in. */
   public void record(CheckIn c) {
@@ -46,14 +73,7 @@ public final class CheckInBook {
     TreeSet<Kept> kept = latest.computeIfAbsent(c.district(), d -> new TreeSet<>());
     kept.add(k);
     if (kept.size() > HISTORY) kept.pollFirst();
-    List<Instant> when = times.computeIfAbsent(c.district(), d -> new ArrayList<>());
-    Instant t = k.counts();
-    if (when.isEmpty() || !t.isBefore(when.get(when.size() - 1))) {
-      when.add(t);
-    } else {
-      int i = java.util.Collections.binarySearch(when, t); // a straggler: kept in time order as it comes
-      when.add(i >= 0 ? i : -i - 1, t);
-    }
+    times.computeIfAbsent(c.district(), d -> new Times()).add(k.counts());
   }
 
   public Optional<CheckIn> latest(String district) {
@@ -69,7 +89,8 @@ public final class CheckInBook {
 
   /** When each of a district's check-ins counts (sites included, as on the board), in time order. */
   public List<Instant> times(String district) {
-    return List.copyOf(times.getOrDefault(district, List.of()));
+    Times t = times.get(district);
+    return t == null ? List.of() : t.list();
   }
 
   /** The book as saved in a checkpoint. */
@@ -78,15 +99,9 @@ public final class CheckInBook {
     for (var d : latest.entrySet()) {
       JsonArray kept = new JsonArray();
       d.getValue().forEach(k -> kept.add(k.checkIn().toJson().put("district", k.checkIn().district())));
-      out.put(d.getKey(), new JsonObject().put("latest", kept).put("times", pack(times.getOrDefault(d.getKey(), List.of()))));
+      out.put(d.getKey(), new JsonObject().put("latest", kept).put("times", times.containsKey(d.getKey()) ? times.get(d.getKey()).packed.done() : ""));
     }
     return out;
-  }
-
-  private static String pack(List<Instant> times) {
-    Packed.Writer w = new Packed.Writer();
-    times.forEach(w::time);
-    return w.done();
   }
 
   /** A book as {@link #save()} wrote it. */
@@ -97,9 +112,11 @@ public final class CheckInBook {
       TreeSet<Kept> kept = new TreeSet<>();
       for (Object o : d.getJsonArray("latest")) kept.add(new Kept(CheckIn.fromJson((JsonObject) o)));
       book.latest.put(district, kept);
-      List<Instant> when = new ArrayList<>();
-      for (Packed.Reader r = new Packed.Reader(d.getString("times")); r.more(); ) when.add(r.time());
-      book.times.put(district, when);
+      Times t = new Times();
+      t.packed = Packed.Writer.resume(d.getString("times"), 1, 0);
+      List<Instant> all = t.list();
+      t.last = all.isEmpty() ? null : all.get(all.size() - 1);
+      book.times.put(district, t);
     }
     return book;
   }

@@ -41,8 +41,32 @@ public final class Packed {
       out.write((int) v);
     }
 
+    /** The run so far, as saved (writing may go on). */
     public String done() {
       return Base64.getEncoder().encodeToString(out.toByteArray());
+    }
+
+    /** The run so far, as bytes (for a {@link Reader}). */
+    public byte[] bytes() {
+      return out.toByteArray();
+    }
+
+    /**
+     * A writer that goes on from a saved run of instants and small numbers. The run is read through
+     * once to learn its last instant, so {@code shape} says what each entry holds: how many instants,
+     * then how many small numbers.
+     */
+    public static Writer resume(String packed, int instants, int smalls) {
+      Writer w = new Writer();
+      byte[] bytes = Base64.getDecoder().decode(packed);
+      w.out.writeBytes(bytes);
+      Reader r = new Reader(bytes);
+      while (r.more()) {
+        for (int i = 0; i < instants; i++) r.time();
+        for (int i = 0; i < smalls; i++) r.small();
+      }
+      w.previousMs = r.previousMs;
+      return w;
     }
   }
 
@@ -53,7 +77,11 @@ public final class Packed {
     private long previousMs;
 
     public Reader(String packed) {
-      this.bytes = Base64.getDecoder().decode(packed);
+      this(Base64.getDecoder().decode(packed));
+    }
+
+    public Reader(byte[] bytes) {
+      this.bytes = bytes;
     }
 
     public boolean more() {
