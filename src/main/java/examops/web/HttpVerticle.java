@@ -34,8 +34,13 @@ import org.slf4j.LoggerFactory;
 public final class HttpVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpVerticle.class);
-  /** A connection with nothing read or written for this long is closed (board sockets get a heartbeat every 2 s). */
-  static final int IDLE_SECONDS = 60;
+  /**
+   * A connection with nothing read or written for this long is closed (board sockets get a heartbeat
+   * every 2 s). Longer than a report may take to generate ({@code GET /api/v1/report} answers when it is
+   * done, up to 15 minutes on a long log read whole), so that the answer is not cut off; slow bodies are
+   * bounded apart ({@code EXAMOPS_BODY_TIMEOUT}).
+   */
+  static final int IDLE_SECONDS = 16 * 60;
   /** Bodies above this are answered 413 before they are read whole. */
   static final long MAX_BODY_BYTES = 64 * 1024;
 
