@@ -41,10 +41,16 @@ public final class CheckInBook {
   /** Per district, every check-in's time in time order, packed (a few bytes each; see {@link Packed}). */
   private final Map<String, Times> times = new HashMap<>();
 
-  /** One district's check-in times: packed, with the latest at hand to keep them in order as they come. */
+  /**
+   * One district's check-in times: the ones that came in time order appended packed, the stragglers
+   * (sent from a phone that was offline) aside until there are enough to merge in one pass. Read and
+   * saved as one run in time order, so what is kept does not depend on the order they came in.
+   */
   private static final class Times {
+    static final int MERGE_AT = 4096;
     Packed.Writer packed = new Packed.Writer();
     Instant last;
+    final List<Instant> stragglers = new ArrayList<>();
 
     void add(Instant t) {
       if (last == null || !t.isBefore(last)) {
@@ -52,18 +58,31 @@ public final class CheckInBook {
         last = t;
         return;
       }
-      // A straggler (sent from a phone that was offline): put in its place, the rest written anew.
-      List<Instant> all = new ArrayList<>(list());
-      int i = java.util.Collections.binarySearch(all, t);
-      all.add(i >= 0 ? i : -i - 1, t);
+      stragglers.add(t);
+      if (stragglers.size() >= MERGE_AT) merge();
+    }
+
+    /** Writes the stragglers into the run; afterwards there are none. */
+    private void merge() {
+      List<Instant> all = list();
       packed = new Packed.Writer();
       all.forEach(packed::time);
+      stragglers.clear();
     }
 
     List<Instant> list() {
       List<Instant> out = new ArrayList<>();
       for (Packed.Reader r = new Packed.Reader(packed.bytes()); r.more(); ) out.add(r.time());
+      if (!stragglers.isEmpty()) {
+        out.addAll(stragglers);
+        out.sort(null);
+      }
       return out;
+    }
+
+    String save() {
+      if (!stragglers.isEmpty()) merge();
+      return packed.done();
     }
   }
 
@@ -99,7 +118,7 @@ public final class CheckInBook {
     for (var d : latest.entrySet()) {
       JsonArray kept = new JsonArray();
       d.getValue().forEach(k -> kept.add(k.checkIn().toJson().put("district", k.checkIn().district())));
-      out.put(d.getKey(), new JsonObject().put("latest", kept).put("times", times.containsKey(d.getKey()) ? times.get(d.getKey()).packed.done() : ""));
+      out.put(d.getKey(), new JsonObject().put("latest", kept).put("times", times.containsKey(d.getKey()) ? times.get(d.getKey()).save() : ""));
     }
     return out;
   }
