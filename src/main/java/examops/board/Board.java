@@ -230,14 +230,6 @@ public final class Board {
     return onContext(() -> state.sameAsSeen(e));
   }
 
-  /**
-   * A copy of the state as it is now (through its saved form), to read at leisure off the board's
-   * context: what the report starts from.
-   */
-  public Future<BoardState> copy() {
-    return onContext(() -> state.save()).map(saved -> BoardState.restore(view.province(), saved));
-  }
-
   /** Runs a read of the state on the board's context; for component code and tests. */
   public <T> Future<T> read(java.util.function.Function<BoardState, T> query) {
     return onContext(() -> query.apply(state));

@@ -23,7 +23,6 @@ final class CheckpointWriter {
   private long savedAt = System.nanoTime();
   private boolean writing;
   private boolean caughtUpSaved;
-  private long written;
   /** Whether this node wrote checkpoints lately (it held the lease at a tick): it saves one more on the way out. */
   private boolean holder;
 
@@ -65,7 +64,6 @@ final class CheckpointWriter {
       if (r.succeeded()) {
         savedRecords = c.records();
         if (catchUp) caughtUpSaved = true;
-        written++;
         LOG.info("Checkpoint {} saved: {} records of the log, {} KB ({} ms on the board)", c.key(), c.records(),
             r.result() / 1024, taken / 1_000_000);
       } else {
@@ -92,10 +90,5 @@ final class CheckpointWriter {
     } catch (RuntimeException e) {
       LOG.warn("No checkpoint on stopping ({}); the next start reads the log from the last one", e.toString());
     }
-  }
-
-  /** Checkpoints this node has written. */
-  long written() {
-    return written;
   }
 }
