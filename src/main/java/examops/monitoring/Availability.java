@@ -38,16 +38,26 @@ public record Availability(
     maintenance.forEach(m -> { cut(cuts, window, m.from()); cut(cuts, window, m.to()); });
     Duration up = Duration.ZERO, degraded = Duration.ZERO, down = Duration.ZERO,
         unknown = Duration.ZERO, planned = Duration.ZERO;
+    // One walk along the spans in time order (a history of many changes is not searched once per piece).
+    List<StatusSpan> ordered = new java.util.ArrayList<>(spans);
+    ordered.sort(java.util.Comparator.comparing(StatusSpan::from));
+    int next = 0;
     Instant a = null;
     for (Instant b : cuts) {
       if (a != null) {
         Duration piece = Duration.between(a, b);
         Instant at = a;
+        while (next < ordered.size() && !ordered.get(next).to().isAfter(at)) next++;
         if (maintenance.stream().anyMatch(m -> m.contains(at))) {
           planned = planned.plus(piece);
         } else {
-          HealthStatus s = spans.stream().filter(x -> !at.isBefore(x.from()) && at.isBefore(x.to()))
-              .map(StatusSpan::status).findFirst().orElse(HealthStatus.UNKNOWN);
+          HealthStatus s = HealthStatus.UNKNOWN;
+          for (int i = next; i < ordered.size() && !ordered.get(i).from().isAfter(at); i++) {
+            if (at.isBefore(ordered.get(i).to())) {
+              s = ordered.get(i).status();
+              break;
+            }
+          }
           switch (s) {
             case UP -> up = up.plus(piece);
             case DEGRADED -> degraded = degraded.plus(piece);
