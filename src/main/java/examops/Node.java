@@ -26,6 +26,8 @@ import examops.drill.DrillVerticle;
 import examops.event.EventValidator;
 import examops.incident.UnacknowledgedIncidentRule;
 import examops.kafka.EmbeddedKafka;
+import examops.kafka.FencedLog;
+import examops.kafka.LeaseFence;
 import examops.kafka.KafkaSettings;
 import examops.kafka.Replication;
 import examops.kafka.TopicDefinition;
@@ -69,6 +71,7 @@ public final class Node implements AutoCloseable {
   private Board board;
   private HttpVerticle http;
   private Lease lease;
+  private LeaseFence leaseFence;
   private AccessLog accessLog;
   private Access access;
   private DevCredentials devCredentials;
@@ -80,6 +83,8 @@ public final class Node implements AutoCloseable {
 
   /** The lease under which exactly one node runs the rules and the probes. */
   static final String LEASE = "examops.lease.rules";
+  /** How often the holder has Kafka confirm that no other node took the lease (a frozen holder notices within this). */
+  static final long LEASE_CONFIRM_EVERY_MS = 2_000;
 
   public Node(Config config, Province province, Clock clock) {
     this.config = config;
@@ -124,16 +129,24 @@ public final class Node implements AutoCloseable {
     ReferenceCheck references = new ReferenceCheck(province);
     board = new Board(new BoardView(province), clock);
     lease = new Lease(vertx, LEASE, config.nodeId());
-    BoardVerticle boardVerticle = new BoardVerticle(board, bootstrap, config.nodeId(), validator, references, lease, checkpoints);
+    leaseFence = new LeaseFence(bootstrap, LEASE, config.nodeId(), lease::lost);
+    // A new holder fences the former one's writers, then reads the log to its end before it does anything.
+    lease.takeWith(() -> leaseFence.take(vertx).compose(board::reached))
+        .confirmWith(() -> leaseFence.log(vertx).confirm(), LEASE_CONFIRM_EVERY_MS)
+        .othersVisible(() -> ClusterVertx.othersVisible(vertx));
+    FencedLog leaseLog = leaseFence.log(vertx);
+    BoardVerticle boardVerticle = new BoardVerticle(board, bootstrap, config.nodeId(), validator, references, lease, checkpoints)
+        .checkpointsThrough(leaseFence.checkpointWriter());
     HttpVerticle.NodeInfo info = new HttpVerticle.NodeInfo(config.nodeId(), boardVerticle::readerProgress,
         () -> boardVerticle.deadLetters() == null ? 0 : boardVerticle.deadLetters().written(), lease::held, lease::holder,
-        () -> kafka == null ? null : kafka.failure());
+        () -> kafka == null ? null : kafka.failure(), lease::lastLoss,
+        boardVerticle::brokers);
     http = new HttpVerticle(config.httpHost(), config.httpPort(), board, validator, references, bootstrap, info, new Stats(), access, config.web());
     RulesVerticle rules = new RulesVerticle(board, rules(province), new AlertPlanner(
         Set.of(MissedCheckinRule.NAME, TargetDownRule.NAME, UnacknowledgedIncidentRule.NAME, LatePublishingRule.NAME),
-        province.zone(), "rules:" + config.nodeId()), lease, bootstrap, config.nodeId());
-    ProbeVerticle probes = new ProbeVerticle(province, lease, clock, bootstrap, config.nodeId());
-    NotifyVerticle notifier = NotifyVerticle.create(board, province, config.notifications(), lease, bootstrap, config.nodeId());
+        province.zone(), "rules:" + config.nodeId()), lease, leaseLog);
+    ProbeVerticle probes = new ProbeVerticle(province, lease, clock, leaseLog, config.nodeId());
+    NotifyVerticle notifier = NotifyVerticle.create(board, province, config.notifications(), lease, leaseLog, config.nodeId());
     closeStartingServer();
     await(vertx.deployVerticle(boardVerticle).compose(id -> vertx.deployVerticle(http))
         .compose(id -> vertx.deployVerticle(rules)).compose(id -> vertx.deployVerticle(probes))
@@ -242,6 +255,8 @@ public final class Node implements AutoCloseable {
       LOG.warn("Vert.x did not close cleanly: {}", e.toString());
     }
     vertx = null;
+    if (leaseFence != null) leaseFence.close();
+    leaseFence = null;
     if (accessLog != null) accessLog.close();
     accessLog = null;
     if (kafka != null) kafka.close();

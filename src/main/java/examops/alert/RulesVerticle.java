@@ -7,7 +7,7 @@ import examops.event.Event;
 import examops.event.EventCodec;
 import examops.event.EventValidator;
 import examops.event.Validation;
-import examops.kafka.EventLog;
+import examops.kafka.FencedLog;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.time.Instant;
@@ -34,37 +34,33 @@ public final class RulesVerticle extends VerticleBase {
   private final List<Rule> rules;
   private final AlertPlanner planner;
   private final Lease lease;
-  private final String bootstrap;
-  private final String nodeId;
   private final Map<String, Long> pending = new HashMap<>();
   private final EventValidator validator = new EventValidator();
-  private EventLog log;
+  private final FencedLog log;
   private boolean running;
 
-  public RulesVerticle(Board board, List<Rule> rules, AlertPlanner planner, Lease lease, String bootstrap, String nodeId) {
+  public RulesVerticle(Board board, List<Rule> rules, AlertPlanner planner, Lease lease, FencedLog log) {
     this.board = board;
     this.rules = List.copyOf(rules);
     this.planner = planner;
     this.lease = lease;
-    this.bootstrap = bootstrap;
-    this.nodeId = nodeId;
+    this.log = log;
   }
 
   @Override
   public Future<?> start() {
-    log = new EventLog(vertx, bootstrap, "examops-" + nodeId + "-rules");
     lease.whenHeld(() -> context.runOnContext(v -> vertx.setPeriodic(EVERY_MS, id -> evaluate())));
     return Future.succeededFuture();
   }
 
   private void evaluate() {
-    if (running || !board.caughtUp()) return; // never judge a half-replayed board
+    if (running || !board.caughtUp() || !lease.held()) return; // never judge a half-replayed board
     running = true;
     long nowMs = System.currentTimeMillis();
     pending.values().removeIf(sent -> nowMs - sent > PENDING_MS);
     // Until the board has read an event back, writing it again would only add a duplicate to the log.
     Set<String> inFlight = Set.copyOf(pending.keySet());
-    board.read(state -> plan(state, inFlight)).compose(events -> Future.all(events.stream().map(this::append).toList()))
+    board.read(state -> plan(state, inFlight)).compose(this::append)
         .onComplete(ar -> {
           running = false;
           if (ar.failed()) LOG.warn("Could not write alert events (will retry): {}", ar.cause().toString());
@@ -80,18 +76,18 @@ public final class RulesVerticle extends VerticleBase {
     return planner.plan(desired, state.alerts(), inFlight, now);
   }
 
-  private Future<?> append(Event e) {
-    // Written straight to the log, so held to the same schemas as everything that comes in.
-    if (validator.validate(EventCodec.encode(e), e.receivedAt()) instanceof Validation.Invalid bad) {
-      LOG.error("Rule produced an invalid event {} ({}); not written", e.id(), bad.message());
-      return Future.succeededFuture();
+  /** The events of one evaluation, in one transaction of the lease holder. */
+  private Future<?> append(List<Event> planned) {
+    List<Event> valid = new java.util.ArrayList<>();
+    for (Event e : planned) {
+      // Written straight to the log, so held to the same schemas as everything that comes in.
+      if (validator.validate(EventCodec.encode(e), e.receivedAt()) instanceof Validation.Invalid bad) {
+        LOG.error("Rule produced an invalid event {} ({}); not written", e.id(), bad.message());
+      } else {
+        valid.add(e);
+        pending.put(e.id(), System.currentTimeMillis());
+      }
     }
-    pending.put(e.id(), System.currentTimeMillis());
-    return log.append(e).onFailure(err -> pending.remove(e.id()));
-  }
-
-  @Override
-  public Future<?> stop() {
-    return log == null ? Future.succeededFuture() : log.close();
+    return log.append(valid).onFailure(err -> valid.forEach(e -> pending.remove(e.id())));
   }
 }

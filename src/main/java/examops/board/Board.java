@@ -230,6 +230,21 @@ public final class Board {
     return onContext(() -> state.sameAsSeen(e));
   }
 
+  /**
+   * Completes once the board has applied every partition up to {@code ends} (next offsets, as the log's end
+   * was read): a new lease holder acts on nothing older than what its predecessor wrote.
+   */
+  public Future<Void> reached(Map<TopicPartition, Long> ends) {
+    Promise<Void> done = Promise.promise();
+    context.runOnContext(v -> checkReached(ends, done));
+    return done.future();
+  }
+
+  private void checkReached(Map<TopicPartition, Long> ends, Promise<Void> done) {
+    if (ends.entrySet().stream().allMatch(e -> positions.getOrDefault(e.getKey(), 0L) >= e.getValue())) done.complete();
+    else context.owner().setTimer(20, id -> checkReached(ends, done));
+  }
+
   /** Runs a read of the state on the board's context; for component code and tests. */
   public <T> Future<T> read(java.util.function.Function<BoardState, T> query) {
     return onContext(() -> query.apply(state));

@@ -4,6 +4,7 @@ import examops.cluster.Lease;
 import examops.event.EventValidator;
 import examops.kafka.BrokerWatch;
 import examops.kafka.DeadLetters;
+import examops.kafka.FencedProducer;
 import examops.kafka.LogReader;
 import examops.kafka.ReplayProgress;
 import io.vertx.core.Future;
@@ -44,6 +45,7 @@ public final class BoardVerticle extends VerticleBase {
   private LogReader reader;
   private BrokerWatch brokerWatch;
   private long lastSent;
+  private FencedProducer checkpointWriterOfLease;
 
   /** @param lease only its holder writes dead letters; every node counts them */
   public BoardVerticle(Board board, String bootstrap, String nodeId, EventValidator validator, ReferenceCheck references, Lease lease) {
@@ -68,6 +70,7 @@ public final class BoardVerticle extends VerticleBase {
     board.progress(ReplayProgress.starting());
     return vertx.executeBlocking(() -> {
       checkpointStore = new CheckpointStore(bootstrap, "examops-" + nodeId + "-checkpoints");
+      if (checkpointWriterOfLease != null) checkpointStore.writeThrough(checkpointWriterOfLease);
       return checkpoints.startFromCheckpoint() ? newestCheckpoint() : Optional.<Checkpoint.Opened>empty();
     }).compose(start -> {
       start.ifPresent(board::restore);
@@ -87,6 +90,12 @@ public final class BoardVerticle extends VerticleBase {
         return null;
       });
     }).onSuccess(v -> vertx.setPeriodic(TICK_MS, id -> tick()));
+  }
+
+  /** Checkpoints go through the lease holder's fenced writer (set before deployment). */
+  public BoardVerticle checkpointsThrough(FencedProducer writer) {
+    this.checkpointWriterOfLease = writer;
+    return this;
   }
 
   /** The newest checkpoint that can be used (older ones are tried when the newest cannot), or none. */
@@ -139,6 +148,11 @@ public final class BoardVerticle extends VerticleBase {
     String full = delta.full().encode();
     vertx.eventBus().publish(DELTAS, full, headers);
     vertx.eventBus().publish(DELTAS_RESTRICTED, delta.restricted() == delta.full() ? full : delta.restricted().encode(), headers);
+  }
+
+  /** The cluster's brokers as the broker watch last saw them (none before it started). */
+  public BrokerWatch.Brokers brokers() {
+    return brokerWatch == null ? null : brokerWatch.brokers();
   }
 
   public DeadLetters deadLetters() {

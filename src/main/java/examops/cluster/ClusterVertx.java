@@ -42,6 +42,12 @@ public final class ClusterVertx {
             cluster.members(), (System.nanoTime() - t0) / 1_000_000));
   }
 
+  /** Whether this node sees another member of its cluster (false when it runs alone or is cut off from the others). */
+  public static boolean othersVisible(Vertx vertx) {
+    if (!vertx.isClustered()) return true;
+    return ((io.vertx.core.internal.VertxInternal) vertx).clusterManager().getNodes().size() > 1;
+  }
+
   static com.hazelcast.config.Config hazelcast(ClusterSettings cluster) {
     com.hazelcast.config.Config hz = new com.hazelcast.config.Config();
     hz.setClusterName("examops");

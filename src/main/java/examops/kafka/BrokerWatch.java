@@ -28,6 +28,12 @@ public final class BrokerWatch implements AutoCloseable {
   /** Since when (on the exam clock) the broker has not answered, and the last error. */
   public record Loss(Instant since, String error) {}
 
+  /**
+   * The brokers of the cluster: how many are registered now, the most seen registered at once since the
+   * node started, and since when (on the exam clock) fewer than that are (null when none is missing).
+   */
+  public record Brokers(int registered, int most, Instant missingSince) {}
+
   private final Admin admin;
   private final Clock clock;
   private final Thread thread;
@@ -35,6 +41,7 @@ public final class BrokerWatch implements AutoCloseable {
   private volatile long lastContactNanos = System.nanoTime();
   private volatile Instant lastContactAt;
   private volatile String lastError;
+  private volatile Brokers brokers = new Brokers(0, 0, null);
 
   public BrokerWatch(String bootstrap, String clientId, Clock clock) {
     Map<String, Object> p = KafkaSettings.admin(bootstrap, clientId);
@@ -57,7 +64,8 @@ public final class BrokerWatch implements AutoCloseable {
     boolean lost = false;
     while (running) {
       try {
-        admin.describeCluster(new DescribeClusterOptions().timeoutMs(2_000)).clusterId().get(3, TimeUnit.SECONDS);
+        int registered = admin.describeCluster(new DescribeClusterOptions().timeoutMs(2_000)).nodes().get(3, TimeUnit.SECONDS).size();
+        seen(registered);
         lastContactNanos = System.nanoTime();
         lastContactAt = clock.instant();
         lastError = null;
@@ -78,6 +86,23 @@ public final class BrokerWatch implements AutoCloseable {
         return;
       }
     }
+  }
+
+  private void seen(int registered) {
+    Brokers was = brokers;
+    int most = Math.max(was.most(), registered);
+    Instant missingSince = registered >= most ? null : was.missingSince() != null ? was.missingSince() : clock.instant();
+    brokers = new Brokers(registered, most, missingSince);
+    if (registered < was.registered() && registered < most) {
+      LOG.warn("A Kafka broker left the cluster: {} of the {} brokers seen are registered", registered, most);
+    } else if (registered > was.registered() && was.missingSince() != null) {
+      LOG.info("A Kafka broker is back: {} of the {} brokers seen are registered", registered, most);
+    }
+  }
+
+  /** The brokers registered, as last seen. */
+  public Brokers brokers() {
+    return brokers;
   }
 
   /** The ongoing loss of contact, or null while the broker answers. */

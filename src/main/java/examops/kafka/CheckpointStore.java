@@ -34,14 +34,25 @@ public final class CheckpointStore implements AutoCloseable {
   private final String bootstrap;
   private final String clientId;
   private KafkaProducer<String, byte[]> producer;
+  private FencedProducer fenced;
 
   public CheckpointStore(String bootstrap, String clientId) {
     this.bootstrap = bootstrap;
     this.clientId = clientId;
   }
 
+  /** Checkpoints are written through {@code writer} (the lease holder's, so a former holder writes none). */
+  public synchronized CheckpointStore writeThrough(FencedProducer writer) {
+    this.fenced = writer;
+    return this;
+  }
+
   /** Appends a checkpoint and waits for Kafka's acknowledgement. */
   public synchronized void write(String key, Instant coversUpTo, byte[] value) {
+    if (fenced != null) {
+      fenced.write(List.of(new ProducerRecord<>(TOPIC, 0, coversUpTo.toEpochMilli(), key, value)));
+      return;
+    }
     if (producer == null) producer = new KafkaProducer<>(KafkaSettings.checkpointProducer(bootstrap, clientId + "-writer"));
     try {
       producer.send(new ProducerRecord<>(TOPIC, 0, coversUpTo.toEpochMilli(), key, value)).get(60, TimeUnit.SECONDS);

@@ -97,9 +97,22 @@ public final class LogReader implements AutoCloseable {
     thread.start();
   }
 
+  /**
+   * The end of every partition of the event topics as a reader of committed records sees it now: what was
+   * written before is read once a reader's positions reach it.
+   */
+  public static Map<TopicPartition, Long> committedEnd(String bootstrap, String clientId) {
+    try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(KafkaSettings.logReader(bootstrap, clientId))) {
+      return c.endOffsets(KafkaSettings.eventPartitions(c));
+    }
+  }
+
   public ReplayProgress progress() {
     return progress;
   }
+
+  /** The positions handed to the board with the last batch. */
+  private Map<TopicPartition, Long> handedOver = Map.of();
 
   private void run() {
     try {
@@ -123,7 +136,11 @@ public final class LogReader implements AutoCloseable {
         }
         boolean nothing = records.isEmpty();
         if (nothing && !progress.caughtUp()) continue;
-        if (nothing && progress.announced()) continue;
+        Map<TopicPartition, Long> after = positions(partitions);
+        // An empty poll still moves on past transaction markers: the board hears of it, so that it can tell
+        // it has read the log up to a given end (a new lease holder waits for that).
+        if (nothing && progress.announced() && after.equals(handedOver)) continue;
+        handedOver = after;
         // Waits for the board to take a batch; a batch that failed on its way stops the reader.
         while (!inFlight.tryAcquire(200, TimeUnit.MILLISECONDS)) {
           if (!running) return;
@@ -133,7 +150,6 @@ public final class LogReader implements AutoCloseable {
         ReplayProgress p = progress;
         progress = p.announce();
         // Decoded while the next poll is read; handed to the board in log order.
-        Map<TopicPartition, Long> after = positions(partitions);
         CompletableFuture<Decoded> decoded = decode(records);
         delivered = delivered.thenCombine(decoded, (previous, d) -> d).thenAccept(d -> deliver(d, p, after));
       }

@@ -3,7 +3,7 @@ package examops.monitoring;
 import examops.cluster.Lease;
 import examops.event.Event;
 import examops.event.EventType;
-import examops.kafka.EventLog;
+import examops.kafka.FencedLog;
 import examops.province.Probe;
 import examops.province.ProbeType;
 import examops.province.Province;
@@ -36,17 +36,16 @@ public final class ProbeVerticle extends VerticleBase {
   private final Province province;
   private final Lease lease;
   private final Clock clock;
-  private final String bootstrap;
   private final String nodeId;
-  private EventLog log;
+  private final FencedLog log;
   private HttpClient http;
   private NetClient tcp;
 
-  public ProbeVerticle(Province province, Lease lease, Clock clock, String bootstrap, String nodeId) {
+  public ProbeVerticle(Province province, Lease lease, Clock clock, FencedLog log, String nodeId) {
     this.province = province;
     this.lease = lease;
     this.clock = clock;
-    this.bootstrap = bootstrap;
+    this.log = log;
     this.nodeId = nodeId;
   }
 
@@ -54,7 +53,6 @@ public final class ProbeVerticle extends VerticleBase {
   public Future<?> start() {
     List<Target> probed = province.targets().stream().filter(t -> t.activeProbe().isPresent()).toList();
     if (probed.isEmpty()) return Future.succeededFuture();
-    log = new EventLog(vertx, bootstrap, "examops-" + nodeId + "-probes");
     http = vertx.createHttpClient(new HttpClientOptions().setTrustAll(false).setKeepAlive(false));
     tcp = vertx.createNetClient(new NetClientOptions());
     lease.whenHeld(() -> context.runOnContext(v -> {
@@ -65,6 +63,7 @@ public final class ProbeVerticle extends VerticleBase {
   }
 
   private void probe(Target t) {
+    if (!lease.held()) return;
     Probe p = t.activeProbe().get();
     long t0 = System.nanoTime();
     Future<String> attempt = p.type() == ProbeType.HTTP ? http(p) : tcp(p);
@@ -109,8 +108,5 @@ public final class ProbeVerticle extends VerticleBase {
     return m == null ? err.getClass().getSimpleName() : m.length() > 300 ? m.substring(0, 300) : m;
   }
 
-  @Override
-  public Future<?> stop() {
-    return log == null ? Future.succeededFuture() : log.close();
-  }
+
 }

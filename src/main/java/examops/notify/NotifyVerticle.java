@@ -8,7 +8,7 @@ import examops.event.EventCodec;
 import examops.event.EventType;
 import examops.event.EventValidator;
 import examops.event.Validation;
-import examops.kafka.EventLog;
+import examops.kafka.FencedLog;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
@@ -49,7 +49,6 @@ public final class NotifyVerticle extends VerticleBase {
   private final NotificationPlanner planner;
   private final NotifyConfig config;
   private final Lease lease;
-  private final String bootstrap;
   private final String nodeId;
   private final Clock wallClock;
   private final String boardUrl;
@@ -57,17 +56,17 @@ public final class NotifyVerticle extends VerticleBase {
   private final Map<String, Delivery> inFlight = new HashMap<>();
   private final Map<DeliveryChannel, Sender> senders = new EnumMap<>(DeliveryChannel.class);
   private final EventValidator validator = new EventValidator();
-  private EventLog log;
+  private final FencedLog log;
   private boolean running;
 
   public NotifyVerticle(Board board, Notices notices, NotificationPlanner planner, NotifyConfig config, Lease lease,
-      String bootstrap, String nodeId, Clock wallClock, String boardUrl) {
+      FencedLog log, String nodeId, Clock wallClock, String boardUrl) {
     this.board = board;
     this.notices = notices;
     this.planner = planner;
     this.config = config;
     this.lease = lease;
-    this.bootstrap = bootstrap;
+    this.log = log;
     this.nodeId = nodeId;
     this.wallClock = wallClock;
     this.boardUrl = boardUrl;
@@ -75,10 +74,10 @@ public final class NotifyVerticle extends VerticleBase {
 
   /** The notifier for a province as configured; it does nothing when no channel is configured. */
   public static NotifyVerticle create(Board board, examops.province.Province province, NotifyConfig config, Lease lease,
-      String bootstrap, String nodeId) {
+      FencedLog log, String nodeId) {
     NotificationPlanner planner = new NotificationPlanner(new Router(province), new Templates(province, config.boardUrl()),
         NotificationPlanner.Policy.of(config), channels(config));
-    return new NotifyVerticle(board, new Notices(province), planner, config, lease, bootstrap, nodeId, Clock.systemUTC(),
+    return new NotifyVerticle(board, new Notices(province), planner, config, lease, log, nodeId, Clock.systemUTC(),
         config.boardUrl());
   }
 
@@ -100,14 +99,13 @@ public final class NotifyVerticle extends VerticleBase {
     if (config.webhook() != null) {
       senders.put(DeliveryChannel.WEBHOOK, new WebhookSender(vertx, config.webhook(), wallClock, boardUrl));
     }
-    log = new EventLog(vertx, bootstrap, "examops-" + nodeId + "-notify");
     LOG.info("Notifications go out by {}", senders.keySet());
     lease.whenHeld(() -> context.runOnContext(v -> vertx.setPeriodic(EVERY_MS, id -> tick())));
     return Future.succeededFuture();
   }
 
   private void tick() {
-    if (running || !board.caughtUp()) return; // never judge a half-replayed board
+    if (running || !board.caughtUp() || !lease.held()) return; // never judge a half-replayed board
     running = true;
     List<Delivery> busy = List.copyOf(inFlight.values());
     Instant now = board.clock().instant();
@@ -120,10 +118,17 @@ public final class NotifyVerticle extends VerticleBase {
             return;
           }
           ar.result().readBack().forEach(inFlight::remove);
-          ar.result().deliveries().forEach(d -> {
-            inFlight.put(d.id(), d);
-            attempt(d, d.firstAttempt());
-          });
+          List<Delivery> deliveries = ar.result().deliveries();
+          if (deliveries.isEmpty()) return;
+          deliveries.forEach(d -> inFlight.put(d.id(), d));
+          // A message once sent cannot be taken back: Kafka confirms first that no other node holds the lease.
+          log.confirm().onComplete(confirmed -> deliveries.forEach(d -> {
+            if (confirmed.succeeded() && lease.held()) {
+              attempt(d, d.firstAttempt());
+            } else {
+              inFlight.remove(d.id());
+            }
+          }));
         });
   }
 
@@ -143,7 +148,10 @@ public final class NotifyVerticle extends VerticleBase {
       LOG.warn("Notifying {} by {} failed (attempt {} of {}): {}{}", d.contact().id(), d.channel().wireName(), attempt,
           config.maxAttempts(), error, last ? "; giving up" : "; retrying in " + wait.toMillis() + " ms");
       record(d, failed(d, attempt, last, error, last ? null : board.clock().instant().plus(wait)), RECORD_TRIES);
-      if (!last) vertx.setTimer(wait.toMillis(), id -> attempt(d, attempt + 1));
+      if (!last) vertx.setTimer(wait.toMillis(), id -> {
+        if (lease.held()) attempt(d, attempt + 1);
+        else inFlight.remove(d.id()); // the next holder plans it again from the log
+      });
     });
   }
 
@@ -204,7 +212,6 @@ public final class NotifyVerticle extends VerticleBase {
   public Future<?> stop() {
     List<Future<?>> closing = new ArrayList<>();
     senders.values().forEach(s -> closing.add(s.close()));
-    if (log != null) closing.add(log.close());
     return Future.join(closing);
   }
 }

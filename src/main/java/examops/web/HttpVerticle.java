@@ -1,6 +1,7 @@
 package examops.web;
 
 import examops.access.Access;
+import examops.cluster.Lease;
 import examops.access.AccessPolicy;
 import examops.access.LoginThrottle;
 import examops.access.RateLimiter;
@@ -48,9 +49,12 @@ public final class HttpVerticle extends VerticleBase {
    * What /health and /metrics need to know about the rest of the node.
    *
    * @param brokerStopped why the embedded broker stopped for good (the node needs a restart), or null
+   * @param brokers the Kafka brokers registered, the most seen, and since when some are missing
+   * @param leaseLost when and why this node last lost the lease it believed it held, or null
    */
   public record NodeInfo(String nodeId, Supplier<ReplayProgress> replay, LongSupplier deadLettered, Supplier<Boolean> leader,
-      Supplier<String> leaseHolder, Supplier<String> brokerStopped) {}
+      Supplier<String> leaseHolder, Supplier<String> brokerStopped, Supplier<Lease.Loss> leaseLost,
+      Supplier<BrokerWatch.Brokers> brokers) {}
 
   private final int port;
   private final String host;
@@ -198,14 +202,30 @@ public final class HttpVerticle extends VerticleBase {
     JsonObject body = new JsonObject()
         .put("status", brokerStopped != null ? "broker-stopped" : brokerLoss != null ? "broker-unreachable" : ready ? "ok" : "starting")
         .put("reason", brokerStopped)
-        .put("broker", brokerLoss == null ? new JsonObject().put("reachable", true)
-            : new JsonObject().put("reachable", false).put("since", brokerLoss.since().toString()).put("error", brokerLoss.error()))
+        .put("broker", brokers(brokerLoss == null ? new JsonObject().put("reachable", true)
+            : new JsonObject().put("reachable", false).put("since", brokerLoss.since().toString()).put("error", brokerLoss.error())))
         .put("node", node.nodeId())
         .put("leader", node.leader().get())
         .put("leaseHolder", node.leaseHolder().get())
+        .put("leaseLost", leaseLost())
         .put("version", board.appliedVersion())
         .put("replay", replay == null ? null : replay.toJson().put("fromCheckpoint", board.startedFrom()));
     ctx.response().setStatusCode(ready ? 200 : 503).putHeader("content-type", "application/json").end(body.encode());
+  }
+
+  /** {@code registered}, {@code seen} (the most at once) and, while fewer are registered, {@code missingSince}. */
+  private JsonObject brokers(JsonObject broker) {
+    BrokerWatch.Brokers b = node.brokers().get();
+    if (b == null || b.most() == 0) return broker;
+    broker.put("registered", b.registered()).put("seen", b.most());
+    if (b.missingSince() != null) broker.put("missingSince", b.missingSince().toString());
+    return broker;
+  }
+
+  /** When and why this node last lost the lease while it believed it held it (null when it never did). */
+  private JsonObject leaseLost() {
+    Lease.Loss loss = node.leaseLost().get();
+    return loss == null ? null : new JsonObject().put("at", loss.at().toString()).put("reason", loss.reason());
   }
 
   private void snapshot(RoutingContext ctx) {

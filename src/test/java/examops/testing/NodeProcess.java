@@ -148,6 +148,21 @@ public final class NodeProcess implements AutoCloseable {
     return log;
   }
 
+  /** {@code kill -STOP}: the whole process freezes (no thread runs, no timer fires) until {@link #resume()}. */
+  public void pause() throws IOException, InterruptedException {
+    signal("STOP");
+  }
+
+  /** {@code kill -CONT}: a paused process runs on from where it stopped, unaware of the time that passed. */
+  public void resume() throws IOException, InterruptedException {
+    signal("CONT");
+  }
+
+  private void signal(String name) throws IOException, InterruptedException {
+    int status = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start().waitFor();
+    if (status != 0) throw new IllegalStateException("kill -" + name + " " + process.pid() + " exited with " + status);
+  }
+
   /** {@code kill -9}: no shutdown hook runs, the node leaves the cluster without a word. */
   public void kill() throws InterruptedException {
     process.destroyForcibly().waitFor();

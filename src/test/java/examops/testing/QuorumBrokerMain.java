@@ -48,6 +48,7 @@ public final class QuorumBrokerMain {
     p.put("log.dirs", logDir.toString());
     p.put("offsets.topic.replication.factor", String.valueOf(clientPorts.length));
     p.put("offsets.topic.num.partitions", "1");
+    p.put("transaction.state.log.num.partitions", "1");
     p.put("group.initial.rebalance.delay.ms", "0");
     p.put("auto.create.topics.enable", "false");
     p.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));

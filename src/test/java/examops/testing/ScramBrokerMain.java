@@ -58,6 +58,9 @@ public final class ScramBrokerMain {
         "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + BROKER_USER + "\" password=\"" + BROKER_PASSWORD + "\";");
     p.put("log.dirs", logDir.toString());
     p.put("offsets.topic.replication.factor", "1");
+    p.put("transaction.state.log.replication.factor", "1");
+    p.put("transaction.state.log.min.isr", "1");
+    p.put("transaction.state.log.num.partitions", "1");
     p.put("offsets.topic.num.partitions", "1");
     p.put("group.initial.rebalance.delay.ms", "0");
     p.put("auto.create.topics.enable", "false");
