@@ -131,10 +131,10 @@ public final class Node implements AutoCloseable {
     lease = new Lease(vertx, LEASE, config.nodeId());
     leaseFence = new LeaseFence(bootstrap, LEASE, config.nodeId(), lease::lost);
     // A new holder fences the former one's writers, then reads the log to its end before it does anything.
-    lease.takeWith(() -> leaseFence.take(vertx).compose(board::reached))
-        .confirmWith(() -> leaseFence.log(vertx).confirm(), LEASE_CONFIRM_EVERY_MS)
-        .othersVisible(() -> ClusterVertx.othersVisible(vertx));
     FencedLog leaseLog = leaseFence.log(vertx);
+    lease.takeWith(() -> leaseFence.take(vertx).compose(board::reached))
+        .confirmWith(leaseLog::confirm, LEASE_CONFIRM_EVERY_MS)
+        .othersVisible(() -> ClusterVertx.othersVisible(vertx));
     BoardVerticle boardVerticle = new BoardVerticle(board, bootstrap, config.nodeId(), validator, references, lease, checkpoints)
         .checkpointsThrough(leaseFence.checkpointWriter());
     HttpVerticle.NodeInfo info = new HttpVerticle.NodeInfo(config.nodeId(), boardVerticle::readerProgress,

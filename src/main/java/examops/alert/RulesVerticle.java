@@ -85,9 +85,11 @@ public final class RulesVerticle extends VerticleBase {
         LOG.error("Rule produced an invalid event {} ({}); not written", e.id(), bad.message());
       } else {
         valid.add(e);
-        pending.put(e.id(), System.currentTimeMillis());
+        pending.put(e.id(), Long.MAX_VALUE); // in flight: never expires before Kafka answers
       }
     }
-    return log.append(valid).onFailure(err -> valid.forEach(e -> pending.remove(e.id())));
+    // Left alone until read back, or for PENDING_MS after Kafka took them (a slow write is not a lost one).
+    return log.append(valid).onSuccess(v -> valid.forEach(e -> pending.put(e.id(), System.currentTimeMillis())))
+        .onFailure(err -> valid.forEach(e -> pending.remove(e.id())));
   }
 }

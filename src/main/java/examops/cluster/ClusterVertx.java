@@ -42,9 +42,13 @@ public final class ClusterVertx {
             cluster.members(), (System.nanoTime() - t0) / 1_000_000));
   }
 
-  /** Whether this node sees another member of its cluster (false when it runs alone or is cut off from the others). */
+  /**
+   * Whether this node sees another member of its cluster: false when it is cut off from the others, and
+   * always false for a node that is not clustered (another node on the same Kafka outside any cluster with it
+   * is a mistake of set-up, not a node to take turns with).
+   */
   public static boolean othersVisible(Vertx vertx) {
-    if (!vertx.isClustered()) return true;
+    if (!vertx.isClustered()) return false;
     return ((io.vertx.core.internal.VertxInternal) vertx).clusterManager().getNodes().size() > 1;
   }
 

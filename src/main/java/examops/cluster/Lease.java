@@ -179,7 +179,7 @@ public final class Lease {
     }
     LOG.error("Node {} LOST the lease '{}': {}. Another node took it over (this one was paused or cut off for longer "
         + "than the cluster waits); this node stops running the rules, probes, notifications and checkpoints, keeps "
-        + "serving its screens, and tries to take the lease again", nodeId, name, reason);
+        + "serving its screens, and tries to take the lease again once it sees another member of its cluster", nodeId, name, reason);
     learnHolder();
     schedule(RETRY_AFTER_LOSS_MS, this::retryAfterLoss);
   }

@@ -53,6 +53,9 @@ public final class FencedProducer implements AutoCloseable {
     this.settings = new java.util.HashMap<>(settings);
     this.settings.put("transactional.id", transactionalId);
     this.settings.put("transaction.timeout.ms", "60000");
+    // Back-to-back transactions meet CONCURRENT_TRANSACTIONS while the last one's markers are written: retry soon.
+    this.settings.put("retry.backoff.ms", "10");
+    this.settings.put("retry.backoff.max.ms", "200");
     this.transactionalId = transactionalId;
     this.onFenced = onFenced;
   }

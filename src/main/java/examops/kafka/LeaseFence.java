@@ -18,6 +18,7 @@ public final class LeaseFence implements AutoCloseable {
   private final String clientId;
   private final FencedProducer events;
   private final FencedProducer checkpoints;
+  private FencedLog log;
 
   /** @param onFenced told when Kafka refuses this node's writes: another node holds the lease now */
   public LeaseFence(String bootstrap, String leaseName, String nodeId, Consumer<String> onFenced) {
@@ -37,9 +38,10 @@ public final class LeaseFence implements AutoCloseable {
     }, false);
   }
 
-  /** The writer of the holder's events. */
-  public FencedLog log(Vertx vertx) {
-    return new FencedLog(vertx, events);
+  /** The writer of the holder's events (one per node). */
+  public synchronized FencedLog log(Vertx vertx) {
+    if (log == null) log = new FencedLog(vertx, events);
+    return log;
   }
 
   public FencedProducer checkpointWriter() {
@@ -47,7 +49,8 @@ public final class LeaseFence implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (log != null) log.close();
     events.close();
     checkpoints.close();
   }
