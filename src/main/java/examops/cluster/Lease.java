@@ -6,7 +6,9 @@ import io.vertx.core.shareddata.AsyncMap;
 import io.vertx.core.shareddata.Lock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -52,7 +54,7 @@ public final class Lease {
   private volatile boolean stopped;
   private volatile Loss lastLoss;
   private Lock lock;
-  private final java.util.Set<Long> timers = new java.util.HashSet<>();
+  private final Set<Long> timers = new HashSet<>();
   private final List<Supplier<Future<?>>> takeSteps = new ArrayList<>();
   private Supplier<Future<?>> confirmation;
   private long confirmEveryMs;
