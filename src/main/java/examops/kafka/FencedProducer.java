@@ -56,6 +56,8 @@ public final class FencedProducer implements AutoCloseable {
     // Back-to-back transactions meet CONCURRENT_TRANSACTIONS while the last one's markers are written: retry soon.
     this.settings.put("retry.backoff.ms", "10");
     this.settings.put("retry.backoff.max.ms", "200");
+    // Taking the lease on a fresh cluster waits for Kafka to create its transaction log: longer than one write may block.
+    this.settings.put("max.block.ms", "30000");
     this.transactionalId = transactionalId;
     this.onFenced = onFenced;
   }

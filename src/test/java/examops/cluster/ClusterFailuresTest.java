@@ -420,8 +420,9 @@ class ClusterFailuresTest {
     }
   }
 
+  /** On a fresh cluster the first holder also waits for Kafka to create its transaction log (three copies). */
   private NodeProcess awaitOneLeader() throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
     while (System.nanoTime() < deadline) {
       List<NodeProcess> leaders = nodes.stream().filter(n -> n.health().getBoolean("leader")).toList();
       if (leaders.size() == 1) return leaders.get(0);
