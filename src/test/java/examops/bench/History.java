@@ -30,6 +30,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * the node restarted (process start → /health 200), one {@code ?at=} in the middle of the log and
  * the whole-window report, on a large log beside the same figures on a log a tenth of its size, in the
  * same run. The node runs with its default checkpoint settings.
+ *
+ * <p>Each target's status changes now and then (on about one result in 200), as real services do;
+ * with {@code -Dbench.flapping=true} every result carries a random status instead, the worst case,
+ * where what the board keeps grows with the minutes the log covers (see README, "One log, one truth").
  */
 final class History {
 
@@ -42,6 +46,9 @@ final class History {
   private final Path runDir;
   private final Report report;
 
+  /** Every result a random status (the worst case) instead of a status that changes now and then. */
+  static final boolean FLAPPING = Boolean.getBoolean("bench.flapping");
+
   History(Children children, Path runDir, Report report) {
     this.children = children;
     this.runDir = runDir;
@@ -52,8 +59,10 @@ final class History {
     Figures base = measure(small);
     Figures big = measure(large);
     String note = String.format(Locale.ROOT, "%,d and %,d events written straight to the broker (60%% probe results, 30%% district "
-        + "check-ins, 10%% site check-ins reporting their links; %,.0f and %,.0f ev/s written); the node restarted from a "
-        + "checkpoint covering %,d and %,d records; default checkpoint settings (every %s or 250,000 records)",
+        + "check-ins, 10%% site check-ins reporting their links, 10 ms apart in event time; " + (FLAPPING
+        ? "every result a random status, the worst case" : "each target's status changing on about one result in 200")
+        + "; %,.0f and %,.0f ev/s written); the node restarted from a "
+        + "checkpoint covering %,d and %,d records; default checkpoint settings (every %s or 100,000 records)",
         base.events(), big.events(), base.events() / base.writeSec(), big.events() / big.writeSec(), base.fromCheckpoint(),
         big.fromCheckpoint(), "minute");
     String label = String.format(Locale.ROOT, "%,d events", large);
@@ -107,6 +116,8 @@ final class History {
     List<String> sites = province.sites().stream().map(s -> s.id()).toList();
     Random r = new Random(n);
     String[] st = {"up", "up", "up", "up", "degraded", "down"};
+    Map<String, String> current = new HashMap<>();
+    Map<String, String> link = new HashMap<>();
     String[] net = {"ok", "ok", "slow", "down"};
     Instant t0 = Instant.parse("2020-08-09T00:00:00Z");
     AtomicLong errors = new AtomicLong();
@@ -127,16 +138,20 @@ final class History {
           String t = targets.get(r.nextInt(targets.size()));
           topic = "examops.monitoring";
           key = t;
+          String status = FLAPPING || r.nextInt(200) == 0 ? st[r.nextInt(st.length)] : current.getOrDefault(t, "up");
+          current.put(t, status);
           v = "{\"id\":\"" + id + "\",\"type\":\"probe.result\",\"at\":\"" + at + "\",\"source\":\"agent:bench\",\"data\":{\"target\":\""
-              + t + "\",\"status\":\"" + st[r.nextInt(st.length)] + "\",\"latencyMs\":" + (20 + r.nextInt(400)) + ",\"detail\":\"HTTP 200\"}}";
+              + t + "\",\"status\":\"" + status + "\",\"latencyMs\":" + (20 + r.nextInt(400)) + ",\"detail\":\"HTTP 200\"}}";
         } else {
           String site = k == 9 ? sites.get(r.nextInt(sites.size())) : null;
           String d = site == null ? districts.get(r.nextInt(districts.size())) : province.site(site).orElseThrow().district();
+          String internet = site == null ? "ok" : FLAPPING || r.nextInt(100) == 0 ? net[r.nextInt(net.length)] : link.getOrDefault(site, "ok");
+          if (site != null) link.put(site, internet);
           topic = "examops.checkins";
           key = site == null ? d : d + "/" + site;
           v = "{\"id\":\"" + id + "\",\"type\":\"checkin.submitted\",\"at\":\"" + at + "\",\"source\":\"district:" + d
               + "\",\"district\":\"" + d + "\",\"data\":{" + (site == null ? "" : "\"site\":\"" + site + "\",")
-              + "\"status\":\"ok\",\"phone\":\"ok\",\"fax\":\"ok\",\"internet\":\"" + net[r.nextInt(net.length)] + "\",\"note\":\"Bình thường\"}}";
+              + "\"status\":\"ok\",\"phone\":\"ok\",\"fax\":\"ok\",\"internet\":\"" + internet + "\",\"note\":\"Bình thường\"}}";
         }
         producer.send(new ProducerRecord<>(topic, key, v.getBytes(StandardCharsets.UTF_8)), (m, e) -> {
           if (e != null) errors.incrementAndGet();
