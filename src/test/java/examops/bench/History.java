@@ -38,7 +38,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class History {
 
   /** One log size's figures, in seconds. */
-  record Figures(long events, double restart, double at, double report, double writeSec, long fromCheckpoint) {}
+  record Figures(long events, double restart, double at, double report, double writeSec, long fromCheckpoint,
+      long atFromCheckpoint, long atEvents) {}
 
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -64,7 +65,8 @@ final class History {
         + "; %,.0f and %,.0f ev/s written); the node restarted from a "
         + "checkpoint covering %,d and %,d records; default checkpoint settings (every %s or 100,000 records)",
         base.events(), big.events(), base.events() / base.writeSec(), big.events() / big.writeSec(), base.fromCheckpoint(),
-        big.fromCheckpoint(), "minute");
+        big.fromCheckpoint(), "minute") + String.format(Locale.ROOT, "; the ?at= started from checkpoints covering %,d and %,d "
+        + "records and read %,d and %,d events after them", base.atFromCheckpoint(), big.atFromCheckpoint(), base.atEvents(), big.atEvents());
     String label = String.format(Locale.ROOT, "%,d events", large);
     String baseline = String.format(Locale.ROOT, "same, %,d events", small);
     report.add(new Report.Row("7. History", "restart, process start → /health 200, " + label, big.restart(), "s", baseline,
@@ -93,11 +95,16 @@ final class History {
       double restart = node.awaitHealthy(Duration.ofMinutes(10)) / 1000;
       long fromCheckpoint = json(get(node.url("/health"), h.token)).getJsonObject("replay").getLong("fromCheckpoint");
       List<Double> at = new ArrayList<>();
-      for (int i = 0; i < 3; i++) at.add(timed(() -> get(node.url("/api/v1/board?at=" + URLEncoder.encode(middle.toString(),
-          StandardCharsets.UTF_8)), h.token)));
+      JsonObject[] replay = new JsonObject[1];
+      for (int i = 0; i < 3; i++) at.add(timed(() -> {
+        HttpResponse<String> r = get(node.url("/api/v1/board?at=" + URLEncoder.encode(middle.toString(), StandardCharsets.UTF_8)), h.token);
+        if (r.statusCode() == 200) replay[0] = json(r).getJsonObject("replay");
+        return r;
+      }));
       double reportSec = timed(() -> get(node.url("/api/v1/report"), h.token));
       at.sort(null);
-      return new Figures(events, restart, at.get(1), reportSec, writeSec, fromCheckpoint);
+      return new Figures(events, restart, at.get(1), reportSec, writeSec, fromCheckpoint,
+          replay[0].getLong("fromCheckpoint", 0L), replay[0].getLong("events", 0L));
     }
   }
 
