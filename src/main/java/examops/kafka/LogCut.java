@@ -98,12 +98,12 @@ public final class LogCut {
       for (ConsumerRecord<String, byte[]> r : records) {
         TopicPartition tp = new TopicPartition(r.topic(), r.partition());
         if (finished.contains(tp) || r.offset() >= stop.get(tp)) continue;
-        RecordDecoder.Decoded d = decoder.decode(r);
-        Instant received = d instanceof RecordDecoder.Accepted a ? a.event().receivedAt() : Instant.ofEpochMilli(r.timestamp());
-        if (until != null && received.isAfter(until)) {
+        // The record's timestamp is the event's receipt time (RecordDecoder): the cut is found before decoding.
+        if (until != null && Instant.ofEpochMilli(r.timestamp()).isAfter(until)) {
           finished.add(tp);
           continue;
         }
+        RecordDecoder.Decoded d = decoder.decode(r);
         done++;
         at.put(tp, r.offset() + 1);
         if (d instanceof RecordDecoder.Accepted a) {
