@@ -6,6 +6,7 @@ import examops.kafka.BrokerWatch;
 import examops.kafka.DeadLetter;
 import examops.kafka.LogReader;
 import examops.kafka.ReplayProgress;
+import examops.vocabulary.Audience;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

@@ -10,7 +10,7 @@ import examops.incident.IncidentBook;
 import examops.monitoring.HealthStatus;
 import examops.monitoring.MaintenanceBook;
 import examops.monitoring.TargetBook;
-import examops.notify.NotificationBook;
+import examops.notification.NotificationBook;
 import examops.province.Province;
 import examops.province.Target;
 import examops.publishing.PublishingBook;

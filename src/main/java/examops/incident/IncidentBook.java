@@ -3,6 +3,8 @@ package examops.incident;
 import examops.event.Event;
 import examops.event.EventCodec;
 import examops.event.EventType;
+import examops.vocabulary.IncidentCategory;
+import examops.vocabulary.Severity;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;

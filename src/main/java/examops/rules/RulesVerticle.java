@@ -1,5 +1,6 @@
-package examops.alert;
+package examops.rules;
 
+import examops.alert.AlertCondition;
 import examops.board.Board;
 import examops.board.BoardState;
 import examops.cluster.Lease;
@@ -15,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +31,7 @@ public final class RulesVerticle extends VerticleBase {
   static final long PENDING_MS = 15_000;
 
   private final Board board;
-  private final List<Rule> rules;
+  private final BoardRules rules;
   private final AlertPlanner planner;
   private final Lease lease;
   private final String bootstrap;
@@ -41,9 +41,9 @@ public final class RulesVerticle extends VerticleBase {
   private EventLog log;
   private boolean running;
 
-  public RulesVerticle(Board board, List<Rule> rules, AlertPlanner planner, Lease lease, String bootstrap, String nodeId) {
+  public RulesVerticle(Board board, BoardRules rules, AlertPlanner planner, Lease lease, String bootstrap, String nodeId) {
     this.board = board;
-    this.rules = List.copyOf(rules);
+    this.rules = rules;
     this.planner = planner;
     this.lease = lease;
     this.bootstrap = bootstrap;
@@ -74,9 +74,8 @@ public final class RulesVerticle extends VerticleBase {
   private List<Event> plan(BoardState state, Set<String> inFlight) {
     Instant now = board.clock().instant();
     Map<String, AlertCondition> desired = board.inWindow(now)
-        ? rules.stream().flatMap(r -> r.evaluate(state, now).stream())
-            .collect(Collectors.toMap(AlertCondition::alertId, c -> c, (a, b) -> a))
-        : Map.of();
+        ? rules.evaluate(state, now)
+        : Map.<String, AlertCondition>of();
     return planner.plan(desired, state.alerts(), inFlight, now);
   }
 
