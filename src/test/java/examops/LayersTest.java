@@ -28,7 +28,7 @@ class LayersTest {
 
   /** What composes or serves the streams, never below them. */
   private static final String[] ABOVE_STREAMS = {
-      "examops.board..", "examops.rules..", "examops.notify..", "examops.report..", "examops.web..",
+      "examops.board..", "examops.admission..", "examops.rules..", "examops.notify..", "examops.report..", "examops.web..",
       "examops.access..", "examops.drill.."};
 
   @Test
@@ -67,7 +67,16 @@ class LayersTest {
   void boardBelowItsUsers() {
     noClasses().that().resideInAPackage("examops.board..")
         .should().dependOnClassesThat().resideInAnyPackage(
-            "examops.web..", "examops.rules..", "examops.notify..", "examops.report..", "examops.access..")
+            "examops.web..", "examops.admission..", "examops.rules..", "examops.notify..", "examops.report..",
+            "examops.access..")
+        .check(MAIN);
+  }
+
+  @Test
+  @DisplayName("the web translates: it never touches the board's state, only the board's queries and verdicts")
+  void webDoesNotTouchTheState() {
+    noClasses().that().resideInAPackage("examops.web..")
+        .should().dependOnClassesThat().haveFullyQualifiedName("examops.board.BoardState")
         .check(MAIN);
   }
 

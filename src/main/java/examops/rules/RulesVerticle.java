@@ -58,21 +58,20 @@ public final class RulesVerticle extends VerticleBase {
   }
 
   private void evaluate() {
-    if (running || !board.caughtUp()) return; // never judge a half-replayed board
+    if (running || !board.health().caughtUp()) return; // never judge a half-replayed board
     running = true;
     long nowMs = System.currentTimeMillis();
     pending.values().removeIf(sent -> nowMs - sent > PENDING_MS);
     // Until the board has read an event back, writing it again would only add a duplicate to the log.
     Set<String> inFlight = Set.copyOf(pending.keySet());
-    board.read(state -> plan(state, inFlight)).compose(events -> Future.all(events.stream().map(this::append).toList()))
+    board.plan((state, now) -> plan(state, now, inFlight)).compose(events -> Future.all(events.stream().map(this::append).toList()))
         .onComplete(ar -> {
           running = false;
           if (ar.failed()) LOG.warn("Could not write alert events (will retry): {}", ar.cause().toString());
         });
   }
 
-  private List<Event> plan(BoardState state, Set<String> inFlight) {
-    Instant now = board.clock().instant();
+  private List<Event> plan(BoardState state, Instant now, Set<String> inFlight) {
     Map<String, AlertCondition> desired = board.inWindow(now)
         ? rules.evaluate(state, now)
         : Map.<String, AlertCondition>of();
