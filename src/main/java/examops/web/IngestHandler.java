@@ -27,9 +27,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ingest API: validate, append to Kafka, and answer 202 with the event id only once Kafka has
- * acknowledged the write. A retry with an id already applied is answered 202 again and written no
- * second time; if Kafka cannot take the write the answer is 503 with Retry-After.
+ * The ingest API: parse the envelope, check the credentials and the schemas, ask {@link Admission}
+ * for its verdict, append to Kafka, and answer 202 with the event id only once Kafka has
+ * acknowledged the write. What may be written is the verdict's to say; this class only turns it
+ * into HTTP. A retry with an id already applied is answered 202 again and written no second time;
+ * if Kafka cannot take the write the answer is 503 with Retry-After.
  */
 final class IngestHandler {
 
