@@ -79,11 +79,15 @@ public final class PastBoards {
     long opened = System.nanoTime();
     BoardState state = start.map(Checkpoint.Opened::state).orElseGet(() -> new BoardState(province));
     Set<Change> ignored = new HashSet<>();
-    LogCut.Result read = log.read("examops-history-" + UUID.randomUUID(),
-        start.map(o -> o.checkpoint().positions()).orElse(Map.of()), at, e -> {
-          state.apply(e, ignored);
-          ignored.clear();
-        }, () -> state.deadLettered(1), progress);
+    LogCut.Result read;
+    // The log is read and decoded on this thread while another applies, in the same order.
+    try (InOrder apply = new InOrder("examops-history-apply")) {
+      read = log.read("examops-history-" + UUID.randomUUID(),
+          start.map(o -> o.checkpoint().positions()).orElse(Map.of()), at, e -> apply.run(() -> {
+            state.apply(e, ignored);
+            ignored.clear();
+          }), () -> apply.run(() -> state.deadLettered(1)), progress);
+    }
     long fromCheckpoint = start.map(o -> o.checkpoint().records()).orElse(0L);
     LOG.info("Board as of {} rebuilt: a checkpoint of {} records opened in {} ms, then {} records of the log read in {} ms",
         at == null ? "now" : at, fromCheckpoint, (opened - t0) / 1_000_000, read.records(), (System.nanoTime() - opened) / 1_000_000);
