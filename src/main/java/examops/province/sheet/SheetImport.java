@@ -49,6 +49,8 @@ public final class SheetImport {
   private final Set<String> broken = new HashSet<>();
   private final Set<String> listsWithBrokenRows = new HashSet<>();
   private boolean complete = true;
+  /** Files that could not be read at all: what refers into them is not checked. */
+  private final Set<String> unreadable = new HashSet<>();
   private ZoneId zone;
 
   record Origin(String file, int line) {}
@@ -83,7 +85,10 @@ public final class SheetImport {
       }
       int before = problems.size();
       Sheet sheet = SheetReader.read(name, bytes, problems);
-      if (sheet == null || (sheet.rows().isEmpty() && problems.size() > before)) complete = false;
+      if (sheet == null || (sheet.rows().isEmpty() && problems.size() > before)) {
+        complete = false;
+        unreadable.add(name);
+      }
       if (sheet != null) sheets.put(name, sheet);
     }
     JsonObject root = province(sheets.get(SheetFiles.PROVINCE));
@@ -193,7 +198,8 @@ public final class SheetImport {
       putIfPresent(site, "checkins", c.bool("checkins"));
       putIfPresent(site, "sample", c.bool("sample"));
       Integer index = districtIndex.get(district);
-      if (index == null && !district.isEmpty() && !broken.contains("districts:" + district)) {
+      if (index == null && !district.isEmpty() && !broken.contains("districts:" + district)
+          && !unreadable.contains(SheetFiles.DISTRICTS)) {
         c.problem("huyện \"" + district + "\" không có trong " + SheetFiles.DISTRICTS,
             "district \"" + district + "\" is not in " + SheetFiles.DISTRICTS);
       }
