@@ -343,11 +343,10 @@ function renderServices(state) {
 function createService() {
   const node = el('article', 'service');
   const foot = el('div', 's-foot');
-  foot.append(el('span', 's-status'), el('span', 's-since'), el('span', 's-latency'));
-  const spark = el('div', 's-spark');
-  spark.title = t('services.sparkTitle');
+  const spark = el('span', 's-spark');
   spark.append(el('canvas'));
-  node.append(el('h3', 's-name'), foot, spark, el('p', 's-detail'));
+  foot.append(el('span', 's-status'), el('span', 's-since'), spark, el('span', 's-latency'));
+  node.append(el('h3', 's-name'), foot, el('p', 's-detail'));
   return node;
 }
 

@@ -4,7 +4,8 @@
 export const NOTIFICATION_STATUSES = ['sent', 'retrying', 'failed'];
 
 /**
- * The rows to show, newest first, at most `limit`, and counts over the whole section.
+ * The rows to show, at most `limit`: deliveries still being retried first (they are what may yet
+ * need a hand), then newest first; and counts over the whole section.
  * A status the panel does not know is shown as retrying (not done), never as sent.
  */
 export function notificationRows(section, limit) {
@@ -15,6 +16,7 @@ export function notificationRows(section, limit) {
     counts[status]++;
     const at = Date.parse(n.at);
     return { ...n, status, atMs: Number.isFinite(at) ? at : 0 };
-  }).sort((a, b) => b.atMs - a.atMs || String(b.id).localeCompare(String(a.id)));
+  }).sort((a, b) => Number(b.status === 'retrying') - Number(a.status === 'retrying')
+    || b.atMs - a.atMs || String(b.id).localeCompare(String(a.id)));
   return { rows: rows.slice(0, limit), counts, more: Math.max(0, rows.length - limit), total: rows.length };
 }

@@ -36,7 +36,6 @@ function update(node, n) {
   node.querySelector('.n-to').title = n.recipient ?? '';
   setText(node.querySelector('.n-status'), t(`notifications.status.${n.status}`));
   setText(node.querySelector('.n-text'), n.text ?? '');
-  node.querySelector('.n-text').title = n.text ?? '';
   let detail = '';
   if (n.status === 'retrying') {
     detail = n.nextAttemptAt ? t('notifications.retryAt', { attempts: n.attempts ?? 1, time: formatTime(n.nextAttemptAt) })
@@ -46,5 +45,5 @@ function update(node, n) {
     detail = t('notifications.failedAfter', { attempts: n.attempts ?? 1, error: n.error ?? '' });
   }
   setText(node.querySelector('.n-detail'), detail);
-  node.querySelector('.n-detail').title = detail;
+  node.title = [n.text, detail].filter(Boolean).join('\n');
 }

@@ -4,7 +4,7 @@ import { notificationRows } from '../js/notification-model.js';
 
 const n = (id, at, status, extra = {}) => ({ id, at, status, channel: 'webhook', recipient: 'c', attempts: 1, ...extra });
 
-test('rows come newest first, at most the limit, with counts over the whole section', () => {
+test('rows come retrying first, then newest first, at most the limit, with counts over the whole section', () => {
   const section = {
     a: n('a', '2020-08-09T00:01:00Z', 'sent'),
     b: n('b', '2020-08-09T00:03:00Z', 'failed', { attempts: 5, error: 'HTTP 500' }),
@@ -12,7 +12,7 @@ test('rows come newest first, at most the limit, with counts over the whole sect
     d: n('d', '2020-08-09T00:00:00Z', 'sent'),
   };
   const { rows, counts, more, total } = notificationRows(section, 3);
-  assert.deepEqual(rows.map((r) => r.id), ['b', 'c', 'a']);
+  assert.deepEqual(rows.map((r) => r.id), ['c', 'b', 'a']);
   assert.deepEqual(counts, { sent: 2, retrying: 1, failed: 1 });
   assert.equal(more, 1);
   assert.equal(total, 4);
