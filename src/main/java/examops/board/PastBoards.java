@@ -53,7 +53,9 @@ public final class PastBoards {
 
   /** The board as of the log received by {@code at} (everything up to now when null). */
   public Rebuilt at(Instant at, LogCut.Progress progress) {
+    long t0 = System.nanoTime();
     Optional<Checkpoint.Opened> start = checkpoint(at);
+    long opened = System.nanoTime();
     BoardState state = start.map(Checkpoint.Opened::state).orElseGet(() -> new BoardState(province));
     Set<Change> ignored = new HashSet<>();
     LogCut.Result read = log.read("examops-history-" + UUID.randomUUID(),
@@ -61,7 +63,10 @@ public final class PastBoards {
           state.apply(e, ignored);
           ignored.clear();
         }, () -> state.deadLettered(1), progress);
-    return new Rebuilt(state, start.map(o -> o.checkpoint().records()).orElse(0L), read.events(), read.records());
+    long fromCheckpoint = start.map(o -> o.checkpoint().records()).orElse(0L);
+    LOG.info("Board as of {} rebuilt: a checkpoint of {} records opened in {} ms, then {} records of the log read in {} ms",
+        at == null ? "now" : at, fromCheckpoint, (opened - t0) / 1_000_000, read.records(), (System.nanoTime() - opened) / 1_000_000);
+    return new Rebuilt(state, fromCheckpoint, read.events(), read.records());
   }
 
   /** Every event of the log, from its beginning up to now, in log order per partition. */

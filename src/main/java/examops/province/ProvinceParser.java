@@ -203,8 +203,13 @@ final class ProvinceParser {
   }
 
   private static Cadence cadence(JsonFields c) {
+    Duration every = c.duration("every", null);
+    // The report counts check-ins sent within one minute of each other as one burst (see CheckInBook).
+    if (every != null && every.compareTo(Duration.ofMinutes(1)) < 0) {
+      throw c.bad("every must be at least one minute (PT1M); got " + every);
+    }
     Cadence cadence = new Cadence(
-        c.duration("every", null), c.duration("grace", Duration.ZERO),
+        every, c.duration("grace", Duration.ZERO),
         c.optLocalTime("activeFrom"), c.optLocalTime("activeTo"));
     c.noOtherKeys();
     return cadence;

@@ -164,7 +164,7 @@ class ProvinceValidationTest {
     assertThat(problemsAfter(p -> p.remove("grading")))
         .contains("grading: the file has grading sites but no grading period");
     assertThat(problemsAfter(p -> p.getJsonObject("checkins").getJsonObject("grading").put("every", "PT0S")))
-        .contains("checkins.grading: every must be positive");
+        .contains("checkins.grading: every must be at least one minute (PT1M); got PT0S");
   }
 
   @Test

@@ -68,6 +68,8 @@ final class LoaderProblems {
         "the session is outside province.csv's window_start – window_end");
     say("timetable\\[]: opens before \"(.*)\" ends \\(.*\\)", "mở trước khi buổi \"$1\" kết thúc (các buổi phải theo thứ tự thời gian, không chồng nhau)",
         "opens before \"$1\" ends (sessions must be in time order, without overlap)");
+    say("cadence: every must be at least one minute \\(PT1M\\); got (.*)", "every phải ít nhất một phút (PT1M), đang là $1",
+        "every must be at least one minute (PT1M), not $1");
     say("cadence: every must be positive", "every phải lớn hơn 0", "every must be more than 0");
     say("cadence: grace must not be negative", "grace không được âm", "grace must not be negative");
     say("cadence: give both activeFrom and activeTo, or neither", "cho cả active_from và active_to, hoặc để trống cả hai",

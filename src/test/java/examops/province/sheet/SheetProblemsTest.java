@@ -161,7 +161,10 @@ class SheetProblemsTest {
     edit(files, "timetable.csv", t -> t.replace("ngoai-ngu,exam,", "ngoai-ngu,paper,").replace("2020-08-10T14:30:00+07:00", "10/8/2020 14:30"));
     int site = lineOf(files, "sites.csv", SITE + ",");
     edit(files, "sites.csv", t -> t.replace(SITE + ",tan-chau,exam,", "tan-chau/THPT Tân Châu,tan-chau,exam,"));
+    int cadence = lineOf(files, "cadences.csv", "district,in-session,");
+    edit(files, "cadences.csv", t -> t.replace("district,in-session,PT30M,", "district,in-session,30s,"));
     List<String> problems = vi(SheetImport.read(files));
+    assertThat(problems).contains("cadences.csv:" + cadence + ": every phải ít nhất một phút (PT1M), đang là PT30S");
     assertThat(problems).contains(
         "targets.csv:" + portal + ": \"probe_expect_status\" = \"2000\" phải là số nguyên từ 100 đến 599",
         "targets.csv:" + portal + ": \"probe_enabled\" = \"có lẽ\" phải là true hoặc false (có/không)",
