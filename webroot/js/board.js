@@ -480,6 +480,8 @@ function render(changed) {
   if (changed.has('publishing') && !done.has(renderDistricts)) renderDistricts(state);
   if (changed.has('districts') && !done.has(renderPublishing)) renderPublishing(state);
   if (changed.has('districts') && !done.has(renderIncidents)) renderIncidents(state);
+  // A snapshot without a notifications section (no notifier configured yet) still says the panel is empty.
+  if (changed.has('province') && !done.has(renderNotifications)) renderNotifications(state);
   if (changed.has('incidents') || changed.has('province')) desk.refresh();
   const stats = state.stats ?? {};
   setText($('stats'), Number.isFinite(stats.events) ? t('stats.events', { n: stats.events, dlq: stats.dlq ?? 0 }) : '');

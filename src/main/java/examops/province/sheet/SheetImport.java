@@ -286,7 +286,12 @@ public final class SheetImport {
       Cells c = new Cells(sheet.file(), row, problems, zone);
       String unit = c.choice("unit", List.of("district", "site", "grading"), true);
       String phase = "grading".equals(unit) ? c.choice("phase", List.of("grading"), true) : c.choice("phase", phases, true);
-      JsonObject cadence = new JsonObject().put("every", c.duration("every", true));
+      String every = c.duration("every", true);
+      // The loader's own floor, checked here so it is said at its cell and the rules across rows still run.
+      if (every != null && java.time.Duration.parse(every).compareTo(java.time.Duration.ofMinutes(1)) < 0) {
+        c.problem("every phải ít nhất một phút (PT1M), đang là " + every, "every must be at least one minute (PT1M), not " + every);
+      }
+      JsonObject cadence = new JsonObject().put("every", every);
       putIfPresent(cadence, "grace", c.duration("grace", false));
       putIfPresent(cadence, "activeFrom", c.localTime("active_from"));
       putIfPresent(cadence, "activeTo", c.localTime("active_to"));
