@@ -167,6 +167,8 @@ public final class BoardView {
     r.countdown().ifPresent(c -> clock.put("countdown", new JsonObject()
         .put("milestone", c.milestone().name().toLowerCase().replace('_', '-'))
         .put("session", c.session().id()).put("at", c.at().toString())));
+    province.grading().ifPresent(g -> clock.put("grading", new JsonObject().put("phase", g.phaseAt(now).wireName())
+        .put("start", g.start().toString()).put("end", g.end().toString()).put("estimated", g.estimated())));
     return clock;
   }
 
@@ -206,7 +208,8 @@ public final class BoardView {
         .put("graceEnds", cs.graceEnds() == null ? null : cs.graceEnds().toString())
         .put("minutesLate", cs.minutesLate());
     return new JsonObject()
-        .put("id", d.id()).put("name", d.name().vi()).put("names", text(d.name())).put("sites", d.sites().size())
+        .put("id", d.id()).put("name", d.name().vi()).put("names", text(d.name())).put("sites", (int) d.sites().stream().filter(x -> !x.grading()).count())
+        .put("gradingSites", (int) d.sites().stream().filter(examops.province.ExamSite::grading).count())
         .put("status", last == null ? "unknown" : last.status())
         .put("worst", worst(last, checkin.getString("state"), openIncidents, late))
         .put("checkin", checkin)
