@@ -1,7 +1,7 @@
 package examops.province.sheet;
 
-import examops.clock.Phase;
-import examops.incident.IncidentCategory;
+import examops.vocabulary.Phase;
+import examops.vocabulary.IncidentCategory;
 import examops.province.Cadence;
 import examops.province.Contact;
 import examops.province.District;

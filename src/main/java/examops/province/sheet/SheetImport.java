@@ -1,8 +1,8 @@
 package examops.province.sheet;
 
-import examops.clock.Phase;
-import examops.incident.IncidentCategory;
-import examops.incident.Severity;
+import examops.vocabulary.Phase;
+import examops.vocabulary.IncidentCategory;
+import examops.vocabulary.Severity;
 import examops.province.ProbeType;
 import examops.province.Province;
 import examops.province.ProvinceException;
@@ -10,7 +10,7 @@ import examops.province.ProvinceLoader;
 import examops.province.SessionKind;
 import examops.province.SiteKind;
 import examops.province.TargetKind;
-import examops.publishing.Channel;
+import examops.vocabulary.Channel;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.DateTimeException;
