@@ -15,6 +15,8 @@ import { verdict, linkStates, minutesOverdue, LEVEL_ORDER } from './verdict.js';
 import { createIncidentDesk } from './incident-desk.js';
 import { alertText } from './alert-text.js';
 import { postIncidentAction, peopleLine } from './incident-view.js';
+import { renderNotifications } from './notifications-panel.js';
+import { createLatencyHistory, drawSparkline } from './sparklines.js';
 
 const INCIDENT_STATES = ['reported', 'acknowledged', 'assigned', 'resolved'];
 const OFFICER_KEY = 'examops.officer';
@@ -33,6 +35,7 @@ const $ = (id) => document.getElementById(id);
 const clock = createExamClock();
 const eventsChart = createEventsChart($('events-chart'), () => t('chart.series'), CHART_MINUTES);
 const trends = createTrendCharts($('trend-chart'), { t, formatTime });
+const latencies = createLatencyHistory(CHART_MINUTES);
 const alarm = createAlarm($('alarm-toggle'), (on) => t(on ? 'alarm.on' : 'alarm.off'));
 const CHART_TABS = ['events', 'latency', 'incidents', 'checkins'];
 const ROTATE_EVERY_S = 15;
@@ -340,7 +343,9 @@ function renderServices(state) {
 function createService() {
   const node = el('article', 'service');
   const foot = el('div', 's-foot');
-  foot.append(el('span', 's-status'), el('span', 's-since'), el('span', 's-latency'));
+  const spark = el('span', 's-spark');
+  spark.append(el('canvas'));
+  foot.append(el('span', 's-status'), el('span', 's-since'), spark, el('span', 's-latency'));
   node.append(el('h3', 's-name'), foot, el('p', 's-detail'));
   return node;
 }
@@ -358,6 +363,8 @@ function updateService(node, target) {
   const latency = Number(target.latencyMs);
   setText(node.querySelector('.s-latency'), target.latencyMs !== null && Number.isFinite(latency) ? t('target.latency', { ms: Math.round(latency) }) : '');
   setText(node.querySelector('.s-detail'), target.detail ?? '');
+  node.querySelector('.s-spark').title = t('services.sparkTitle');
+  drawSparkline(node.querySelector('.s-spark canvas'), latencies.of(target.id), status);
 }
 
 // ---- incidents -------------------------------------------------------------------------------
@@ -458,6 +465,7 @@ function createPublishingRow() {
 const RENDERERS = {
   province: renderHeader, clock: renderHeader, alerts: renderAlerts, districts: renderDistricts,
   targets: renderServices, incidents: renderIncidents, publishing: renderPublishing,
+  notifications: renderNotifications,
 };
 
 function render(changed) {
@@ -472,9 +480,16 @@ function render(changed) {
   if (changed.has('publishing') && !done.has(renderDistricts)) renderDistricts(state);
   if (changed.has('districts') && !done.has(renderPublishing)) renderPublishing(state);
   if (changed.has('districts') && !done.has(renderIncidents)) renderIncidents(state);
+  // A snapshot without a notifications section (no notifier configured yet) still says the panel is empty.
+  if (changed.has('province') && !done.has(renderNotifications)) renderNotifications(state);
   if (changed.has('incidents') || changed.has('province')) desk.refresh();
   const stats = state.stats ?? {};
   setText($('stats'), Number.isFinite(stats.events) ? t('stats.events', { n: stats.events, dlq: stats.dlq ?? 0 }) : '');
+}
+
+/** The live board's latencies, one sample per exam-clock minute (a replayed board adds none). */
+function sampleLatencies() {
+  if (board.state && Number.isFinite(clock.now())) latencies.sample(board.state.targets, Math.floor(liveNow() / 60000));
 }
 
 /** Minutes on the chart are exam-clock minutes: nothing to draw before the server's time arrives. */
@@ -496,6 +511,7 @@ function onUpdate(result) {
   if (result.events > 0) eventsChart.count(Math.floor(liveNow() / 60000), result.events);
   board = result.board;
   freshAt = liveNow();
+  if (result.changed?.has('targets')) sampleLatencies();
   if (!replay) render(result.changed);
 }
 
@@ -560,6 +576,7 @@ function tick() {
     lastMinute = minute;
     if (shownState()) render(new Set(['districts', 'targets', 'alerts']));
     if (board.state && Number.isFinite(clock.now())) trends.sample(board.state, Math.floor(liveNow() / 60000));
+    sampleLatencies();
   }
   if (chartHold > 0) chartHold--;
   else if (ticks > 0 && ticks % ROTATE_EVERY_S === 0) showChartTab(CHART_TABS[(CHART_TABS.indexOf(chartTab) + 1) % CHART_TABS.length]);

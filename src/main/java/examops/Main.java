@@ -104,6 +104,10 @@ public final class Main {
       System.exit(AccessCli.run(args, System.getenv(), System.in, System.out, System.err));
       return;
     }
+    if (examops.province.sheet.ProvinceCli.handles(args)) {
+      System.exit(examops.province.sheet.ProvinceCli.run(args, System.getenv(), System.out, System.err));
+      return;
+    }
     List<String> argv = Arrays.asList(args);
     Config config;
     double demoSpeed;

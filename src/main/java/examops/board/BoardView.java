@@ -1,29 +1,30 @@
 package examops.board;
 
 import examops.alert.Alert;
-import examops.clock.ClockReading;
-import examops.clock.ExamClock;
-import examops.province.ExamSession;
-import examops.province.LocalizedText;
 import examops.checkin.CheckIn;
 import examops.checkin.CheckinDelay;
 import examops.checkin.CheckinSchedule;
 import examops.checkin.CheckinState;
 import examops.checkin.CheckinStatus;
+import examops.clock.ClockReading;
+import examops.clock.ExamClock;
 import examops.event.EventCodec;
 import examops.incident.Incident;
-import examops.incident.IncidentCategory;
 import examops.monitoring.DependencyFolding;
 import examops.monitoring.HealthStatus;
 import examops.monitoring.MaintenanceBook;
 import examops.monitoring.TargetBook;
 import examops.province.District;
+import examops.province.ExamSession;
+import examops.province.LocalizedText;
 import examops.province.Province;
 import examops.province.PublishingItem;
 import examops.province.Target;
 import examops.publishing.PublishingBook;
 import examops.publishing.PublishingStanding;
 import examops.publishing.PublishingStatus;
+import examops.vocabulary.Audience;
+import examops.vocabulary.IncidentCategory;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.Comparator;
@@ -166,6 +167,8 @@ public final class BoardView {
     r.countdown().ifPresent(c -> clock.put("countdown", new JsonObject()
         .put("milestone", c.milestone().name().toLowerCase().replace('_', '-'))
         .put("session", c.session().id()).put("at", c.at().toString())));
+    province.grading().ifPresent(g -> clock.put("grading", new JsonObject().put("phase", g.phaseAt(now).wireName())
+        .put("start", g.start().toString()).put("end", g.end().toString()).put("estimated", g.estimated())));
     return clock;
   }
 
@@ -205,7 +208,8 @@ public final class BoardView {
         .put("graceEnds", cs.graceEnds() == null ? null : cs.graceEnds().toString())
         .put("minutesLate", cs.minutesLate());
     return new JsonObject()
-        .put("id", d.id()).put("name", d.name().vi()).put("names", text(d.name())).put("sites", d.sites().size())
+        .put("id", d.id()).put("name", d.name().vi()).put("names", text(d.name())).put("sites", (int) d.sites().stream().filter(x -> !x.grading()).count())
+        .put("gradingSites", (int) d.sites().stream().filter(examops.province.ExamSite::grading).count())
         .put("status", last == null ? "unknown" : last.status())
         .put("worst", worst(last, checkin.getString("state"), openIncidents, late))
         .put("checkin", checkin)

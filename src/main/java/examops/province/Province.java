@@ -1,7 +1,7 @@
 package examops.province;
 
-import examops.incident.IncidentCategory;
-import examops.publishing.Channel;
+import examops.vocabulary.Channel;
+import examops.vocabulary.IncidentCategory;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +30,7 @@ public final class Province {
   private final CheckinPolicy checkins;
   private final List<Contact> contacts;
   private final List<MaintenanceWindow> maintenance;
+  private final GradingPeriod grading;
 
   private final Map<String, District> districtsById = new LinkedHashMap<>();
   private final Map<String, ExamSite> sitesById = new LinkedHashMap<>();
@@ -50,6 +51,26 @@ public final class Province {
       CheckinPolicy checkins,
       List<Contact> contacts,
       List<MaintenanceWindow> maintenance) {
+    this(id, name, authority, exam, zone, window, districts, targets, publishing, timetable, checkins,
+        contacts, maintenance, null);
+  }
+
+  /** A province with a grading period (null: none given). */
+  public Province(
+      String id,
+      LocalizedText name,
+      LocalizedText authority,
+      LocalizedText exam,
+      ZoneId zone,
+      ExamWindow window,
+      List<District> districts,
+      List<Target> targets,
+      List<PublishingItem> publishing,
+      List<ExamSession> timetable,
+      CheckinPolicy checkins,
+      List<Contact> contacts,
+      List<MaintenanceWindow> maintenance,
+      GradingPeriod grading) {
     this.id = id;
     this.name = name;
     this.authority = authority;
@@ -63,6 +84,7 @@ public final class Province {
     this.checkins = checkins;
     this.contacts = List.copyOf(contacts);
     this.maintenance = List.copyOf(maintenance);
+    this.grading = grading;
     for (District d : this.districts) {
       districtsById.putIfAbsent(d.id(), d);
       d.sites().forEach(s -> sitesById.putIfAbsent(s.id(), s));
@@ -99,6 +121,16 @@ public final class Province {
   public List<Contact> contacts() { return contacts; }
 
   public List<MaintenanceWindow> maintenance() { return maintenance; }
+
+  /** The grading period (the grading sites' phase), when the file gives one. */
+  public Optional<GradingPeriod> grading() {
+    return Optional.ofNullable(grading);
+  }
+
+  /** The grading sites (điểm chấm thi) of every district. */
+  public List<ExamSite> gradingSites() {
+    return sitesById.values().stream().filter(ExamSite::grading).toList();
+  }
 
   public Optional<District> district(String districtId) {
     return Optional.ofNullable(districtsById.get(districtId));

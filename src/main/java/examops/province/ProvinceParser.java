@@ -1,10 +1,10 @@
 package examops.province;
 
-import examops.clock.Phase;
-import examops.incident.IncidentCategory;
-import examops.incident.Severity;
 import examops.province.JsonFields.BadEntry;
-import examops.publishing.Channel;
+import examops.vocabulary.Channel;
+import examops.vocabulary.IncidentCategory;
+import examops.vocabulary.Phase;
+import examops.vocabulary.Severity;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -49,10 +49,11 @@ final class ProvinceParser {
       CheckinPolicy checkins = checkins(f.optObject("checkins"));
       List<Contact> contacts = each(f.array("contacts"), "contacts", this::contact);
       List<MaintenanceWindow> maintenance = each(f.array("maintenance"), "maintenance", this::maintenance);
+      GradingPeriod grading = grading(f.optObject("grading"));
       f.noOtherKeys();
       return problems.isEmpty()
           ? new Province(id, name, authority, exam, zone, window, districts, targets, publishing,
-              timetable, checkins, contacts, maintenance)
+              timetable, checkins, contacts, maintenance, grading)
           : null;
     } catch (BadEntry e) {
       problems.add(e.getMessage());
@@ -109,7 +110,8 @@ final class ProvinceParser {
     String id = f.string("id");
     List<ExamSite> sites = each(f.array("sites"), where + ".sites", (s, w) -> new ExamSite(
         s.string("id"), id, s.text("name"), s.optString("address"), s.bool("sample", false),
-        s.bool("checkins", false)));
+        s.bool("checkins", false),
+        s.has("kind") ? s.choice("kind", SiteKind::fromWireName, SiteKind.values(), SiteKind::wireName) : SiteKind.EXAM));
     return new District(id, f.text("name"), sites);
   }
 
@@ -176,9 +178,10 @@ final class ProvinceParser {
   private CheckinPolicy checkins(JsonFields f) {
     if (f == null) return new CheckinPolicy(Map.of(), Map.of(), Duration.ofMinutes(10));
     try {
+      JsonFields g = f.optObject("grading");
       CheckinPolicy policy = new CheckinPolicy(
           cadences(f.optObject("district")), cadences(f.optObject("site")),
-          f.duration("delayedAfter", Duration.ofMinutes(10)));
+          f.duration("delayedAfter", Duration.ofMinutes(10)), g == null ? null : cadence(g));
       f.noOtherKeys();
       return policy;
     } catch (BadEntry e) {
@@ -193,18 +196,36 @@ final class ProvinceParser {
     for (Phase phase : Phase.values()) {
       JsonFields c = f.optObject(phase.wireName());
       if (c == null) continue;
-      Duration every = c.duration("every", null);
-      // The report counts check-ins sent within one minute of each other as one burst (see CheckInBook).
-      if (every != null && every.compareTo(Duration.ofMinutes(1)) < 0) {
-        throw c.bad("every must be at least one minute (PT1M); got " + every);
-      }
-      out.put(phase, new Cadence(
-          every, c.duration("grace", Duration.ZERO),
-          c.optLocalTime("activeFrom"), c.optLocalTime("activeTo")));
-      c.noOtherKeys();
+      out.put(phase, cadence(c));
     }
     f.noOtherKeys();
     return out;
+  }
+
+  private static Cadence cadence(JsonFields c) {
+    Duration every = c.duration("every", null);
+    // The report counts check-ins sent within one minute of each other as one burst (see CheckInBook).
+    if (every != null && every.compareTo(Duration.ofMinutes(1)) < 0) {
+      throw c.bad("every must be at least one minute (PT1M); got " + every);
+    }
+    Cadence cadence = new Cadence(
+        every, c.duration("grace", Duration.ZERO),
+        c.optLocalTime("activeFrom"), c.optLocalTime("activeTo"));
+    c.noOtherKeys();
+    return cadence;
+  }
+
+  private GradingPeriod grading(JsonFields g) {
+    if (g == null) return null;
+    try {
+      GradingPeriod period = new GradingPeriod(g.instant("start"), g.instant("end"), g.bool("estimated", false),
+          g.optText("note"));
+      g.noOtherKeys();
+      return period;
+    } catch (BadEntry e) {
+      problems.add(e.getMessage());
+      return null;
+    }
   }
 
   private Contact contact(JsonFields f, String where) {

@@ -41,6 +41,7 @@ final class ProvinceValidator {
     v.checkins();
     v.contacts();
     v.maintenance();
+    v.grading();
     return v.problems;
   }
 
@@ -182,6 +183,7 @@ final class ProvinceValidator {
   private void checkins() {
     p.checkins().district().forEach((phase, c) -> cadence("checkins.district." + phase.wireName(), c));
     p.checkins().site().forEach((phase, c) -> cadence("checkins.site." + phase.wireName(), c));
+    p.checkins().gradingCadence().ifPresent(c -> cadence("checkins.grading", c));
     if (p.checkins().delayedAfter().isNegative()) problem("checkins", "delayedAfter must not be negative");
   }
 
@@ -217,6 +219,20 @@ final class ProvinceValidator {
       if (m.targets().isEmpty()) problem(at, "covers no targets");
       m.targets().stream().filter(t -> p.target(t).isEmpty())
           .forEach(t -> problem(at, "target \"" + t + "\" is not a target"));
+    }
+  }
+
+  private void grading() {
+    var period = p.grading();
+    if (period.isPresent()) {
+      GradingPeriod g = period.get();
+      if (!g.start().isBefore(g.end())) problem("grading", "start must be before end");
+      else if (!p.window().contains(g.start()) || g.end().isAfter(p.window().end())) {
+        problem("grading", "is outside the window");
+      }
+    }
+    if (period.isEmpty() && !p.gradingSites().isEmpty()) {
+      problem("grading", "the file has grading sites but no grading period (\"grading\": {\"start\", \"end\"})");
     }
   }
 

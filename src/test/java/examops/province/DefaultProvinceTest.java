@@ -2,8 +2,8 @@ package examops.province;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import examops.incident.IncidentCategory;
-import examops.publishing.Channel;
+import examops.vocabulary.Channel;
+import examops.vocabulary.IncidentCategory;
 import java.time.ZoneId;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -28,12 +28,31 @@ class DefaultProvinceTest {
         "long-xuyen", "chau-doc", "tan-chau", "an-phu", "phu-tan", "chau-phu", "tinh-bien", "tri-ton",
         "chau-thanh", "cho-moi", "thoai-son");
     assertThat(p.district("chau-doc")).get().extracting(d -> d.name().vi()).isEqualTo("TP. Châu Đốc");
-    assertThat(p.sites()).hasSizeBetween(46, 48).allMatch(ExamSite::sample);
+    assertThat(p.sites()).filteredOn(s -> s.kind() == SiteKind.EXAM).hasSizeBetween(46, 48).allMatch(ExamSite::sample);
     assertThat(p.districts()).allMatch(d -> !d.sites().isEmpty());
   }
 
   @Test
-  @DisplayName("every exam site has a line, phone, fax and internet target, phone and fax riding on the line")
+  @DisplayName("the grading sites are sites of kind grading with their own period (2020, estimated) and cadence")
+  void gradingSites() {
+    assertThat(p.gradingSites()).extracting(ExamSite::id)
+        .containsExactly("long-xuyen/cham-thi-tu-luan", "long-xuyen/cham-thi-trac-nghiem");
+    assertThat(p.gradingSites()).allMatch(ExamSite::checkins).allMatch(ExamSite::sample);
+    GradingPeriod g = p.grading().orElseThrow();
+    assertThat(g.start()).isEqualTo(java.time.Instant.parse("2020-08-12T00:00:00Z"));
+    assertThat(g.estimated()).isTrue();
+    java.time.Instant lastPaperEnds = p.timetable().stream().filter(ExamSession::isExam)
+        .map(ExamSession::end).max(java.util.Comparator.naturalOrder()).orElseThrow();
+    assertThat(g.start()).isAfter(lastPaperEnds);
+    assertThat(g.end()).isBefore(java.time.Instant.parse("2020-08-27T00:00:00+07:00"));
+    assertThat(g.phaseAt(java.time.Instant.parse("2020-08-10T10:00:00+07:00"))).isEqualTo(GradingPhase.BEFORE_GRADING);
+    assertThat(g.phaseAt(java.time.Instant.parse("2020-08-15T10:00:00+07:00"))).isEqualTo(GradingPhase.GRADING);
+    assertThat(g.phaseAt(g.end())).isEqualTo(GradingPhase.GRADING_DONE);
+    assertThat(p.checkins().gradingCadence()).get().extracting(Cadence::every).isEqualTo(java.time.Duration.ofHours(4));
+  }
+
+  @Test
+  @DisplayName("every exam and grading site has a line, phone, fax and internet target, phone and fax riding on the line")
   void siteLinks() {
     for (ExamSite site : p.sites()) {
       assertThat(p.targetsAtSite(site.id())).extracting(Target::kind).containsExactlyInAnyOrder(
@@ -98,8 +117,8 @@ class DefaultProvinceTest {
   @Test
   @DisplayName("check-ins tighten to every 30 minutes in session and stop after the window")
   void checkins() {
-    assertThat(p.checkins().districtCadence(examops.clock.Phase.IN_SESSION)).get()
+    assertThat(p.checkins().districtCadence(examops.vocabulary.Phase.IN_SESSION)).get()
         .extracting(Cadence::every).isEqualTo(java.time.Duration.ofMinutes(30));
-    assertThat(p.checkins().districtCadence(examops.clock.Phase.AFTER_WINDOW)).isEmpty();
+    assertThat(p.checkins().districtCadence(examops.vocabulary.Phase.AFTER_WINDOW)).isEmpty();
   }
 }

@@ -1,5 +1,6 @@
-package examops.alert;
+package examops.rules;
 
+import examops.alert.AlertCondition;
 import examops.board.Board;
 import examops.board.BoardState;
 import examops.cluster.Lease;
@@ -15,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +31,7 @@ public final class RulesVerticle extends VerticleBase {
   static final long PENDING_MS = 15_000;
 
   private final Board board;
-  private final List<Rule> rules;
+  private final BoardRules rules;
   private final AlertPlanner planner;
   private final Lease lease;
   private final Map<String, Long> pending = new HashMap<>();
@@ -39,9 +39,9 @@ public final class RulesVerticle extends VerticleBase {
   private final FencedLog log;
   private boolean running;
 
-  public RulesVerticle(Board board, List<Rule> rules, AlertPlanner planner, Lease lease, FencedLog log) {
+  public RulesVerticle(Board board, BoardRules rules, AlertPlanner planner, Lease lease, FencedLog log) {
     this.board = board;
-    this.rules = List.copyOf(rules);
+    this.rules = rules;
     this.planner = planner;
     this.lease = lease;
     this.log = log;
@@ -54,25 +54,23 @@ public final class RulesVerticle extends VerticleBase {
   }
 
   private void evaluate() {
-    if (running || !board.caughtUp() || !lease.held()) return; // never judge a half-replayed board
+    if (running || !board.health().caughtUp() || !lease.held()) return; // never judge a half-replayed board
     running = true;
     long nowMs = System.currentTimeMillis();
     pending.values().removeIf(sent -> nowMs - sent > PENDING_MS);
     // Until the board has read an event back, writing it again would only add a duplicate to the log.
     Set<String> inFlight = Set.copyOf(pending.keySet());
-    board.read(state -> plan(state, inFlight)).compose(this::append)
+    board.plan((state, now) -> plan(state, now, inFlight)).compose(this::append)
         .onComplete(ar -> {
           running = false;
           if (ar.failed()) LOG.warn("Could not write alert events (will retry): {}", ar.cause().toString());
         });
   }
 
-  private List<Event> plan(BoardState state, Set<String> inFlight) {
-    Instant now = board.clock().instant();
+  private List<Event> plan(BoardState state, Instant now, Set<String> inFlight) {
     Map<String, AlertCondition> desired = board.inWindow(now)
-        ? rules.stream().flatMap(r -> r.evaluate(state, now).stream())
-            .collect(Collectors.toMap(AlertCondition::alertId, c -> c, (a, b) -> a))
-        : Map.of();
+        ? rules.evaluate(state, now)
+        : Map.<String, AlertCondition>of();
     return planner.plan(desired, state.alerts(), inFlight, now);
   }
 
