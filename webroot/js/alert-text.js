@@ -3,8 +3,8 @@
 // language; any other alert shows its rule's message. Pure apart from the messages (i18n).
 
 import { t, pick } from './i18n.js';
-import { toMillis, formatAge } from './format.js';
-import { minutesOverdue } from './verdict.js';
+import { toMillis, formatAge, formatTime, formatDay } from './format.js';
+import { minutesOverdue, neverReported } from './verdict.js';
 
 /**
  * An alert in words with its duration as of now: the message the rule wrote at raise time says
@@ -16,6 +16,10 @@ export function alertText(alert, state, now) {
   const subject = String(alert.subject ?? '');
   if (alert.rule === 'checkin-missed') {
     const d = state.districts?.[subject];
+    if (d && ['late', 'missed'].includes(d.checkin?.state) && neverReported(d)) {
+      const due = d.checkin.nextDue;
+      return t('alert.checkinNever', { district: pick(d.names) || d.name || subject, due: due ? `${formatTime(due)} ${formatDay(due)}` : '—' });
+    }
     if (d && ['late', 'missed'].includes(d.checkin?.state)) {
       return t('alert.checkinMissed', { district: pick(d.names) || d.name || subject, age: formatAge(minutesOverdue(d.checkin, now) * 60000, t) });
     }

@@ -11,7 +11,7 @@ import { initI18n, t, pick, setLanguage, otherLanguage, onLanguageChange } from 
 import { toMillis, formatTime, formatClock, formatDay, formatCountdown, formatAge } from './format.js';
 import { el, setText, setClass, reconcile } from './dom.js';
 import { whoAmI, showSignedOut, abilities } from './session.js';
-import { verdict, linkStates, minutesOverdue, LEVEL_ORDER } from './verdict.js';
+import { verdict, linkStates, checkinLine, LEVEL_ORDER } from './verdict.js';
 import { createIncidentDesk } from './incident-desk.js';
 import { alertText } from './alert-text.js';
 import { postIncidentAction, peopleLine } from './incident-view.js';
@@ -251,6 +251,7 @@ function because(reason) {
   const params = { ...reason.params };
   if (params.link) params.link = t(`link.long.${params.link}`);
   if (Number.isFinite(params.minutes)) params.age = formatAge(params.minutes * 60000, t);
+  if (reason.key === 'why.checkinNever') params.due = params.due ? `${formatTime(params.due)} ${formatDay(params.due)}` : '—';
   return t(reason.key, params);
 }
 
@@ -269,7 +270,8 @@ function updateDistrict(node, d, v) {
   setText(why, others.map(because).join(' · '));
   setClass(why, `d-why why-${others[0]?.level ?? 'none'}`);
   node.title = v.reasons.map(because).join('\n');
-  const checkinText = t(`checkin.${checkinState}`, { age: formatAge(minutesLate(checkin) * 60000, t) });
+  const line = checkinLine(d, examNow());
+  const checkinText = t(line.key, { age: formatAge(line.minutes * 60000, t), due: line.due ? `${formatTime(line.due)} ${formatDay(line.due)}` : '—' });
   setText(node.querySelector('.d-checkin-state'), checkinText);
   node.querySelector('.d-checkin-state').title = checkinText;
   const lastAt = checkin.lastAt ?? d.lastCheckin?.at;
@@ -297,10 +299,6 @@ function updateDistrict(node, d, v) {
   node.querySelector('.d-pub').title = pub.unknown ? t('publishing.noData') : t('publishing.tileTitle', pub);
   node.querySelector('.d-pub-fill').style.width = `${pub.total ? Math.min(100, (100 * pub.done) / pub.total).toFixed(1) : 0}%`;
   node.querySelector('.d-foot').classList.toggle('has-late', pub.late > 0);
-}
-
-function minutesLate(checkin) {
-  return minutesOverdue(checkin, examNow());
 }
 
 // ---- services --------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import examops.incident.Severity;
 import examops.province.District;
 import examops.province.Province;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +17,8 @@ import java.util.List;
 public final class MissedCheckinRule implements Rule {
 
   public static final String NAME = "checkin-missed";
+
+  private static final DateTimeFormatter FACE = DateTimeFormatter.ofPattern("HH:mm dd/MM");
 
   private final Province province;
   private final ExamClock clock;
@@ -42,10 +45,20 @@ public final class MissedCheckinRule implements Rule {
       if (s.state() != CheckinState.MISSED) continue;
       out.add(new AlertCondition(AlertCondition.id(NAME, d.id(), s.graceEnds()), NAME, d.id(), d.id(),
           examTime ? Severity.CRITICAL : Severity.HIGH,
-          d.name().vi() + " chưa báo cáo: quá hạn " + s.minutesLate() + " phút",
-          d.name().en() + " has missed its check-in: " + s.minutesLate() + " min overdue", s.graceEnds()));
+          last == null ? d.name().vi() + " chưa từng báo cáo (hạn đầu tiên " + face(s.due()) + ")"
+              : d.name().vi() + " chưa báo cáo: quá hạn " + s.minutesLate() + " phút",
+          last == null ? d.name().en() + " has never checked in (first due " + face(s.due()) + ")"
+              : d.name().en() + " has missed its check-in: " + s.minutesLate() + " min overdue", s.graceEnds()));
     }
     return out;
+  }
+
+  /**
+   * A due time on the province's clock face. A district that never reported is overdue from the
+   * window's first due time (days ago): its message says so, not "overdue 10080 minutes".
+   */
+  private String face(Instant t) {
+    return FACE.format(t.atZone(province.zone()));
   }
 
   /** A check-in missed while candidates are at the sites is the most urgent kind. */
