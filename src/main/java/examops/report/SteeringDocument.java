@@ -59,8 +59,8 @@ final class SteeringDocument {
     JsonObject p = report.getJsonObject("province");
     String name = w.pick(p.getJsonObject("names"));
     ZonedDateTime at = Instant.parse(report.getString("generatedAt")).atZone(province.zone());
-    String dateline = w.get("doc.dateline", "province", name, "d", at.getDayOfMonth(), "m", at.getMonthValue(),
-        "month", at.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH), "y", at.getYear());
+    String dateline = w.get("doc.dateline", "province", name, "d", at.getDayOfMonth(),
+        "month", w.english() ? at.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) : at.getMonthValue(), "y", at.getYear());
     JsonObject period = report.getJsonObject("period");
     String periodLine = w.get("doc.period", "from", when(period.getString("from")), "to", when(period.getString("to")),
         "measured", when(period.getString("measuredTo")))
@@ -164,12 +164,8 @@ final class SteeringDocument {
 
   /** "Long Xuyên / THPT Long Xuyên", from the province file's names; ids only for what the file does not know. */
   String place(JsonObject incident) {
-    String district = incident.getString("district");
-    String site = incident.getString("site");
-    List<String> parts = new ArrayList<>();
-    if (district != null) parts.add(province.district(district).map(d -> d.name().in(w.language())).orElse(district));
-    if (site != null) parts.add(province.site(site).map(x -> x.name().in(w.language())).orElse(site));
-    return parts.isEmpty() ? w.get("doc.province") : String.join(" / ", parts);
+    JsonObject names = report.getJsonObject("steering").getJsonObject("places").getJsonObject(incident.getString("id"));
+    return names == null ? w.get("doc.province") : w.pick(names);
   }
 
   private void checkins(List<OfficialDocument.Block> body) {

@@ -65,7 +65,24 @@ final class SteeringFigures {
     return new JsonObject().put("sessions", sessionsJson).put("keyServices", key)
         .put("siteLinks", AvailabilitySection.json(links))
         .put("outages", outages(province, state, window, sessions))
-        .put("alerts", onsets(AlertSection.raisedIn(ledger, new TimeSpan(window.fromInstant(), window.toInstant()))));
+        .put("alerts", onsets(AlertSection.raisedIn(ledger, new TimeSpan(window.fromInstant(), window.toInstant()))))
+        .put("places", places(province, IncidentSection.reportedIn(state, new TimeSpan(window.fromInstant(), window.toInstant()))));
+  }
+
+  /** Where each incident happened, in words ("TP. Long Xuyên / Điểm thi THPT Long Xuyên"), by incident id. */
+  static JsonObject places(Province province, List<examops.incident.Incident> incidents) {
+    JsonObject out = new JsonObject();
+    for (examops.incident.Incident i : incidents) {
+      JsonObject names = new JsonObject();
+      for (String lang : List.of("vi", "en")) {
+        List<String> parts = new ArrayList<>();
+        if (i.district() != null) parts.add(province.district(i.district()).map(d -> d.name().in(lang)).orElse(i.district()));
+        if (i.site() != null) parts.add(province.site(i.site()).map(s -> s.name().in(lang)).orElse(i.site()));
+        if (!parts.isEmpty()) names.put(lang, String.join(" / ", parts));
+      }
+      if (!names.isEmpty()) out.put(i.id(), names);
+    }
+    return out;
   }
 
   /** A target's time summed over the sessions. */

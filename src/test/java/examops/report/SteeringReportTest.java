@@ -2,19 +2,14 @@ package examops.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import examops.event.Event;
 import examops.event.EventType;
 import examops.province.Province;
 import examops.province.ProvinceLoader;
 import io.vertx.core.json.JsonObject;
-import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -136,18 +131,11 @@ class SteeringReportTest {
   }
 
   static String pdfText(byte[] pdf) throws Exception {
-    PdfReader reader = new PdfReader(pdf);
-    StringBuilder b = new StringBuilder();
-    PdfTextExtractor extractor = new PdfTextExtractor(reader);
-    for (int p = 1; p <= reader.getNumberOfPages(); p++) b.append(extractor.getTextFromPage(p)).append('\n');
-    reader.close();
-    return b.toString();
+    return ExportText.pdf(pdf);
   }
 
   static String docxText(byte[] docx) throws Exception {
-    try (XWPFDocument d = new XWPFDocument(new ByteArrayInputStream(docx)); XWPFWordExtractor x = new XWPFWordExtractor(d)) {
-      return x.getText();
-    }
+    return ExportText.docx(docx);
   }
 
   private static Instant at(String local) {
