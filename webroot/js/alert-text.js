@@ -2,7 +2,7 @@
 // says "7 minutes" for ever, so the known rules are worded here from the board, in the chosen
 // language; any other alert shows its rule's message. Pure apart from the messages (i18n).
 
-import { t, pick } from './i18n.js';
+import { t, pick, language } from './i18n.js';
 import { toMillis, formatAge, formatTime, formatDay } from './format.js';
 import { minutesOverdue, neverReported } from './verdict.js';
 
@@ -37,6 +37,7 @@ export function alertText(alert, state, now) {
       return t('alert.publishingLate', { who, item: pick(item.name), age: since(item.due) });
     }
   }
-  return alert.message ?? alert.rule ?? '';
+  // The rule's own words in the chosen language (the rules write both); a rule's name if it wrote none.
+  return (language() === 'en' ? alert.messageEn : null) ?? alert.message ?? alert.rule ?? '';
 }
 

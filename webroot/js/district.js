@@ -198,7 +198,11 @@ function renderStatus() {
   const line = checkinLine(d, examNow());
   setText($('my-checkin'), t(line.key, { age: formatAge(line.minutes * 60000, t), due: line.due ? `${formatTime(line.due)} ${formatDay(line.due)}` : '—' }));
   const others = v.reasons.filter((r) => !r.key.startsWith('why.checkin') && r.key !== 'why.noCheckin');
-  setText($('my-why'), others.map((r) => t(r.key, { ...r.params, link: r.params.link ? t(`link.long.${r.params.link}`) : undefined })).join(' · '));
+  setText($('my-why'), others.map((r) => t(r.key, {
+    ...r.params,
+    link: r.params.link ? t(`link.long.${r.params.link}`) : undefined,
+    site: r.params.site && typeof r.params.site === 'object' ? pick(r.params.site) : r.params.site,
+  })).join(' · '));
   setText($('my-last'), [
     checkin.lastAt ? t('dp.status.last', { time: formatTime(checkin.lastAt), day: formatDay(checkin.lastAt) }) : '',
     checkin.nextDue ? t('dp.status.next', { time: formatTime(checkin.nextDue), day: formatDay(checkin.nextDue) }) : '',

@@ -7,6 +7,7 @@ import { formatAge, formatTime, formatDay } from './format.js';
 import { whoAmI, showSignedOut } from './session.js';
 import { el, setText } from './dom.js';
 import { generateReport, csvUrl, documentUrl } from './report-client.js';
+import { timelineNote } from './incident-view.js';
 import { periodFromSearch, dayPeriod, reportQuery, formatPercent, availabilityShares, SEVERITIES, CHANNELS } from './report-model.js';
 import {
   availabilityChart, incidentChart, timingChart, checkinChart, publishingChannelChart, dayChart,
@@ -143,7 +144,7 @@ function incidentBlock(i, n, placeNames) {
   for (const e of i.timeline ?? []) {
     const tr = el('tr');
     tr.append(el('td', 'num', when(e.at)), el('td', null, t(`event.${e.type}`)), el('td', null, e.by ?? ''),
-      el('td', null, [e.assignee, e.note].filter(Boolean).join(' — ')));
+      el('td', null, [e.assignee, timelineNote(e, i)].filter(Boolean).join(' — ')));
     timeline.append(tr);
   }
   block.append(head, meta, timeline);

@@ -122,11 +122,23 @@ export function verdict(district, state, now) {
   return { level, reasons };
 }
 
-/** "THPT Long Xuyên" out of "Internet — điểm thi THPT Long Xuyên" (the part after the dash), else the site id. */
+/**
+ * The site's name in both languages, `{vi, en}`, out of its link's names ("Internet — điểm thi THPT
+ * Long Xuyên" gives "THPT Long Xuyên", "Internet — THPT Long Xuyên exam site" the part after the
+ * dash), else the site id's last part in both. The screens pick the language.
+ */
 function siteName(target) {
-  const name = typeof target.name === 'string' ? target.name : '';
-  if (name.includes(' — ')) return name.split(' — ').slice(1).join(' — ').replace(/^điểm thi\s+/i, '');
-  return String(target.site ?? '').split('/').pop();
+  const fallback = String(target.site ?? '').split('/').pop();
+  const after = (name) => (typeof name === 'string' && name.includes(' — ') ? name.split(' — ').slice(1).join(' — ') : '');
+  const vi = after(target.names?.vi ?? target.name).replace(/^điểm thi\s+/i, '') || fallback;
+  return { vi, en: after(target.names?.en) || vi };
+}
+
+/** An exam site's name `{vi, en}` from the board's targets at that site, or null when none is known. */
+export function siteNames(targets, siteId) {
+  if (!siteId) return null;
+  const target = objects(targets).find((x) => x.site === siteId && (x.names || x.name));
+  return target ? siteName(target) : null;
 }
 
 export { LEVEL_ORDER };

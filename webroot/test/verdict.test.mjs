@@ -27,7 +27,7 @@ test('an exam site that lost its internet shows on the link chips and the verdic
   assert.equal(links.phone, 'ok');
   const v = verdict(district(), { targets }, NOW);
   assert.equal(v.level, 'critical');
-  assert.deepEqual(v.reasons[0].params, { link: 'internet', site: 'THPT Tri Tôn' });
+  assert.deepEqual(v.reasons[0].params, { link: 'internet', site: { vi: 'THPT Tri Tôn', en: 'THPT Tri Tôn' } });
 });
 
 test('no check-in and nothing else known reads as unknown, not as trouble or as well', () => {
@@ -74,4 +74,11 @@ test('a district that reported once and then fell silent still reads "missed" wi
   // An older snapshot without the field: a district with a last check-in has reported.
   assert.equal(neverReported(district({ checkin: { state: 'missed' } })), false);
   assert.equal(neverReported({ checkin: { state: 'missed' }, lastCheckin: null }), true);
+});
+
+test('a site named in the verdict carries both languages from the province file', () => {
+  const targets = { t: { id: 'long-xuyen/thpt-long-xuyen/internet', kind: 'internet', district: 'tri-ton', site: 'long-xuyen/thpt-long-xuyen', status: 'down',
+    name: 'Internet — điểm thi THPT Long Xuyên', names: { vi: 'Internet — điểm thi THPT Long Xuyên', en: 'Internet — THPT Long Xuyên exam site' } } };
+  const v = verdict(district(), { targets }, NOW);
+  assert.deepEqual(v.reasons[0].params.site, { vi: 'THPT Long Xuyên', en: 'THPT Long Xuyên exam site' });
 });

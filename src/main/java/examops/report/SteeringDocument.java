@@ -159,7 +159,7 @@ final class SteeringDocument {
     }
     body.add(new OfficialDocument.Table(List.of(w.get("doc.col.no"), w.get("doc.col.incident"), w.get("report.severity"),
         w.get("doc.col.place"), w.get("doc.col.reported"), w.get("doc.col.tta"), w.get("doc.col.ttr"), w.get("doc.col.state")),
-        rows, new float[] {0.6f, 4f, 1.5f, 2.6f, 1.8f, 1.4f, 1.4f, 1.6f}, false));
+        rows, new float[] {0.8f, 3.6f, 1.5f, 2.4f, 2.2f, 1.4f, 1.4f, 1.6f}, false));
   }
 
   /** "Long Xuyên / THPT Long Xuyên", from the province file's names; ids only for what the file does not know. */
