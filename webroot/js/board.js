@@ -276,14 +276,17 @@ function updateDistrict(node, d, v) {
   setClass(why, `d-why why-${others[0]?.level ?? 'none'}`);
   node.title = v.reasons.map(because).join('\n');
   const line = checkinLine(d, examNow());
-  const checkinText = t(line.key, { age: formatAge(line.minutes * 60000, t), due: line.due ? `${formatTime(line.due)} ${formatDay(line.due)}` : '—' });
+  const due = line.due ? `${formatTime(line.due)} ${formatDay(line.due)}` : '—';
+  // The tile's line is short ("never reported"); the first due time goes on the line under it.
+  const checkinText = t(line.key === 'checkin.never' ? 'checkin.neverShort' : line.key, { age: formatAge(line.minutes * 60000, t), due });
   setText(node.querySelector('.d-checkin-state'), checkinText);
   node.querySelector('.d-checkin-state').title = checkinText;
   const lastAt = checkin.lastAt ?? d.lastCheckin?.at;
   // Mixes a time and an age in minutes: redrawn with the tiles each minute, not every second.
   setText(node.querySelector('.d-checkin-last'), lastAt
     ? t('checkin.last', { time: formatTime(lastAt), age: age(lastAt) })
-    : (checkin.nextDue ? t('checkin.next', { time: formatTime(checkin.nextDue) }) : ''));
+    : line.key === 'checkin.never' ? t('checkin.firstDue', { due })
+      : (checkin.nextDue ? t('checkin.next', { time: formatTime(checkin.nextDue) }) : ''));
   const lastCheckin = d.lastCheckin ?? {};
   const linkState = linkStates(d, shownState()?.targets);
   for (const link of LINKS) {
@@ -403,8 +406,8 @@ function updateIncident(node, incident) {
   node.dataset.id = incident.id;
   setText(node.querySelector('.i-sev'), t(`severity.${severity}`));
   setText(node.querySelector('.i-title'), incident.title ?? incident.id);
-  const known = shownState()?.districts?.[incident.district];
-  const district = incident.district ? (known ? nameOf(known) : incident.district) : t('incidents.province');
+  const home = shownState()?.districts?.[incident.district];
+  const district = incident.district ? (home ? nameOf(home) : incident.district) : t('incidents.province');
   setText(node.querySelector('.i-where'), [district, siteLabel(incident.site)].filter(Boolean).join(' · '));
   setText(node.querySelector('.i-state'), incident.assignee
     ? `${t(`incident.${state}`)} · ${incident.assignee}` : t(`incident.${state}`));

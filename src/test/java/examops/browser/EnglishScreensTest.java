@@ -130,6 +130,12 @@ class EnglishScreensTest {
   private List<String> allowed() {
     Set<String> out = new LinkedHashSet<>(List.of("Tiếng Việt")); // the other language's own name, on the switch
     collect(node.board(), out);
+    // The province file's own English names (exam sites appear by name in the district page's forms).
+    examops.province.Province province = examops.province.ProvinceLoader.loadDefault();
+    out.add(province.name().en());
+    province.districts().forEach(d -> out.add(d.name().en()));
+    province.sites().forEach(x -> out.add(x.name().en()));
+    province.targets().forEach(x -> out.add(x.name().en()));
     List<String> sorted = new ArrayList<>(out);
     sorted.sort(Comparator.comparingInt(String::length).reversed());
     return sorted;
