@@ -68,6 +68,18 @@ class RulesTest {
   }
 
   @Test
+  @DisplayName("a district that never checked in is alarmed as never reported, with its first due time, not as days overdue")
+  void neverReportedDistrict() {
+    MissedCheckinRule rule = new MissedCheckinRule(PROVINCE, ExamClock.of(PROVINCE));
+    // Seven days into the window: the first check-in was due 01/08 09:00 (2 h of active hours from 07:00).
+    List<AlertCondition> missed = rule.evaluate(state.checkins(), vn("2020-08-08T09:00:00"));
+    AlertCondition anPhu = missed.stream().filter(c -> c.subject().equals("an-phu")).findFirst().orElseThrow();
+    assertThat(anPhu.message()).isEqualTo("An Phú chưa từng báo cáo (hạn đầu tiên 09:00 01/08)");
+    assertThat(anPhu.messageEn()).isEqualTo("An Phu has never checked in (first due 09:00 01/08)".replace("An Phu", PROVINCE.district("an-phu").orElseThrow().name().en()));
+    assertThat(anPhu.message()).doesNotContain("phút");
+  }
+
+  @Test
   @DisplayName("a target down one second short of its threshold is quiet; at the threshold it alarms")
   void targetDownThreshold() {
     Instant down = vn("2020-08-09T07:00:00");
