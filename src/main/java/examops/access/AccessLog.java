@@ -57,6 +57,15 @@ public final class AccessLog implements AutoCloseable {
   }
 
   /** Blocking: reads every record now on the topic into the book, then follows it on a thread. */
+  /** The Kafka clients underneath, for their metrics only. */
+  public org.apache.kafka.clients.producer.Producer<String, byte[]> producerClient() {
+    return producer;
+  }
+
+  public org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumerClient() {
+    return consumer;
+  }
+
   public void start() {
     List<TopicPartition> parts = consumer.partitionsFor(TOPIC).stream()
         .map(p -> new TopicPartition(TOPIC, p.partition())).toList();

@@ -275,7 +275,11 @@ final class IngestHandler {
   }
 
   private Future<Event> append(Event e) {
-    return log.append(e).map(md -> e);
+    long t0 = System.nanoTime();
+    return log.append(e).map(md -> {
+      stats.ingestWrite().record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
+      return e;
+    });
   }
 
   /** Answers the refusal (409, or 404 for an absent entity) and returns false, or returns true when there is none. */
