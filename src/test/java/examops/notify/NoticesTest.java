@@ -10,6 +10,7 @@ import examops.incident.IncidentCategory;
 import examops.incident.Severity;
 import examops.province.Province;
 import examops.province.ProvinceLoader;
+import examops.testing.Tier;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** What on the board is worth telling people. Pure. */
+@Tier.Unit
 class NoticesTest {
 
   private static final Province PROVINCE = ProvinceLoader.loadDefault();

@@ -9,6 +9,7 @@ import examops.incident.IncidentCategory;
 import examops.incident.Severity;
 import examops.province.Province;
 import examops.province.ProvinceLoader;
+import examops.testing.Tier;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** What the notifier decides to deliver, from the notices and the log. Pure. */
+@Tier.Unit
 class NotificationPlannerTest {
 
   private static final Province PROVINCE = ProvinceLoader.loadDefault();

@@ -7,12 +7,14 @@ import examops.incident.Severity;
 import examops.province.Contact;
 import examops.province.Province;
 import examops.province.ProvinceLoader;
+import examops.testing.Tier;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Who hears of what, from An Giang's contacts. Pure. */
+@Tier.Unit
 class RoutingTest {
 
   private static final Province PROVINCE = ProvinceLoader.loadDefault();

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import examops.incident.Severity;
 import examops.province.ProvinceLoader;
+import examops.testing.Tier;
 import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The words of a notification. Pure. */
+@Tier.Unit
 class TemplatesTest {
 
   private final Templates templates = new Templates(ProvinceLoader.loadDefault(), "https://examops.angiang.example/");

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import examops.incident.IncidentCategory;
 import examops.publishing.Channel;
+import examops.testing.Tier;
 import java.time.ZoneId;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+@Tier.Unit
 class DefaultProvinceTest {
 
   private final Province p = ProvinceLoader.loadDefault();
