@@ -30,7 +30,7 @@ import java.util.Set;
 public final class BoardState {
 
   /** The version of {@link #save()}'s format; a checkpoint of another version is not read. */
-  public static final int FORMAT = 1;
+  public static final int FORMAT = 2;
 
   private final EventIds ids;
   private final CheckInBook checkins;

@@ -9,11 +9,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * The check-ins received, per district: the latest ones for the board and the district page, and the
- * time of every one for the report's punctuality.
+ * times for the report's punctuality (by the minute: see {@link Burst}).
  *
  * <p>A district's check-ins arrive on several partitions (the district's own key and one per exam
  * site), so what this book keeps is a function of the set of check-ins received, never of the order
@@ -38,51 +39,53 @@ public final class CheckInBook {
   }
 
   private final Map<String, TreeSet<Kept>> latest = new HashMap<>();
-  /** Per district, every check-in's time in time order, packed (a few bytes each; see {@link Packed}). */
+  /** Per district, when its check-ins count, as bursts by the minute. */
   private final Map<String, Times> times = new HashMap<>();
 
   /**
-   * One district's check-in times: the ones that came in time order appended packed, the stragglers
-   * (sent from a phone that was offline) aside until there are enough to merge in one pass. Read and
-   * saved as one run in time order, so what is kept does not depend on the order they came in.
+   * One check-in, or several sent within the same minute: the first and last times and how many.
+   * However often a unit sends, what the report keeps of it is bounded by the minutes of the window.
+   */
+  public record Burst(Instant first, Instant last, int count) {
+
+    public static Burst of(Instant t) {
+      return new Burst(t, t, 1);
+    }
+
+    Burst with(Instant t) {
+      return new Burst(t.isBefore(first) ? t : first, t.isAfter(last) ? t : last, count + 1);
+    }
+  }
+
+  /**
+   * One district's check-in times, as bursts by the minute (see {@link Burst}): a function of the set
+   * of check-ins received, whatever order they came in.
    */
   private static final class Times {
-    static final int MERGE_AT = 4096;
-    Packed.Writer packed = new Packed.Writer();
-    Instant last;
-    final List<Instant> stragglers = new ArrayList<>();
+    private static final long MINUTE_MS = 60_000;
+    final TreeMap<Long, Burst> byMinute = new TreeMap<>();
 
     void add(Instant t) {
-      if (last == null || !t.isBefore(last)) {
-        packed.time(t);
-        last = t;
-        return;
-      }
-      stragglers.add(t);
-      if (stragglers.size() >= MERGE_AT) merge();
+      byMinute.merge(Math.floorDiv(t.toEpochMilli(), MINUTE_MS), Burst.of(t), (old, one) -> old.with(t));
     }
 
-    /** Writes the stragglers into the run; afterwards there are none. */
-    private void merge() {
-      List<Instant> all = list();
-      packed = new Packed.Writer();
-      all.forEach(packed::time);
-      stragglers.clear();
-    }
-
-    List<Instant> list() {
-      List<Instant> out = new ArrayList<>();
-      for (Packed.Reader r = new Packed.Reader(packed.bytes()); r.more(); ) out.add(r.time());
-      if (!stragglers.isEmpty()) {
-        out.addAll(stragglers);
-        out.sort(null);
-      }
-      return out;
+    List<Burst> list() {
+      return new ArrayList<>(byMinute.values());
     }
 
     String save() {
-      if (!stragglers.isEmpty()) merge();
-      return packed.done();
+      Packed.Writer w = new Packed.Writer();
+      byMinute.values().forEach(b -> w.time(b.first()).time(b.last()).small(b.count()));
+      return w.done();
+    }
+
+    static Times restore(String packed) {
+      Times t = new Times();
+      for (Packed.Reader r = new Packed.Reader(packed); r.more(); ) {
+        Burst b = new Burst(r.time(), r.time(), r.small());
+        t.byMinute.put(Math.floorDiv(b.first().toEpochMilli(), MINUTE_MS), b);
+      }
+      return t;
     }
   }
 
@@ -106,8 +109,8 @@ public final class CheckInBook {
     return kept == null ? List.of() : kept.descendingSet().stream().map(Kept::checkIn).toList();
   }
 
-  /** When each of a district's check-ins counts (sites included, as on the board), in time order. */
-  public List<Instant> times(String district) {
+  /** When a district's check-ins count (sites included, as on the board), as bursts in time order. */
+  public List<Burst> times(String district) {
     Times t = times.get(district);
     return t == null ? List.of() : t.list();
   }
@@ -131,11 +134,7 @@ public final class CheckInBook {
       TreeSet<Kept> kept = new TreeSet<>();
       for (Object o : d.getJsonArray("latest")) kept.add(new Kept(CheckIn.fromJson((JsonObject) o)));
       book.latest.put(district, kept);
-      Times t = new Times();
-      t.packed = Packed.Writer.resume(d.getString("times"), 1, 0);
-      List<Instant> all = t.list();
-      t.last = all.isEmpty() ? null : all.get(all.size() - 1);
-      book.times.put(district, t);
+      book.times.put(district, Times.restore(d.getString("times")));
     }
     return book;
   }

@@ -33,6 +33,13 @@ public final class Packed {
       return this;
     }
 
+    /** A number that is never negative, of up to 63 bits. */
+    public Writer number(long n) {
+      if (n < 0) throw new IllegalArgumentException("negative: " + n);
+      varLong(n);
+      return this;
+    }
+
     private void varLong(long v) {
       while ((v & ~0x7FL) != 0) {
         out.write((int) ((v & 0x7F) | 0x80));
@@ -98,6 +105,10 @@ public final class Packed {
 
     public int small() {
       return (int) varLong();
+    }
+
+    public long number() {
+      return varLong();
     }
 
     private long varLong() {

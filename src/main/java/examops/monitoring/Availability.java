@@ -3,7 +3,8 @@ package examops.monitoring;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.ArrayList;
+import java.util.Comparator;
 
 /**
  * Where a target's time went over a report window. Maintenance time is set apart whatever the
@@ -28,50 +29,83 @@ public record Availability(
   }
 
   /**
-   * @param spans the target's history (see {@link StatusTimeline#spans})
+   * @param spans the target's history in time order (see {@link StatusTimeline#spans}); a mixed span
+   *     counts its shares pro rata for the part of it inside the window
    * @param window the report window
    * @param maintenance the maintenance windows covering this target
    */
   public static Availability over(List<StatusSpan> spans, TimeSpan window, List<TimeSpan> maintenance) {
-    TreeSet<Instant> cuts = new TreeSet<>(List.of(window.from(), window.to()));
-    spans.forEach(s -> { cut(cuts, window, s.from()); cut(cuts, window, s.to()); });
-    maintenance.forEach(m -> { cut(cuts, window, m.from()); cut(cuts, window, m.to()); });
-    Duration up = Duration.ZERO, degraded = Duration.ZERO, down = Duration.ZERO,
-        unknown = Duration.ZERO, planned = Duration.ZERO;
-    // One walk along the spans in time order (a history of many changes is not searched once per piece).
-    List<StatusSpan> ordered = new java.util.ArrayList<>(spans);
-    ordered.sort(java.util.Comparator.comparing(StatusSpan::from));
-    int next = 0;
-    Instant a = null;
-    for (Instant b : cuts) {
-      if (a != null) {
-        Duration piece = Duration.between(a, b);
-        Instant at = a;
-        while (next < ordered.size() && !ordered.get(next).to().isAfter(at)) next++;
-        if (maintenance.stream().anyMatch(m -> m.contains(at))) {
-          planned = planned.plus(piece);
-        } else {
-          HealthStatus s = HealthStatus.UNKNOWN;
-          for (int i = next; i < ordered.size() && !ordered.get(i).from().isAfter(at); i++) {
-            if (at.isBefore(ordered.get(i).to())) {
-              s = ordered.get(i).status();
-              break;
-            }
-          }
-          switch (s) {
-            case UP -> up = up.plus(piece);
-            case DEGRADED -> degraded = degraded.plus(piece);
-            case DOWN -> down = down.plus(piece);
-            case UNKNOWN -> unknown = unknown.plus(piece);
-          }
-        }
+    List<TimeSpan> planned = union(maintenance, window);
+    long plannedNs = 0;
+    for (TimeSpan m : planned) plannedNs += nanos(m.from(), m.to());
+    double[] ns = new double[HealthStatus.values().length];
+    int first = 0;
+    for (StatusSpan s : spans) {
+      if (!s.from().isBefore(window.to())) break;
+      Instant a = later(s.from(), window.from());
+      Instant b = earlier(s.to(), window.to());
+      if (!a.isBefore(b)) continue;
+      while (first < planned.size() && !planned.get(first).to().isAfter(a)) first++;
+      // The parts of [a, b) outside maintenance (one walk: spans and windows are both in time order).
+      Instant cursor = a;
+      for (int i = first; i < planned.size() && planned.get(i).from().isBefore(b); i++) {
+        TimeSpan m = planned.get(i);
+        if (m.from().isAfter(cursor)) credit(ns, s, cursor, m.from());
+        if (m.to().isAfter(cursor)) cursor = m.to();
       }
-      a = b;
+      if (cursor.isBefore(b)) credit(ns, s, cursor, b);
     }
-    return new Availability(up, degraded, down, unknown, planned, window.length());
+    Duration up = Duration.ofNanos(Math.round(ns[HealthStatus.UP.ordinal()]));
+    Duration degraded = Duration.ofNanos(Math.round(ns[HealthStatus.DEGRADED.ordinal()]));
+    Duration down = Duration.ofNanos(Math.round(ns[HealthStatus.DOWN.ordinal()]));
+    Duration total = window.length();
+    Duration unknown = total.minusNanos(plannedNs).minus(up).minus(degraded).minus(down);
+    return new Availability(up, degraded, down, unknown, Duration.ofNanos(plannedNs), total);
   }
 
-  private static void cut(TreeSet<Instant> cuts, TimeSpan window, Instant t) {
-    if (window.contains(t)) cuts.add(t);
+  /** Adds the time [from, to) of span {@code s}: all of it to its status, or its shares pro rata when mixed. */
+  private static void credit(double[] ns, StatusSpan s, Instant from, Instant to) {
+    long part = nanos(from, to);
+    if (!s.isMixed()) {
+      if (s.status() != HealthStatus.UNKNOWN) ns[s.status().ordinal()] += part;
+      return;
+    }
+    double share = (double) part / nanos(s.from(), s.to());
+    ns[HealthStatus.UP.ordinal()] += s.mix().upMs() * 1e6 * share;
+    ns[HealthStatus.DEGRADED.ordinal()] += s.mix().degradedMs() * 1e6 * share;
+    ns[HealthStatus.DOWN.ordinal()] += s.mix().downMs() * 1e6 * share;
+  }
+
+  /** The windows cut to {@code within} and merged where they overlap, in time order. */
+  static List<TimeSpan> union(List<TimeSpan> windows, TimeSpan within) {
+    List<TimeSpan> cut = new ArrayList<>();
+    for (TimeSpan w : windows) {
+      Instant a = later(w.from(), within.from());
+      Instant b = earlier(w.to(), within.to());
+      if (a.isBefore(b)) cut.add(new TimeSpan(a, b));
+    }
+    cut.sort(Comparator.comparing(TimeSpan::from));
+    List<TimeSpan> out = new ArrayList<>();
+    for (TimeSpan w : cut) {
+      TimeSpan last = out.isEmpty() ? null : out.get(out.size() - 1);
+      if (last != null && !w.from().isAfter(last.to())) {
+        if (w.to().isAfter(last.to())) out.set(out.size() - 1, new TimeSpan(last.from(), w.to()));
+      } else {
+        out.add(w);
+      }
+    }
+    return out;
+  }
+
+  private static long nanos(Instant a, Instant b) {
+    return Duration.between(a, b).toNanos();
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  private static Instant earlier(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
   }
 }

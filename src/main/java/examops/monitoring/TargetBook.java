@@ -7,7 +7,6 @@ import examops.province.Target;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,7 +113,9 @@ public final class TargetBook {
 
   /**
    * The target's status history up to {@code now}, as the board would have shown it: at each moment
-   * the worse of the two sources' statuses; time neither vouches for is left out (unknown).
+   * the worse of the two sources' statuses; time neither vouches for is left out (unknown). Where one
+   * source kept a minute as shares ({@link StatusTimeline}), the two are combined share by share, as if
+   * their worse times overlapped: the larger share down, then of down or degraded, then of time known.
    */
   public List<StatusSpan> spans(String id, Instant now) {
     List<StatusSpan> a = Optional.ofNullable(probed.get(id)).map(e -> e.timeline().spans(now)).orElse(List.of());
@@ -125,34 +126,62 @@ public final class TargetBook {
     for (StatusSpan s : a) { cuts.add(s.from()); cuts.add(s.to()); }
     for (StatusSpan s : b) { cuts.add(s.from()); cuts.add(s.to()); }
     List<StatusSpan> out = new ArrayList<>();
+    int ia = 0;
+    int ib = 0;
     Instant from = null;
     for (Instant cut : cuts) {
       if (from != null) {
-        HealthStatus worse = worse(statusAt(a, from), statusAt(b, from));
-        if (worse != HealthStatus.UNKNOWN) add(out, new StatusSpan(from, cut, worse));
+        while (ia < a.size() && !a.get(ia).to().isAfter(from)) ia++;
+        while (ib < b.size() && !b.get(ib).to().isAfter(from)) ib++;
+        StatusSpan sa = ia < a.size() && !a.get(ia).from().isAfter(from) ? a.get(ia) : null;
+        StatusSpan sb = ib < b.size() && !b.get(ib).from().isAfter(from) ? b.get(ib) : null;
+        StatusSpan worse = worse(sa, sb, from, cut);
+        if (worse != null) add(out, worse);
       }
       from = cut;
     }
     return out;
   }
 
+  /** The worse of two sources over [from, to), inside the spans {@code x} and {@code y} (null: no data). */
+  private static StatusSpan worse(StatusSpan x, StatusSpan y, Instant from, Instant to) {
+    if ((x == null || !x.isMixed()) && (y == null || !y.isMixed())) {
+      HealthStatus w = worse(x == null ? HealthStatus.UNKNOWN : x.status(), y == null ? HealthStatus.UNKNOWN : y.status());
+      return w == HealthStatus.UNKNOWN ? null : new StatusSpan(from, to, w);
+    }
+    double[] fx = fractions(x);
+    double[] fy = fractions(y);
+    double down = Math.max(fx[2], fy[2]);
+    double degraded = Math.max(fx[1] + fx[2], fy[1] + fy[2]) - down;
+    double up = Math.max(fx[0] + fx[1] + fx[2], fy[0] + fy[1] + fy[2]) - down - degraded;
+    long ms = Duration.between(from, to).toMillis();
+    return StatusSpan.mixed(from, to, new StatusSpan.Mix(Math.round(up * ms), Math.round(degraded * ms), Math.round(down * ms)));
+  }
+
+  /** The shares of a span's time that were up, degraded and down. */
+  private static double[] fractions(StatusSpan s) {
+    if (s == null) return new double[3];
+    if (s.isMixed()) {
+      double ms = Math.max(1, Duration.between(s.from(), s.to()).toMillis());
+      return new double[] {s.mix().upMs() / ms, s.mix().degradedMs() / ms, s.mix().downMs() / ms};
+    }
+    return switch (s.status()) {
+      case UP -> new double[] {1, 0, 0};
+      case DEGRADED -> new double[] {0, 1, 0};
+      case DOWN -> new double[] {0, 0, 1};
+      case UNKNOWN -> new double[3];
+    };
+  }
+
   private static void add(List<StatusSpan> out, StatusSpan s) {
-    if (!out.isEmpty()) {
+    if (!out.isEmpty() && !s.isMixed()) {
       StatusSpan last = out.get(out.size() - 1);
-      if (last.status() == s.status() && last.to().equals(s.from())) {
+      if (!last.isMixed() && last.status() == s.status() && last.to().equals(s.from())) {
         out.set(out.size() - 1, new StatusSpan(last.from(), s.to(), s.status()));
         return;
       }
     }
     out.add(s);
-  }
-
-  private static HealthStatus statusAt(List<StatusSpan> spans, Instant t) {
-    int i = Collections.binarySearch(spans, new StatusSpan(t, t, HealthStatus.UNKNOWN), (x, y) -> x.from().compareTo(y.from()));
-    int at = i >= 0 ? i : -i - 2;
-    if (at < 0) return HealthStatus.UNKNOWN;
-    StatusSpan s = spans.get(at);
-    return t.isBefore(s.to()) ? s.status() : HealthStatus.UNKNOWN;
   }
 
   private static HealthStatus worse(HealthStatus x, HealthStatus y) {

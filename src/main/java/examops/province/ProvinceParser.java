@@ -193,8 +193,13 @@ final class ProvinceParser {
     for (Phase phase : Phase.values()) {
       JsonFields c = f.optObject(phase.wireName());
       if (c == null) continue;
+      Duration every = c.duration("every", null);
+      // The report counts check-ins sent within one minute of each other as one burst (see CheckInBook).
+      if (every != null && every.compareTo(Duration.ofMinutes(1)) < 0) {
+        throw c.bad("every must be at least one minute (PT1M); got " + every);
+      }
       out.put(phase, new Cadence(
-          c.duration("every", null), c.duration("grace", Duration.ZERO),
+          every, c.duration("grace", Duration.ZERO),
           c.optLocalTime("activeFrom"), c.optLocalTime("activeTo")));
       c.noOtherKeys();
     }

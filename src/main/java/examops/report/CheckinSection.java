@@ -22,7 +22,7 @@ final class CheckinSection {
     CheckinSchedule schedule = CheckinSchedule.forDistricts(province.checkins(), clock);
     Map<District, List<Punctuality.Mark>> out = new LinkedHashMap<>();
     for (District d : province.districts()) {
-      out.put(d, Punctuality.walk(schedule, province.window(), ledger.checkins(d.id()), span.from(), span.to()));
+      out.put(d, Punctuality.walkBursts(schedule, province.window(), ledger.checkins(d.id()), span.from(), span.to()));
     }
     return out;
   }

@@ -1,5 +1,6 @@
 package examops.report;
 
+import examops.checkin.CheckInBook;
 import examops.checkin.CheckinSchedule;
 import examops.checkin.CheckinState;
 import examops.checkin.CheckinStatus;
@@ -25,7 +26,12 @@ public final class Punctuality {
   public enum Outcome { ON_TIME, LATE, MISSED, UNSCHEDULED }
 
   /** One outcome, at the check-in's time (or, for a miss, when its grace ended). */
-  public record Mark(Instant at, Outcome outcome) {}
+  public record Mark(Instant at, Outcome outcome, int count) {
+
+    public Mark(Instant at, Outcome outcome) {
+      this(at, outcome, 1);
+    }
+  }
 
   /** A bound on misses per unit, so a malformed cadence can never loop forever. */
   static final int MAX_MARKS = 100_000;
@@ -39,23 +45,44 @@ public final class Punctuality {
    * @return the outcomes at or after {@code from} and before {@code end}, in time order
    */
   public static List<Mark> walk(CheckinSchedule schedule, ExamWindow window, List<Instant> checkins, Instant from, Instant end) {
+    return walkBursts(schedule, window, checkins.stream().map(CheckInBook.Burst::of).toList(), from, end);
+  }
+
+  /**
+   * As {@link #walk}, over check-ins kept as bursts ({@link CheckInBook.Burst}). The first check-in of
+   * a burst is judged against the one before it; the others followed their predecessor within the
+   * minute, under a cadence of at least a minute, so each is on time (or unscheduled when no check-in
+   * was expected then): they are judged as the burst's last against its first, and counted at the
+   * last one's time.
+   */
+  public static List<Mark> walkBursts(CheckinSchedule schedule, ExamWindow window, List<CheckInBook.Burst> checkins,
+      Instant from, Instant end) {
     List<Mark> out = new ArrayList<>();
     Instant last = null;
-    for (Instant c : checkins) {
+    for (CheckInBook.Burst b : checkins) {
+      Instant c = b.first();
       if (!c.isBefore(end)) break;
       last = missesUntil(schedule, window, last, c, from, end, out);
-      CheckinStatus s = schedule.evaluate(last, c);
-      Outcome o = switch (s.state()) {
-        case ON_TIME -> Outcome.ON_TIME;
-        case LATE -> Outcome.LATE;
-        case MISSED -> Outcome.LATE; // past the grace seen now, within the grace of its deadline
-        case NOT_EXPECTED -> Outcome.UNSCHEDULED;
-      };
+      Outcome o = outcome(schedule.evaluate(last, c));
       if (!c.isBefore(from)) out.add(new Mark(c, o));
       last = c;
+      if (b.count() > 1 && b.last().isBefore(end)) {
+        Outcome rest = outcome(schedule.evaluate(c, b.last()));
+        if (!b.last().isBefore(from)) out.add(new Mark(b.last(), rest, b.count() - 1));
+        last = b.last();
+      }
     }
     missesUntil(schedule, window, last, end, from, end, out);
     return out;
+  }
+
+  private static Outcome outcome(CheckinStatus s) {
+    return switch (s.state()) {
+      case ON_TIME -> Outcome.ON_TIME;
+      case LATE -> Outcome.LATE;
+      case MISSED -> Outcome.LATE; // past the grace seen now, within the grace of its deadline
+      case NOT_EXPECTED -> Outcome.UNSCHEDULED;
+    };
   }
 
   /** Records the deadlines missed before {@code t}; returns the last one (or {@code last} when none). */
@@ -87,7 +114,7 @@ public final class Punctuality {
 
     public static Tally of(List<Mark> marks) {
       long[] n = new long[Outcome.values().length];
-      marks.forEach(m -> n[m.outcome().ordinal()]++);
+      marks.forEach(m -> n[m.outcome().ordinal()] += m.count());
       return new Tally(n[0], n[1], n[2], n[3]);
     }
 

@@ -56,8 +56,8 @@ public final class ReportLedger {
     return state;
   }
 
-  /** A district's check-in times (sites included, as on the board), in time order. */
-  public List<Instant> checkins(String district) {
+  /** A district's check-in times (sites included, as on the board), as bursts in time order. */
+  public List<examops.checkin.CheckInBook.Burst> checkins(String district) {
     return state.checkins().times(district);
   }
 
