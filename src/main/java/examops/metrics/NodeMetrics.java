@@ -68,12 +68,13 @@ public final class NodeMetrics implements AutoCloseable {
 
   /**
    * Turns on Vert.x's meters in these options: HTTP server requests by route, method and status
-   * (never by raw path: that would make a series per incident id), event-bus messages by address.
+   * (never by raw path or client address: that would make a series per incident id or per connection),
+   * event-bus messages by address.
    */
   public VertxOptions instrument(VertxOptions options) {
     return options.setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setRegistryName(vertxRegistryName)
         .setLabels(java.util.Set.of(Label.HTTP_ROUTE, Label.HTTP_METHOD, Label.HTTP_CODE, Label.EB_ADDRESS, Label.EB_SIDE,
-            Label.EB_FAILURE, Label.REMOTE)));
+            Label.EB_FAILURE)));
   }
 
   /** The factory that makes Vert.x record into this node's registry. */

@@ -86,7 +86,8 @@ class MetricsEndpointTest {
               assertThat(s.labels().get("route")).endsWith("/api/v1/monitoring");
               assertThat(s.value()).isEqualTo(1);
             });
-        assertThat(m.all()).noneMatch(s -> s.labels().containsKey("path"));
+        assertThat(m.all()).as("no series per raw path or per client connection")
+            .noneMatch(s -> s.labels().containsKey("path") || s.labels().containsKey("remote"));
         assertThat(m.all()).as("event bus meters").anyMatch(s -> s.name().startsWith("vertx_eventbus_") && s.labels().containsKey("address"));
 
         // The Kafka clients: the board's log reader and the ingest producer, by client id.
