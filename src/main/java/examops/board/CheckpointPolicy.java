@@ -9,12 +9,12 @@ import java.util.Map;
  * (and when the start-up replay catches up). A restart then reads at most about that much of the log.
  *
  * <p>{@code EXAMOPS_CHECKPOINT_EVERY} (ISO-8601 duration, default PT1M) and
- * {@code EXAMOPS_CHECKPOINT_RECORDS} (default 250000); {@code EXAMOPS_CHECKPOINT_RECORDS=0} turns
+ * {@code EXAMOPS_CHECKPOINT_RECORDS} (default 100000); {@code EXAMOPS_CHECKPOINT_RECORDS=0} turns
  * checkpoints off (every restart reads the whole log).
  */
 public record CheckpointPolicy(Duration every, long records, boolean startFromCheckpoint) {
 
-  public static final CheckpointPolicy DEFAULT = new CheckpointPolicy(Duration.ofMinutes(1), 250_000, true);
+  public static final CheckpointPolicy DEFAULT = new CheckpointPolicy(Duration.ofMinutes(1), 100_000, true);
   /** No checkpoints at all: every start reads the whole log. */
   public static final CheckpointPolicy OFF = new CheckpointPolicy(Duration.ofMinutes(1), 0, false);
 

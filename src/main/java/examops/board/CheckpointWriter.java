@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * time (taking it on the board's thread and encoding it on a worker), the next waits at least
  * t / {@link #SHARE}. Processor time, not elapsed time: on a busy machine a small checkpoint must not
  * look expensive because its threads waited for a core. While a large backlog is read, when
- * 250,000 records take about a second, this spaces them out instead of saving every second.
+ * 100,000 records take half a second, this spaces them out instead of saving every second.
  */
 final class CheckpointWriter {
 

@@ -10,12 +10,12 @@ import java.time.format.DateTimeParseException;
  * about as long as the rest of decoding: the usual shape ({@code 2020-08-09T07:05:00+07:00}, with
  * optional seconds, fraction and {@code Z}) is read by hand, anything else by the JDK's parser.
  */
-final class IsoDateTimes {
+public final class IsoDateTimes {
 
   private IsoDateTimes() {}
 
   /** The date-time, or null when it is not an ISO-8601 date-time with an offset. */
-  static OffsetDateTime parse(String s) {
+  public static OffsetDateTime parse(String s) {
     if (s == null) return null;
     OffsetDateTime fast = fast(s);
     if (fast != null) return fast;

@@ -34,6 +34,8 @@ public final class CheckpointStore implements AutoCloseable {
   private final String bootstrap;
   private final String clientId;
   private KafkaProducer<String, byte[]> producer;
+  private final Object readLock = new Object();
+  private KafkaConsumer<String, byte[]> reader;
 
   public CheckpointStore(String bootstrap, String clientId) {
     this.bootstrap = bootstrap;
@@ -59,30 +61,69 @@ public final class CheckpointStore implements AutoCloseable {
    * use (unreadable, another format) is passed over for the one before it.
    */
   public <T> Optional<T> newest(Instant upTo, Function<byte[], Optional<T>> read) {
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(KafkaSettings.logReader(bootstrap, clientId + "-reader"))) {
-      if (consumer.partitionsFor(TOPIC).isEmpty()) return Optional.empty();
-      consumer.assign(List.of(PARTITION));
-      long begin = consumer.beginningOffsets(List.of(PARTITION)).get(PARTITION);
-      long end = consumer.endOffsets(List.of(PARTITION)).get(PARTITION);
-      long high = end;
-      if (upTo != null) {
-        Map<TopicPartition, OffsetAndTimestamp> after = consumer.offsetsForTimes(Map.of(PARTITION, upTo.toEpochMilli() + 1));
-        OffsetAndTimestamp first = after.get(PARTITION);
-        if (first != null) high = first.offset();
+    return newest(upTo, (offset, bytes) -> read.apply(bytes));
+  }
+
+  /** Reads one checkpoint, told its offset in the topic (the same offset is always the same checkpoint). */
+  @FunctionalInterface
+  public interface Reader<T> {
+    Optional<T> read(long offset, byte[] bytes);
+  }
+
+  /** As {@link #newest(Instant, Function)}, telling {@code read} each checkpoint's offset (so it may keep what it decoded). */
+  public <T> Optional<T> newest(Instant upTo, Reader<T> read) {
+    synchronized (readLock) {
+      try {
+        return newest(reader(), upTo, read);
+      } catch (RuntimeException e) {
+        closeReader();
+        throw e;
       }
-      for (int step = FIRST_STEP; high > begin; step *= 2) {
-        long low = Math.max(begin, high - step);
-        List<ConsumerRecord<String, byte[]>> found = range(consumer, low, high);
-        for (int i = found.size() - 1; i >= 0; i--) {
-          ConsumerRecord<String, byte[]> r = found.get(i);
-          if (upTo != null && r.timestamp() > upTo.toEpochMilli()) continue;
-          Optional<T> usable = read.apply(r.value());
-          if (usable.isPresent()) return usable;
-        }
-        high = low;
-      }
-      return Optional.empty();
     }
+  }
+
+  private <T> Optional<T> newest(KafkaConsumer<String, byte[]> consumer, Instant upTo, Reader<T> read) {
+    if (consumer.partitionsFor(TOPIC).isEmpty()) return Optional.empty();
+    long begin = consumer.beginningOffsets(List.of(PARTITION)).get(PARTITION);
+    long end = consumer.endOffsets(List.of(PARTITION)).get(PARTITION);
+    long high = end;
+    if (upTo != null) {
+      Map<TopicPartition, OffsetAndTimestamp> after = consumer.offsetsForTimes(Map.of(PARTITION, upTo.toEpochMilli() + 1));
+      OffsetAndTimestamp first = after.get(PARTITION);
+      if (first != null) high = first.offset();
+    }
+    for (int step = FIRST_STEP; high > begin; step *= 2) {
+      long low = Math.max(begin, high - step);
+      List<ConsumerRecord<String, byte[]>> found = range(consumer, low, high);
+      for (int i = found.size() - 1; i >= 0; i--) {
+        ConsumerRecord<String, byte[]> r = found.get(i);
+        if (upTo != null && r.timestamp() > upTo.toEpochMilli()) continue;
+        Optional<T> usable = read.read(r.offset(), r.value());
+        if (usable.isPresent()) return usable;
+      }
+      high = low;
+    }
+    return Optional.empty();
+  }
+
+  /** The reading consumer, kept between reads: a new one costs several round trips to the broker. */
+  private KafkaConsumer<String, byte[]> reader() {
+    if (reader == null) {
+      reader = new KafkaConsumer<>(KafkaSettings.logReader(bootstrap, clientId + "-reader"));
+      reader.assign(List.of(PARTITION));
+    }
+    return reader;
+  }
+
+  private void closeReader() {
+    if (reader != null) {
+      try {
+        reader.close(Duration.ofSeconds(5));
+      } catch (RuntimeException ignored) {
+        // closing a consumer whose broker is gone
+      }
+    }
+    reader = null;
   }
 
   /** The records at offsets [low, high), in order (compaction may have left gaps). */
@@ -105,5 +146,8 @@ public final class CheckpointStore implements AutoCloseable {
   public synchronized void close() {
     if (producer != null) producer.close(Duration.ofSeconds(5));
     producer = null;
+    synchronized (readLock) {
+      closeReader();
+    }
   }
 }

@@ -1,6 +1,9 @@
 package examops.kafka;
 
 import examops.event.Event;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -98,6 +101,10 @@ public final class LogCut {
       for (ConsumerRecord<String, byte[]> r : records) {
         TopicPartition tp = new TopicPartition(r.topic(), r.partition());
         if (finished.contains(tp) || r.offset() >= stop.get(tp)) continue;
+        if (until != null && certainlyAfter(r, until)) {
+          finished.add(tp);
+          continue;
+        }
         RecordDecoder.Decoded d = decoder.decode(r);
         Instant received = d instanceof RecordDecoder.Accepted a ? a.event().receivedAt() : Instant.ofEpochMilli(r.timestamp());
         if (until != null && received.isAfter(until)) {
@@ -128,4 +135,33 @@ public final class LogCut {
     progress.report(total, total);
     return new Result(Map.copyOf(at), done, refusedCount, handed);
   }
+
+  /**
+   * Whether a record was received after {@code until} whatever decoding it would say, found without
+   * decoding it (most of what a time-travel read fetches lies past the cut): an event's receipt time is
+   * its envelope's {@code receivedAt} when it has one (written by the ingest API), else the record's
+   * timestamp; a record refused is placed by its timestamp. So both after the moment, or no
+   * {@code receivedAt} and the timestamp after it, is past the cut; anything else is decoded.
+   */
+  static boolean certainlyAfter(ConsumerRecord<String, byte[]> r, Instant until) {
+    if (!Instant.ofEpochMilli(r.timestamp()).isAfter(until) || r.value() == null) return false;
+    try (JsonParser p = JSON.createParser(r.value())) {
+      if (p.nextToken() != JsonToken.START_OBJECT) return false;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken value = p.nextToken();
+        if ("receivedAt".equals(name)) {
+          if (value != JsonToken.VALUE_STRING) return false;
+          java.time.OffsetDateTime written = examops.event.IsoDateTimes.parse(p.getText());
+          return written != null && written.toInstant().isAfter(until);
+        }
+        p.skipChildren();
+      }
+      return p.currentToken() == JsonToken.END_OBJECT;
+    } catch (java.io.IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static final JsonFactory JSON = new JsonFactory();
 }

@@ -30,17 +30,25 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * the node restarted (process start → /health 200), one {@code ?at=} in the middle of the log and
  * the whole-window report, on a large log beside the same figures on a log a tenth of its size, in the
  * same run. The node runs with its default checkpoint settings.
+ *
+ * <p>Each target's status changes now and then (on about one result in 200), as real services do;
+ * with {@code -Dbench.flapping=true} every result carries a random status instead, the worst case,
+ * where what the board keeps grows with the minutes the log covers (see README, "One log, one truth").
  */
 final class History {
 
   /** One log size's figures, in seconds. */
-  record Figures(long events, double restart, double at, double report, double writeSec, long fromCheckpoint) {}
+  record Figures(long events, double restart, double at, double report, double writeSec, long fromCheckpoint,
+      long atFromCheckpoint, long atEvents) {}
 
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final Children children;
   private final Path runDir;
   private final Report report;
+
+  /** Every result a random status (the worst case) instead of a status that changes now and then. */
+  static final boolean FLAPPING = Boolean.getBoolean("bench.flapping");
 
   History(Children children, Path runDir, Report report) {
     this.children = children;
@@ -52,10 +60,13 @@ final class History {
     Figures base = measure(small);
     Figures big = measure(large);
     String note = String.format(Locale.ROOT, "%,d and %,d events written straight to the broker (60%% probe results, 30%% district "
-        + "check-ins, 10%% site check-ins reporting their links; %,.0f and %,.0f ev/s written); the node restarted from a "
-        + "checkpoint covering %,d and %,d records; default checkpoint settings (every %s or 250,000 records)",
+        + "check-ins, 10%% site check-ins reporting their links, 10 ms apart in event time; " + (FLAPPING
+        ? "every result a random status, the worst case" : "each target's status changing on about one result in 200")
+        + "; %,.0f and %,.0f ev/s written); the node restarted from a "
+        + "checkpoint covering %,d and %,d records; default checkpoint settings (every %s or 100,000 records)",
         base.events(), big.events(), base.events() / base.writeSec(), big.events() / big.writeSec(), base.fromCheckpoint(),
-        big.fromCheckpoint(), "minute");
+        big.fromCheckpoint(), "minute") + String.format(Locale.ROOT, "; the ?at= started from checkpoints covering %,d and %,d "
+        + "records and read %,d and %,d events after them", base.atFromCheckpoint(), big.atFromCheckpoint(), base.atEvents(), big.atEvents());
     String label = String.format(Locale.ROOT, "%,d events", large);
     String baseline = String.format(Locale.ROOT, "same, %,d events", small);
     report.add(new Report.Row("7. History", "restart, process start → /health 200, " + label, big.restart(), "s", baseline,
@@ -84,11 +95,16 @@ final class History {
       double restart = node.awaitHealthy(Duration.ofMinutes(10)) / 1000;
       long fromCheckpoint = json(get(node.url("/health"), h.token)).getJsonObject("replay").getLong("fromCheckpoint");
       List<Double> at = new ArrayList<>();
-      for (int i = 0; i < 3; i++) at.add(timed(() -> get(node.url("/api/v1/board?at=" + URLEncoder.encode(middle.toString(),
-          StandardCharsets.UTF_8)), h.token)));
+      JsonObject[] replay = new JsonObject[1];
+      for (int i = 0; i < 3; i++) at.add(timed(() -> {
+        HttpResponse<String> r = get(node.url("/api/v1/board?at=" + URLEncoder.encode(middle.toString(), StandardCharsets.UTF_8)), h.token);
+        if (r.statusCode() == 200) replay[0] = json(r).getJsonObject("replay");
+        return r;
+      }));
       double reportSec = timed(() -> get(node.url("/api/v1/report"), h.token));
       at.sort(null);
-      return new Figures(events, restart, at.get(1), reportSec, writeSec, fromCheckpoint);
+      return new Figures(events, restart, at.get(1), reportSec, writeSec, fromCheckpoint,
+          replay[0].getLong("fromCheckpoint", 0L), replay[0].getLong("events", 0L));
     }
   }
 
@@ -107,6 +123,8 @@ final class History {
     List<String> sites = province.sites().stream().map(s -> s.id()).toList();
     Random r = new Random(n);
     String[] st = {"up", "up", "up", "up", "degraded", "down"};
+    Map<String, String> current = new HashMap<>();
+    Map<String, String> link = new HashMap<>();
     String[] net = {"ok", "ok", "slow", "down"};
     Instant t0 = Instant.parse("2020-08-09T00:00:00Z");
     AtomicLong errors = new AtomicLong();
@@ -127,16 +145,20 @@ final class History {
           String t = targets.get(r.nextInt(targets.size()));
           topic = "examops.monitoring";
           key = t;
+          String status = FLAPPING || r.nextInt(200) == 0 ? st[r.nextInt(st.length)] : current.getOrDefault(t, "up");
+          current.put(t, status);
           v = "{\"id\":\"" + id + "\",\"type\":\"probe.result\",\"at\":\"" + at + "\",\"source\":\"agent:bench\",\"data\":{\"target\":\""
-              + t + "\",\"status\":\"" + st[r.nextInt(st.length)] + "\",\"latencyMs\":" + (20 + r.nextInt(400)) + ",\"detail\":\"HTTP 200\"}}";
+              + t + "\",\"status\":\"" + status + "\",\"latencyMs\":" + (20 + r.nextInt(400)) + ",\"detail\":\"HTTP 200\"}}";
         } else {
           String site = k == 9 ? sites.get(r.nextInt(sites.size())) : null;
           String d = site == null ? districts.get(r.nextInt(districts.size())) : province.site(site).orElseThrow().district();
+          String internet = site == null ? "ok" : FLAPPING || r.nextInt(100) == 0 ? net[r.nextInt(net.length)] : link.getOrDefault(site, "ok");
+          if (site != null) link.put(site, internet);
           topic = "examops.checkins";
           key = site == null ? d : d + "/" + site;
           v = "{\"id\":\"" + id + "\",\"type\":\"checkin.submitted\",\"at\":\"" + at + "\",\"source\":\"district:" + d
               + "\",\"district\":\"" + d + "\",\"data\":{" + (site == null ? "" : "\"site\":\"" + site + "\",")
-              + "\"status\":\"ok\",\"phone\":\"ok\",\"fax\":\"ok\",\"internet\":\"" + net[r.nextInt(net.length)] + "\",\"note\":\"Bình thường\"}}";
+              + "\"status\":\"ok\",\"phone\":\"ok\",\"fax\":\"ok\",\"internet\":\"" + internet + "\",\"note\":\"Bình thường\"}}";
         }
         producer.send(new ProducerRecord<>(topic, key, v.getBytes(StandardCharsets.UTF_8)), (m, e) -> {
           if (e != null) errors.incrementAndGet();
