@@ -20,21 +20,22 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The browser modules' tests (webroot/test) read a board snapshot from
- * {@code webroot/test/fixtures/board-snapshot.json}. It is made here, by the same {@link BoardView}
- * the node serves, from a morning of events; this test fails when the committed file is not what
- * {@code BoardView} makes today. {@code -Dfixtures.write=true} writes it anew.
+ * A board snapshot for the browser modules' tests, {@code webroot/test/fixtures/board-snapshot.generated.json},
+ * made by the same {@link BoardView} the node serves from a morning of events; this test fails when the
+ * committed file is not what {@code BoardView} makes today. {@code -Dfixtures.write=true} writes it anew.
+ * (The hand-written {@code board-snapshot.json} beside it is still the one the browser tests read:
+ * their assertions follow its scenario.)
  */
 @Tier.Unit
 class BoardSnapshotFixtureTest {
 
-  static final Path FIXTURE = Path.of("webroot", "test", "fixtures", "board-snapshot.json");
+  static final Path FIXTURE = Path.of("webroot", "test", "fixtures", "board-snapshot.generated.json");
   private static final Province PROVINCE = ProvinceLoader.loadDefault();
   /** 08:12 on 9 August 2020: the Literature paper is under way. */
   static final Instant NOW = OffsetDateTime.parse("2020-08-09T08:12:00+07:00").toInstant();
 
   @Test
-  @DisplayName("webroot/test/fixtures/board-snapshot.json is the snapshot BoardView makes of an exam morning")
+  @DisplayName("webroot/test/fixtures/board-snapshot.generated.json is the snapshot BoardView makes of an exam morning")
   void fixtureIsTheRealSnapshot() throws IOException {
     String made = snapshot().encodePrettily() + "\n";
     if (Boolean.getBoolean("fixtures.write")) Files.writeString(FIXTURE, made, StandardCharsets.UTF_8);
