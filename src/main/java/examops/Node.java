@@ -8,15 +8,11 @@ import examops.access.SigningSecret;
 import examops.access.TokenBook;
 import examops.access.Tokens;
 import examops.access.Users;
-import examops.alert.AlertPlanner;
-import examops.alert.Rule;
-import examops.alert.RulesVerticle;
 import examops.board.Board;
-import examops.board.CheckpointPolicy;
 import examops.board.BoardVerticle;
 import examops.board.BoardView;
+import examops.board.CheckpointPolicy;
 import examops.board.ReferenceCheck;
-import examops.checkin.MissedCheckinRule;
 import examops.clock.ExamClock;
 import examops.cluster.ClusterVertx;
 import examops.cluster.Lease;
@@ -25,7 +21,6 @@ import examops.drill.DrillScript;
 import examops.drill.DrillVerticle;
 import examops.event.EventType;
 import examops.event.EventValidator;
-import examops.incident.UnacknowledgedIncidentRule;
 import examops.kafka.EmbeddedKafka;
 import examops.kafka.KafkaSettings;
 import examops.kafka.Replication;
@@ -33,11 +28,12 @@ import examops.kafka.TopicDefinition;
 import examops.kafka.TopicSetup;
 import examops.metrics.NodeMetrics;
 import examops.monitoring.ProbeVerticle;
-import examops.monitoring.TargetDownRule;
 import examops.notify.NotifyVerticle;
 import examops.province.Province;
 import examops.province.ProvinceLoader;
-import examops.publishing.LatePublishingRule;
+import examops.rules.AlertPlanner;
+import examops.rules.BoardRules;
+import examops.rules.RulesVerticle;
 import examops.web.HttpVerticle;
 import examops.web.StartingServer;
 import examops.web.Stats;
@@ -48,7 +44,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -133,9 +128,10 @@ public final class Node implements AutoCloseable {
         lease::held, lease::holder, () -> kafka == null ? null : kafka.failure(), metrics::scrape);
     http = new HttpVerticle(config.httpHost(), config.httpPort(), board, validator, references, bootstrap, info,
         new Stats(metrics.registry()), access, config.web());
-    RulesVerticle rules = new RulesVerticle(board, rules(province), new AlertPlanner(
-        Set.of(MissedCheckinRule.NAME, TargetDownRule.NAME, UnacknowledgedIncidentRule.NAME, LatePublishingRule.NAME),
-        province.zone(), "rules:" + config.nodeId()), lease, bootstrap, config.nodeId()).meteredBy(metrics.registry());
+    BoardRules boardRules = BoardRules.of(province, ExamClock.of(province));
+    RulesVerticle rules = new RulesVerticle(board, boardRules,
+        new AlertPlanner(boardRules.names(), province.zone(), "rules:" + config.nodeId()), lease, bootstrap, config.nodeId())
+        .meteredBy(metrics.registry());
     boardMeters(boardVerticle);
     ProbeVerticle probes = new ProbeVerticle(province, lease, clock, bootstrap, config.nodeId());
     NotifyVerticle notifier = NotifyVerticle.create(board, province, config.notifications(), lease, bootstrap, config.nodeId())
@@ -221,11 +217,6 @@ public final class Node implements AutoCloseable {
   /** Credentials checking of this node: tokens, revocations, users. */
   public Access access() {
     return access;
-  }
-
-  private static List<Rule> rules(Province province) {
-    return List.of(new MissedCheckinRule(province, ExamClock.of(province)), new TargetDownRule(province),
-        new UnacknowledgedIncidentRule(), new LatePublishingRule(province));
   }
 
   private static <T> T await(Future<T> f) throws Exception {

@@ -110,7 +110,7 @@ class SpineTest {
   }
 
   private static long history(String district, String eventId) throws Exception {
-    return node.node().board().read(s -> s.checkins().history(district).stream()
+    return node.node().board().checkins(district).map(history -> history.stream()
         .filter(c -> c.eventId().equals(eventId)).count()).toCompletionStage().toCompletableFuture().get();
   }
 

@@ -1,6 +1,9 @@
 package examops.access;
 
+import examops.event.StrictJson;
 import examops.kafka.KafkaSettings;
+import examops.kafka.LogCut;
+import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.json.schema.Draft;
 import io.vertx.json.schema.JsonSchema;
@@ -24,7 +27,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,11 +41,12 @@ public final class AccessLog implements AutoCloseable {
 
   public static final String TOPIC = "examops.access";
   private static final Logger LOG = LoggerFactory.getLogger(AccessLog.class);
-  private static final Duration CATCH_UP_LIMIT = Duration.ofSeconds(60);
 
   private final KafkaProducer<String, byte[]> producer;
   private final KafkaConsumer<String, byte[]> consumer;
   private final TokenBook book;
+  private final String bootstrap;
+  private final String clientId;
   private final Validator validator = schema();
   private final Thread thread;
   private volatile boolean running = true;
@@ -52,6 +55,8 @@ public final class AccessLog implements AutoCloseable {
     this.producer = new KafkaProducer<>(Map.<String, Object>copyOf(KafkaSettings.durableProducer(bootstrap, clientId + "-writer")));
     this.consumer = new KafkaConsumer<>(KafkaSettings.logReader(bootstrap, clientId + "-reader"));
     this.book = book;
+    this.bootstrap = bootstrap;
+    this.clientId = clientId;
     this.thread = new Thread(this::follow, "examops-access-reader");
     this.thread.setDaemon(true);
   }
@@ -67,22 +72,12 @@ public final class AccessLog implements AutoCloseable {
   }
 
   public void start() {
-    List<TopicPartition> parts = consumer.partitionsFor(TOPIC).stream()
-        .map(p -> new TopicPartition(TOPIC, p.partition())).toList();
-    consumer.assign(parts);
-    consumer.seekToBeginning(parts);
-    Map<TopicPartition, Long> end = consumer.endOffsets(parts);
-    long deadline = System.nanoTime() + CATCH_UP_LIMIT.toNanos();
-    int read = 0;
-    while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-      if (System.nanoTime() > deadline) throw new IllegalStateException(TOPIC + " could not be read within " + CATCH_UP_LIMIT);
-      for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-        apply(r);
-        read++;
-      }
-    }
+    // The same read-to-the-end as every other reading of a log, with its stall limit; then follow from where it ended.
+    LogCut.Result caughtUp = LogCut.readToEnd(bootstrap, clientId + "-catch-up", TOPIC, this::apply);
+    consumer.assign(List.copyOf(caughtUp.positions().keySet()));
+    caughtUp.positions().forEach(consumer::seek);
     book.prune(Instant.now());
-    LOG.info("Credentials: {} access records read, {} tokens revoked", read, book.revokedCount());
+    LOG.info("Credentials: {} access records read, {} tokens revoked", caughtUp.records(), book.revokedCount());
     thread.start();
   }
 
@@ -108,9 +103,11 @@ public final class AccessLog implements AutoCloseable {
   private void apply(ConsumerRecord<String, byte[]> r) {
     JsonObject json;
     try {
-      json = new JsonObject(new String(r.value(), StandardCharsets.UTF_8));
+      // The same strict parser as ingest: duplicate keys, excess depth and lone surrogates are refused, not guessed at.
+      if (!(StrictJson.parse(r.value()) instanceof JsonObject parsed)) throw new DecodeException("not a JSON object");
+      json = parsed;
     } catch (RuntimeException e) {
-      LOG.warn("Skipped {}/{}/{}: not JSON", r.topic(), r.partition(), r.offset());
+      LOG.warn("Skipped {}/{}/{}: not a JSON object", r.topic(), r.partition(), r.offset());
       return;
     }
     OutputUnit out = validator.validate(json);

@@ -67,7 +67,7 @@ public final class AccessPolicy {
    * it is answered exactly as one on an absent incident, and a refusal never shows it.
    */
   public static boolean mayRead(Principal p, boolean needToKnow) {
-    return !needToKnow || p.audience() == examops.board.Audience.FULL;
+    return !needToKnow || p.audience() == examops.vocabulary.Audience.FULL;
   }
 
   /** The report and the board at a past moment: the command center and leadership (they include need-to-know incidents). */

@@ -1,6 +1,6 @@
 package examops.access;
 
-import examops.board.Audience;
+import examops.vocabulary.Audience;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.Objects;

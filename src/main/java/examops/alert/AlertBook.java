@@ -2,14 +2,15 @@ package examops.alert;
 
 import examops.event.Event;
 import examops.event.EventType;
+import examops.vocabulary.Refusal;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -52,12 +53,12 @@ public final class AlertBook {
     }
   }
 
-  /** Why an acknowledgement may not happen now (404 for no such active alert, 409 for done already). */
-  public Optional<String> refusal(Event e) {
+  /** Why an acknowledgement may not happen now (no such active alert, or acknowledged already). */
+  public Optional<Refusal> refusal(Event e) {
     if (e.type() != EventType.ALERT_ACKNOWLEDGED) return Optional.empty();
     Alert a = active.get(e.data().getString("alertId"));
-    if (a == null) return Optional.of("no active alert \"" + e.data().getString("alertId") + "\"");
-    if (a.acknowledgedAt() != null) return Optional.of("alert already acknowledged by " + a.acknowledgedBy());
+    if (a == null) return Optional.of(Refusal.absent("no active alert \"" + e.data().getString("alertId") + "\""));
+    if (a.acknowledgedAt() != null) return Optional.of(Refusal.conflict("alert already acknowledged by " + a.acknowledgedBy()));
     return Optional.empty();
   }
 

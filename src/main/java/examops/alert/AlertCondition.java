@@ -1,6 +1,6 @@
 package examops.alert;
 
-import examops.incident.Severity;
+import examops.vocabulary.Severity;
 import java.time.Instant;
 
 /**

@@ -1,11 +1,14 @@
 package examops.board;
 
 import examops.alert.Alert;
+import examops.checkin.CheckIn;
 import examops.event.Event;
 import examops.kafka.BrokerWatch;
 import examops.kafka.DeadLetter;
 import examops.kafka.LogReader;
 import examops.kafka.ReplayProgress;
+import examops.vocabulary.Audience;
+import examops.vocabulary.Refusal;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -15,7 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,35 +27,28 @@ import java.util.function.Supplier;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * This node's replica of the board: the state, applied on one Vert.x context, and the coalesced
- * deltas it publishes. Other verticles ask it questions through futures that run on its context,
- * so the state is only ever touched by one thread.
+ * This node's replica of the board: it owns the state, applied on one Vert.x context. Other
+ * verticles ask it named questions through futures that run on its context, so the state is only
+ * ever touched by one thread. What changed goes out through its {@link DeltaBatcher}; how far it
+ * has got with the log is its {@link NodeHealth}.
  */
 public final class Board {
 
-  /** How often time alone (overdue, late, the exam phase) is checked for visible changes. */
-  static final int TIME_CHECK_EVERY_TICKS = 10;
   /** Dead letters kept to show the command center; the topic holds them all. */
   public static final int RECENT_DEAD_LETTERS = 200;
 
   private BoardState state;
   private final BoardView view;
   private final Clock clock;
-  private final Set<Change> pending = new LinkedHashSet<>();
+  private final DeltaBatcher deltas;
+  private final NodeHealth health = new NodeHealth();
   private final java.util.ArrayDeque<DeadLetter> recentDeadLetters = new java.util.ArrayDeque<>();
-  private final Map<Change, Integer> timeDependentHashes = new HashMap<>();
   private Context context;
-  private long sentVersion;
-  private long ticks;
-  private volatile ReplayProgress progress;
-  private volatile boolean caughtUp;
   private volatile long appliedVersion;
-  private volatile BrokerWatch.Loss brokerLoss;
   /** What the state covers: each partition's next offset, the latest receipt time, records applied. */
   private final Map<TopicPartition, Long> positions = new HashMap<>();
   private Instant receivedUpTo;
   private long records;
-  private volatile long startedFrom;
   /** Events applied to this board since this node started, by type (indexed by ordinal; read by /metrics). */
   private final java.util.concurrent.atomic.AtomicLongArray appliedByType =
       new java.util.concurrent.atomic.AtomicLongArray(examops.event.EventType.values().length);
@@ -61,6 +57,7 @@ public final class Board {
     this.state = new BoardState(view.province());
     this.view = view;
     this.clock = clock;
+    this.deltas = new DeltaBatcher(view);
   }
 
   void bind(Context context) {
@@ -77,10 +74,10 @@ public final class Board {
     positions.putAll(c.positions());
     receivedUpTo = c.receivedUpTo();
     records = c.records();
-    startedFrom = c.records();
+    health.startedFrom(c.records());
     c.recentDeadLetters().forEach(recentDeadLetters::addLast);
     appliedVersion = state.version();
-    pending.add(new Change(Section.STATS, null));
+    deltas.pending().add(new Change(Section.STATS, null));
   }
 
   /**
@@ -93,11 +90,6 @@ public final class Board {
     return new Checkpoint(Map.copyOf(positions), receivedUpTo, records, state.save(), dead);
   }
 
-  /** The records of the log the checkpoint this node started from covered (0 when it read the log from its beginning). */
-  public long startedFrom() {
-    return startedFrom;
-  }
-
   /** Records applied (events and dead letters) since the board began, checkpoints included. */
   long records() {
     return records;
@@ -105,6 +97,7 @@ public final class Board {
 
   /** Applies a batch read from the log; called on the board's context. */
   void apply(LogReader.Batch batch) {
+    Set<Change> pending = deltas.pending();
     for (Event e : batch.events()) {
       state.apply(e, pending);
       appliedByType.incrementAndGet(e.type().ordinal());
@@ -122,67 +115,22 @@ public final class Board {
         if (recentDeadLetters.size() > RECENT_DEAD_LETTERS) recentDeadLetters.removeLast();
       }
     }
-    progress = batch.progress();
     appliedVersion = state.version();
-    if (batch.progress().caughtUp()) caughtUp = true;
+    health.applied(batch.progress());
     batch.done().run();
   }
 
-  /**
-   * The delta for the time since the last one, for each audience, or null when nothing visible
-   * changed. The restricted variant leaves out need-to-know entities; it is the very same object
-   * when there are none, so the usual tick is serialized once. Called on the board's context once
-   * per tick.
-   */
+  /** The delta for the time since the last one (null when nothing visible changed); called on the board's context once per tick. */
   Delta nextDelta() {
-    if (++ticks % TIME_CHECK_EVERY_TICKS == 0) collectTimeDependentChanges();
-    if (pending.isEmpty()) return null;
-    var now = clock.instant();
-    JsonArray changes = new JsonArray();
-    JsonArray restrictedChanges = null;
-    for (Change c : pending) {
-      JsonObject change = new JsonObject().put("section", c.section().key()).put("id", c.id()).put("value", view.render(state, c, now));
-      boolean hidden = view.needToKnow(state, c);
-      if (hidden && restrictedChanges == null) restrictedChanges = changes.copy();
-      if (!hidden && restrictedChanges != null) restrictedChanges.add(change);
-      changes.add(change);
-    }
-    pending.clear();
-    JsonObject delta = new JsonObject().put("type", "delta").put("from", sentVersion).put("version", state.version())
-        .put("now", now.toString()).put("changes", changes);
-    JsonObject restricted = restrictedChanges == null ? delta : delta.copy().put("changes", restrictedChanges);
-    sentVersion = state.version();
-    return new Delta(delta, restricted);
+    return deltas.next(state, clock.instant());
   }
 
   /** One tick's delta for the full and the restricted audience (the same object when nothing is hidden). */
   record Delta(JsonObject full, JsonObject restricted) {}
 
-  private void collectTimeDependentChanges() {
-    var now = clock.instant();
-    check(new Change(Section.CLOCK, null), now);
-    for (String group : view.publishingGroups()) {
-      check(new Change(Section.PUBLISHING, group), now);
-      if (!group.equals(examops.publishing.PublishingBook.PROVINCE)) check(new Change(Section.DISTRICTS, group), now);
-    }
-  }
-
-  private void check(Change c, Instant now) {
-    Object v = view.render(state, c, now);
-    int hash = v instanceof JsonObject j ? withoutNow(j).hashCode() : 0;
-    Integer before = timeDependentHashes.put(c, hash);
-    if (before != null && before != hash) pending.add(c);
-  }
-
-  private static JsonObject withoutNow(JsonObject j) {
-    if (!j.containsKey("now")) return j;
-    JsonObject copy = j.copy();
-    copy.remove("now");
-    return copy;
-  }
-
-  public long sentVersion() {
-    return sentVersion;
+  /** The version the last delta brought clients to. */
+  long sentVersion() {
+    return deltas.sentVersion();
   }
 
   /** The whole board now, rendered on the board's context. */
@@ -196,12 +144,28 @@ public final class Board {
   }
 
   /**
-   * Why this event may not happen now, or empty: an incident action its lifecycle does not allow,
-   * a publishing move its item's rules refuse (answered 409, or 404 for an incident that does not exist).
+   * Why this event may not happen now, with its entity as it stands, or empty: an incident action its
+   * lifecycle does not allow, a publishing move its item's rules refuse, an incident that does not exist.
    */
-  public Future<Optional<Refusal>> refusal(Event e) {
-    return onContext(() -> state.refusal(e).map(why -> new Refusal(
-        why.startsWith("no ") ? 404 : 409, why, current(e))));
+  public Future<Optional<Refused>> refusal(Event e) {
+    return onContext(() -> state.refusal(e).map(why -> new Refused(why, current(e))));
+  }
+
+  /** A refused event: why, and the entity as it stands (null when there is none). */
+  public record Refused(Refusal why, JsonObject current) {}
+
+  /** Whose an incident is, as far as access decisions go; empty when there is no such incident. */
+  public Future<Optional<IncidentOwner>> incidentOwner(String incidentId) {
+    return onContext(() -> state.incidents().get(incidentId).map(i -> new IncidentOwner(i.district(),
+        view.needToKnow(state, new Change(Section.INCIDENTS, incidentId)))));
+  }
+
+  /** The district an incident belongs to, and whether only need-to-know readers may see it. */
+  public record IncidentOwner(String district, boolean needToKnow) {}
+
+  /** A district's check-ins as the board holds them, oldest first. */
+  public Future<List<CheckIn>> checkins(String district) {
+    return onContext(() -> List.copyOf(state.checkins().history(district)));
   }
 
   private JsonObject current(Event e) {
@@ -225,9 +189,6 @@ public final class Board {
     });
   }
 
-  /** A refused event: the HTTP status, why, and the entity as it stands. */
-  public record Refusal(int status, String message, JsonObject current) {}
-
   /**
    * Whether this event's entity already applied an event with its id: true for a retry (same
    * content, answered as accepted again), false for an id used for something else; empty when new.
@@ -236,9 +197,18 @@ public final class Board {
     return onContext(() -> state.sameAsSeen(e));
   }
 
-  /** Runs a read of the state on the board's context; for component code and tests. */
-  public <T> Future<T> read(java.util.function.Function<BoardState, T> query) {
-    return onContext(() -> query.apply(state));
+  /**
+   * Something that turns the board as it stands at the exam clock's {@code now} into what to write
+   * next: the rules loop's alert events, the notifier's deliveries. Pure, and run on the board's
+   * context, so it must not keep what it is given.
+   */
+  public interface Planner<T> {
+    T plan(BoardState state, Instant now);
+  }
+
+  /** Runs a planner on the board's context against the state now. */
+  public <T> Future<T> plan(Planner<T> planner) {
+    return onContext(() -> planner.plan(state, clock.instant()));
   }
 
   private <T> Future<T> onContext(Supplier<T> work) {
@@ -253,20 +223,25 @@ public final class Board {
     return p.future();
   }
 
-  /**
-   * While Kafka cannot be reached the board may miss what others report: it is out of date since
-   * then. Null while the broker answers.
-   */
-  public BrokerWatch.Loss brokerLoss() {
-    return brokerLoss;
+  /** How far this board has got with the log, and whether the broker is in reach. */
+  public NodeHealth health() {
+    return health;
+  }
+
+  boolean caughtUp() {
+    return health.caughtUp();
+  }
+
+  BrokerWatch.Loss brokerLoss() {
+    return health.brokerLoss();
   }
 
   void brokerLoss(BrokerWatch.Loss loss) {
-    this.brokerLoss = loss;
+    health.brokerLoss(loss);
   }
 
-  public boolean caughtUp() {
-    return caughtUp;
+  void progress(ReplayProgress p) {
+    health.progress(p);
   }
 
   /** Events of this type applied to this board since this node started (a checkpoint's are not counted). */
@@ -276,14 +251,6 @@ public final class Board {
 
   public long appliedVersion() {
     return appliedVersion;
-  }
-
-  public ReplayProgress progress() {
-    return progress;
-  }
-
-  void progress(ReplayProgress p) {
-    this.progress = p;
   }
 
   /** For the log reader: hands a batch over to the board's context. */

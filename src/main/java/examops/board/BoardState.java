@@ -10,10 +10,11 @@ import examops.incident.IncidentBook;
 import examops.monitoring.HealthStatus;
 import examops.monitoring.MaintenanceBook;
 import examops.monitoring.TargetBook;
-import examops.notify.NotificationBook;
+import examops.notification.NotificationBook;
 import examops.province.Province;
 import examops.province.Target;
 import examops.publishing.PublishingBook;
+import examops.vocabulary.Refusal;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -175,7 +176,7 @@ public final class BoardState {
   }
 
   /** Why this event's entity refuses it now (incident lifecycle, publishing rules), or empty. */
-  public Optional<String> refusal(Event e) {
+  public Optional<Refusal> refusal(Event e) {
     return switch (e.type().stream()) {
       case MONITORING -> e.type() == EventType.PROBE_RESULT ? Optional.empty() : maintenance.refusal(e);
       case INCIDENTS -> incidents.refusal(e);

@@ -2,6 +2,7 @@ package examops.board;
 
 import examops.event.Event;
 import examops.event.EventType;
+import examops.event.Packed;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.EnumMap;
@@ -69,13 +70,24 @@ final class EventIds {
     };
   }
 
-  /** As saved in a checkpoint: per entity ({@code topic/key}), ids and fingerprints, oldest first. */
+  /**
+   * As saved in a checkpoint: per entity ({@code topic/key}), its ids oldest first joined by spaces
+   * (an id holds none) and their fingerprints packed. The fingerprints computed are kept, so the next
+   * checkpoint hashes only the events applied since.
+   */
   JsonObject save() {
     JsonObject out = new JsonObject();
     byEntity.forEach((stream, keys) -> keys.forEach((key, ids) -> {
-      JsonArray list = new JsonArray();
-      ids.forEach((id, seen) -> list.add(id).add(print(seen)));
-      out.put(stream.topic() + "/" + key, list);
+      ids.replaceAll((id, seen) -> print(seen));
+      StringBuilder joined = new StringBuilder(ids.size() * 40);
+      Packed.Writer prints = new Packed.Writer();
+      ids.forEach((id, seen) -> {
+        if (!joined.isEmpty()) joined.append(' ');
+        joined.append(id);
+        int f = (Integer) seen;
+        prints.number(Integer.toUnsignedLong(f));
+      });
+      out.put(stream.topic() + "/" + key, new JsonArray().add(joined.toString()).add(prints.done()));
     }));
     return out;
   }
@@ -88,9 +100,16 @@ final class EventIds {
       int slash = entity.indexOf('/');
       EventType.Stream stream = byTopic.get(entity.substring(0, slash));
       if (stream == null) throw new IllegalArgumentException("ids of an unknown topic: " + entity);
-      JsonArray list = saved.getJsonArray(entity);
+      JsonArray pair = saved.getJsonArray(entity);
+      String joined = pair.getString(0);
+      Packed.Reader prints = new Packed.Reader(pair.getString(1));
       LinkedHashMap<String, Object> map = bounded();
-      for (int i = 0; i + 1 < list.size(); i += 2) map.put(list.getString(i), list.getInteger(i + 1));
+      if (!joined.isEmpty()) {
+        for (String id : joined.split(" ")) {
+          if (!prints.more()) throw new IllegalArgumentException("ids without fingerprints: " + entity);
+          map.put(id, (int) prints.number());
+        }
+      }
       ids.byEntity.computeIfAbsent(stream, s -> new HashMap<>()).put(entity.substring(slash + 1), map);
     }
     return ids;

@@ -17,14 +17,27 @@ public final class ReferenceCheck {
     this.province = province;
   }
 
-  /** What the event names that does not exist, or empty. */
+  /** A name the event uses that the province data does not have: the field at fault, and a message that starts with it. */
+  public record Unknown(String field, String message) {
+
+    static Unknown of(String field, String what) {
+      return new Unknown(field, field + ": " + what);
+    }
+  }
+
+  /** What the event names that does not exist, as a message that starts with the field, or empty. */
   public Optional<String> problem(Event e) {
+    return unknown(e).map(Unknown::message);
+  }
+
+  /** What the event names that does not exist, or empty. */
+  public Optional<Unknown> unknown(Event e) {
     if (e.district() != null && province.district(e.district()).isEmpty()) {
-      return Optional.of("district: unknown district '" + e.district() + "'");
+      return Optional.of(Unknown.of("district", "unknown district '" + e.district() + "'"));
     }
     return switch (e.type()) {
       case PROBE_RESULT -> province.target(e.data().getString("target")).isPresent() ? Optional.empty()
-          : Optional.of("data.target: unknown target '" + e.data().getString("target") + "'");
+          : Optional.of(Unknown.of("data.target", "unknown target '" + e.data().getString("target") + "'"));
       case MAINTENANCE_DECLARED -> unknownTarget(e.data().getJsonArray("targets").stream().map(String::valueOf).toList());
       case PUBLISHING_UPDATED -> publishingProblem(e);
       case CHECKIN_SUBMITTED -> siteProblem(e);
@@ -34,33 +47,33 @@ public final class ReferenceCheck {
     };
   }
 
-  private Optional<String> unknownTarget(List<String> ids) {
+  private Optional<Unknown> unknownTarget(List<String> ids) {
     return ids.stream().filter(id -> province.target(id).isEmpty()).findFirst()
-        .map(id -> "data.targets: unknown target '" + id + "'");
+        .map(id -> Unknown.of("data.targets", "unknown target '" + id + "'"));
   }
 
   /** A site named must be one of the district's exam sites. */
-  private Optional<String> siteProblem(Event e) {
+  private Optional<Unknown> siteProblem(Event e) {
     String site = e.data().getString("site");
     if (site == null) return Optional.empty();
     var found = province.site(site);
-    if (found.isEmpty()) return Optional.of("data.site: unknown exam site '" + site + "'");
+    if (found.isEmpty()) return Optional.of(Unknown.of("data.site", "unknown exam site '" + site + "'"));
     if (e.district() != null && !e.district().equals(found.get().district())) {
-      return Optional.of("data.site: exam site '" + site + "' is in " + found.get().district() + ", not " + e.district());
+      return Optional.of(Unknown.of("data.site", "exam site '" + site + "' is in " + found.get().district() + ", not " + e.district()));
     }
     return Optional.empty();
   }
 
-  private Optional<String> publishingProblem(Event e) {
+  private Optional<Unknown> publishingProblem(Event e) {
     String channel = e.data().getString("channel");
     String item = e.data().getString("item");
     var entry = province.publishingItem(channel, item);
-    if (entry.isEmpty()) return Optional.of("data.item: no checklist item '" + item + "' on channel " + channel);
+    if (entry.isEmpty()) return Optional.of(Unknown.of("data.item", "no checklist item '" + item + "' on channel " + channel));
     if (entry.get().perDistrict() && e.district() == null) {
-      return Optional.of("district: checklist item " + channel + ":" + item + " is tracked per district; name the district");
+      return Optional.of(Unknown.of("district", "checklist item " + channel + ":" + item + " is tracked per district; name the district"));
     }
     if (!entry.get().perDistrict() && e.district() != null) {
-      return Optional.of("district: checklist item " + channel + ":" + item + " is province-wide; leave district out");
+      return Optional.of(Unknown.of("district", "checklist item " + channel + ":" + item + " is province-wide; leave district out"));
     }
     return Optional.empty();
   }

@@ -1,9 +1,9 @@
 package examops.checkin;
 
 import examops.clock.ExamClock;
-import examops.clock.Phase;
 import examops.province.Cadence;
 import examops.province.CheckinPolicy;
+import examops.vocabulary.Phase;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

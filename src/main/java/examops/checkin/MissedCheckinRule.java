@@ -2,18 +2,17 @@ package examops.checkin;
 
 import examops.alert.AlertCondition;
 import examops.alert.Rule;
-import examops.board.BoardState;
 import examops.clock.ExamClock;
-import examops.clock.Phase;
-import examops.incident.Severity;
 import examops.province.District;
 import examops.province.Province;
+import examops.vocabulary.Phase;
+import examops.vocabulary.Severity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /** A district past its check-in grace period: it has missed a check-in. */
-public final class MissedCheckinRule implements Rule {
+public final class MissedCheckinRule implements Rule<CheckInBook> {
 
   public static final String NAME = "checkin-missed";
 
@@ -33,11 +32,11 @@ public final class MissedCheckinRule implements Rule {
   }
 
   @Override
-  public List<AlertCondition> evaluate(BoardState state, Instant now) {
+  public List<AlertCondition> evaluate(CheckInBook checkins, Instant now) {
     List<AlertCondition> out = new ArrayList<>();
     boolean examTime = inExam(clock.phaseAt(now));
     for (District d : province.districts()) {
-      Instant last = state.checkins().latest(d.id()).map(CheckIn::countsAt).orElse(null);
+      Instant last = checkins.latest(d.id()).map(CheckIn::countsAt).orElse(null);
       CheckinStatus s = schedule.evaluate(last, now);
       if (s.state() != CheckinState.MISSED) continue;
       out.add(new AlertCondition(AlertCondition.id(NAME, d.id(), s.graceEnds()), NAME, d.id(), d.id(),

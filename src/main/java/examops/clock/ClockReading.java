@@ -1,6 +1,7 @@
 package examops.clock;
 
 import examops.province.ExamSession;
+import examops.vocabulary.Phase;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -4,6 +4,7 @@ import examops.province.ExamSession;
 import examops.province.ExamWindow;
 import examops.province.Province;
 import examops.province.SessionKind;
+import examops.vocabulary.Phase;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,7 @@
 package examops.incident;
 
+import examops.vocabulary.IncidentCategory;
+import examops.vocabulary.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

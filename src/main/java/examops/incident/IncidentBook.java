@@ -3,6 +3,9 @@ package examops.incident;
 import examops.event.Event;
 import examops.event.EventCodec;
 import examops.event.EventType;
+import examops.vocabulary.IncidentCategory;
+import examops.vocabulary.Refusal;
+import examops.vocabulary.Severity;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -35,16 +38,16 @@ public final class IncidentBook {
   }
 
   /** Why this event may not happen to its incident now, or empty when it may. */
-  public Optional<String> refusal(Event e) {
+  public Optional<Refusal> refusal(Event e) {
     String id = e.data().getString("incidentId");
     Incident current = byId.get(id);
     if (e.type() == EventType.INCIDENT_REPORTED) {
       return current == null ? Optional.empty()
-          : Optional.of("incident \"" + id + "\" already exists (it is " + current.state().wireName() + ")");
+          : Optional.of(Refusal.conflict("incident \"" + id + "\" already exists (it is " + current.state().wireName() + ")"));
     }
-    if (current == null) return Optional.of("no incident \"" + id + "\"");
+    if (current == null) return Optional.of(Refusal.absent("no incident \"" + id + "\""));
     IncidentResult r = current.apply(IncidentAction.of(e.type()), e.atInstant(), e.data().getString("assignee", "-"), null);
-    return r instanceof IncidentResult.Rejected rejected ? Optional.of(rejected.message()) : Optional.empty();
+    return r instanceof IncidentResult.Rejected rejected ? Optional.of(Refusal.conflict(rejected.message())) : Optional.empty();
   }
 
   /** Applies an incident event; false when the lifecycle does not allow it (nothing changes). */

@@ -2,14 +2,14 @@ package examops.incident;
 
 import examops.alert.AlertCondition;
 import examops.alert.Rule;
-import examops.board.BoardState;
+import examops.vocabulary.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /** A critical incident nobody has acknowledged within the limit: alarm, and escalate it. */
-public final class UnacknowledgedIncidentRule implements Rule {
+public final class UnacknowledgedIncidentRule implements Rule<IncidentBook> {
 
   public static final String NAME = "incident-unacknowledged";
   /** How long a critical incident may wait for someone to take it. */
@@ -21,9 +21,9 @@ public final class UnacknowledgedIncidentRule implements Rule {
   }
 
   @Override
-  public List<AlertCondition> evaluate(BoardState state, Instant now) {
+  public List<AlertCondition> evaluate(IncidentBook incidents, Instant now) {
     List<AlertCondition> out = new ArrayList<>();
-    for (Incident i : state.incidents().all()) {
+    for (Incident i : incidents.all()) {
       if (i.severity() != Severity.CRITICAL || i.state() != IncidentState.REPORTED) continue;
       Duration waiting = i.unacknowledgedFor(now).orElse(Duration.ZERO);
       if (waiting.compareTo(CRITICAL_ACK_WITHIN) < 0) continue;

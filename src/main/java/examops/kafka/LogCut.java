@@ -81,15 +81,90 @@ public final class LogCut {
       consumer.pause(partitions);
       consumer.resume(open);
       progress.report(0, total);
-      return read(consumer, open, stop, at, until, total, events, refused, progress);
+      EventSink sink = new EventSink(decoder, until, events, refused);
+      long done = read(consumer, open, stop, at, total, sink, progress);
+      return new Result(Map.copyOf(at), done, sink.refused, sink.handed);
     }
   }
 
-  private Result read(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> open, Map<TopicPartition, Long> stop,
-      Map<TopicPartition, Long> at, Instant until, long total, Consumer<Event> events, Runnable refused, Progress progress) {
-    long handed = 0;
+  /**
+   * Reads every record of one topic, from its beginning up to its end as it stood when the read
+   * began, handing each to {@code records} undecoded, with the same stall limit as a cut of the event
+   * topics: for logs that are not events (the access topic). Blocking; a consumer of its own.
+   *
+   * @return where each partition ended, and how many records were read
+   */
+  public static Result readToEnd(String bootstrap, String clientId, String topic, Consumer<ConsumerRecord<String, byte[]>> records) {
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(KafkaSettings.logReader(bootstrap, clientId))) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+          .map(p -> new TopicPartition(topic, p.partition())).toList();
+      consumer.assign(partitions);
+      Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
+      Map<TopicPartition, Long> stop = consumer.endOffsets(partitions);
+      Map<TopicPartition, Long> at = new HashMap<>();
+      long total = 0;
+      for (TopicPartition tp : partitions) {
+        at.put(tp, begin.get(tp));
+        consumer.seek(tp, begin.get(tp));
+        total += stop.get(tp) - begin.get(tp);
+      }
+      List<TopicPartition> open = partitions.stream().filter(tp -> begin.get(tp) < stop.get(tp)).toList();
+      consumer.pause(partitions);
+      consumer.resume(open);
+      long done = read(consumer, open, stop, at, total, r -> {
+        records.accept(r);
+        return true;
+      }, (d, all) -> {});
+      return new Result(Map.copyOf(at), done, 0, done);
+    }
+  }
+
+  /** Takes one record of a cut; false when the record ends its partition's cut (it is then not counted). */
+  private interface RecordSink {
+    boolean take(ConsumerRecord<String, byte[]> r);
+  }
+
+  /** A cut of the event topics: decoded as the live board decodes, up to the moment of the cut. */
+  private static final class EventSink implements RecordSink {
+    private final RecordDecoder decoder;
+    private final Instant until;
+    private final Consumer<Event> events;
+    private final Runnable onRefused;
+    long handed;
+    long refused;
+
+    EventSink(RecordDecoder decoder, Instant until, Consumer<Event> events, Runnable onRefused) {
+      this.decoder = decoder;
+      this.until = until;
+      this.events = events;
+      this.onRefused = onRefused;
+    }
+
+    @Override
+    public boolean take(ConsumerRecord<String, byte[]> r) {
+      if (until != null && certainlyAfter(r, until)) return false;
+      RecordDecoder.Decoded d = decoder.decode(r);
+      Instant received = d instanceof RecordDecoder.Accepted a ? a.event().receivedAt() : Instant.ofEpochMilli(r.timestamp());
+      if (until != null && received.isAfter(until)) return false;
+      if (d instanceof RecordDecoder.Accepted a) {
+        events.accept(a.event());
+        handed++;
+      } else {
+        onRefused.run();
+        refused++;
+      }
+      return true;
+    }
+  }
+
+  /**
+   * The read itself: polls until every open partition reached its stop offset or its cut ended,
+   * giving up when the broker hands over nothing for {@link #STALL_LIMIT} while records remain.
+   * Records {@code at} each partition's position; returns the records taken.
+   */
+  private static long read(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> open, Map<TopicPartition, Long> stop,
+      Map<TopicPartition, Long> at, long total, RecordSink sink, Progress progress) {
     long done = 0;
-    long refusedCount = 0;
     Set<TopicPartition> finished = new HashSet<>();
     long lastRecordAt = System.nanoTime();
     while (finished.size() < open.size()) {
@@ -101,25 +176,12 @@ public final class LogCut {
       for (ConsumerRecord<String, byte[]> r : records) {
         TopicPartition tp = new TopicPartition(r.topic(), r.partition());
         if (finished.contains(tp) || r.offset() >= stop.get(tp)) continue;
-        if (until != null && certainlyAfter(r, until)) {
-          finished.add(tp);
-          continue;
-        }
-        RecordDecoder.Decoded d = decoder.decode(r);
-        Instant received = d instanceof RecordDecoder.Accepted a ? a.event().receivedAt() : Instant.ofEpochMilli(r.timestamp());
-        if (until != null && received.isAfter(until)) {
+        if (!sink.take(r)) {
           finished.add(tp);
           continue;
         }
         done++;
         at.put(tp, r.offset() + 1);
-        if (d instanceof RecordDecoder.Accepted a) {
-          events.accept(a.event());
-          handed++;
-        } else {
-          refused.run();
-          refusedCount++;
-        }
       }
       List<TopicPartition> ended = new ArrayList<>();
       for (TopicPartition tp : open) {
@@ -133,7 +195,7 @@ public final class LogCut {
       progress.report(Math.min(done, total), total);
     }
     progress.report(total, total);
-    return new Result(Map.copyOf(at), done, refusedCount, handed);
+    return done;
   }
 
   /**

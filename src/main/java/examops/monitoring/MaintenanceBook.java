@@ -5,15 +5,16 @@ import examops.event.EventType;
 import examops.province.LocalizedText;
 import examops.province.MaintenanceWindow;
 import examops.province.Province;
+import examops.vocabulary.Refusal;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Maintenance windows: the planned ones from the province data and the ad-hoc ones the command
@@ -54,18 +55,18 @@ public final class MaintenanceBook {
     return book;
   }
 
-  /** Why this declaration or ending may not happen (404 for no such window, 409 otherwise), or empty. */
-  public Optional<String> refusal(Event e) {
+  /** Why this declaration or ending may not happen (no such window, or one its state refuses), or empty. */
+  public Optional<Refusal> refusal(Event e) {
     String id = e.data().getString("windowId");
     Window w = windows.get(id);
     if (e.type() == EventType.MAINTENANCE_DECLARED) {
-      if (w != null) return Optional.of("maintenance window \"" + id + "\" already exists");
+      if (w != null) return Optional.of(Refusal.conflict("maintenance window \"" + id + "\" already exists"));
       Instant from = from(e);
       Instant to = OffsetDateTime.parse(e.data().getString("to")).toInstant();
-      return to.isAfter(from) ? Optional.empty() : Optional.of("data.to: the window must end after it starts (" + from + ")");
+      return to.isAfter(from) ? Optional.empty() : Optional.of(Refusal.conflict("data.to: the window must end after it starts (" + from + ")"));
     }
-    if (w == null) return Optional.of("no maintenance window \"" + id + "\"");
-    if (!w.window().to().isAfter(e.atInstant())) return Optional.of("maintenance window \"" + id + "\" has already ended");
+    if (w == null) return Optional.of(Refusal.absent("no maintenance window \"" + id + "\""));
+    if (!w.window().to().isAfter(e.atInstant())) return Optional.of(Refusal.conflict("maintenance window \"" + id + "\" has already ended"));
     return Optional.empty();
   }
 

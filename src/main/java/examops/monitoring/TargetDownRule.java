@@ -2,11 +2,10 @@ package examops.monitoring;
 
 import examops.alert.AlertCondition;
 import examops.alert.Rule;
-import examops.board.BoardState;
-import examops.incident.Severity;
 import examops.province.Province;
 import examops.province.Target;
 import examops.province.TargetKind;
+import examops.vocabulary.Severity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,13 +17,16 @@ import java.util.Set;
  * parent's alert (no storm when a site's line is cut), and a target under planned maintenance is
  * not alarming.
  */
-public final class TargetDownRule implements Rule {
+public final class TargetDownRule implements Rule<TargetDownRule.Reading> {
 
   public static final String NAME = "target-down";
   private static final Set<TargetKind> KEY_SERVICES = Set.of(TargetKind.DATACENTER, TargetKind.EMAIL, TargetKind.PORTAL);
 
   private final Province province;
   private final DependencyFolding folding;
+
+  /** What the rule reads: the targets' health and the maintenance windows that excuse them. */
+  public record Reading(TargetBook targets, MaintenanceBook maintenance) {}
 
   public TargetDownRule(Province province) {
     this.province = province;
@@ -37,7 +39,7 @@ public final class TargetDownRule implements Rule {
   }
 
   @Override
-  public List<AlertCondition> evaluate(BoardState state, Instant now) {
+  public List<AlertCondition> evaluate(Reading state, Instant now) {
     Map<String, HealthStatus> statuses = state.targets().statuses();
     List<AlertCondition> out = new ArrayList<>();
     for (Target t : province.targets()) {

@@ -1,7 +1,7 @@
 package examops.notify;
 
-import examops.incident.IncidentCategory;
-import examops.incident.Severity;
+import examops.vocabulary.IncidentCategory;
+import examops.vocabulary.Severity;
 import java.time.Instant;
 
 /**

@@ -1,8 +1,10 @@
 package examops.notify;
 
 import examops.config.NotifyConfig;
-import examops.incident.Severity;
+import examops.notification.Notification;
+import examops.notification.NotificationBook;
 import examops.province.Contact;
+import examops.vocabulary.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -122,11 +122,10 @@ public final class NotifyVerticle extends VerticleBase {
   }
 
   private void tick() {
-    if (running || !board.caughtUp()) return; // never judge a half-replayed board
+    if (running || !board.health().caughtUp()) return; // never judge a half-replayed board
     running = true;
     List<Delivery> busy = List.copyOf(inFlight.values());
-    Instant now = board.clock().instant();
-    board.read(state -> new Plan(planner.plan(notices.from(state, now), state.notifications(), busy, now),
+    board.plan((state, now) -> new Plan(planner.plan(notices.from(state, now), state.notifications(), busy, now),
             busy.stream().map(Delivery::id).filter(state.notifications()::done).toList()))
         .onComplete(ar -> {
           running = false;

@@ -1,8 +1,8 @@
 package examops.notify;
 
-import examops.incident.Severity;
 import examops.province.Contact;
 import examops.province.Province;
+import examops.vocabulary.Severity;
 import java.util.List;
 
 /**

@@ -1,8 +1,8 @@
 package examops.notify;
 
-import examops.incident.Severity;
 import examops.province.District;
 import examops.province.Province;
+import examops.vocabulary.Severity;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

@@ -1,6 +1,6 @@
 package examops.province;
 
-import examops.clock.Phase;
+import examops.vocabulary.Phase;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package examops.province;
 
-import examops.incident.IncidentCategory;
-import examops.publishing.Channel;
+import examops.vocabulary.Channel;
+import examops.vocabulary.IncidentCategory;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;

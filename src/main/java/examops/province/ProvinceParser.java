@@ -1,10 +1,10 @@
 package examops.province;
 
-import examops.clock.Phase;
-import examops.incident.IncidentCategory;
-import examops.incident.Severity;
 import examops.province.JsonFields.BadEntry;
-import examops.publishing.Channel;
+import examops.vocabulary.Channel;
+import examops.vocabulary.IncidentCategory;
+import examops.vocabulary.Phase;
+import examops.vocabulary.Severity;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;

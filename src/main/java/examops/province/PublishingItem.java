@@ -1,6 +1,6 @@
 package examops.province;
 
-import examops.publishing.Channel;
+import examops.vocabulary.Channel;
 import java.time.Instant;
 
 /**

@@ -2,17 +2,16 @@ package examops.publishing;
 
 import examops.alert.AlertCondition;
 import examops.alert.Rule;
-import examops.board.BoardState;
-import examops.incident.Severity;
 import examops.province.District;
 import examops.province.Province;
 import examops.province.PublishingItem;
+import examops.vocabulary.Severity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /** A checklist item past its due time that nobody has done. */
-public final class LatePublishingRule implements Rule {
+public final class LatePublishingRule implements Rule<PublishingBook> {
 
   public static final String NAME = "publishing-late";
 
@@ -28,22 +27,22 @@ public final class LatePublishingRule implements Rule {
   }
 
   @Override
-  public List<AlertCondition> evaluate(BoardState state, Instant now) {
+  public List<AlertCondition> evaluate(PublishingBook publishing, Instant now) {
     List<AlertCondition> out = new ArrayList<>();
     for (PublishingItem item : province.publishing()) {
       if (item.perDistrict()) {
-        for (District d : province.districts()) check(state, item, d.id(), d.name().vi(), d.name().en(), now, out);
+        for (District d : province.districts()) check(publishing, item, d.id(), d.name().vi(), d.name().en(), now, out);
       } else {
-        check(state, item, null, province.name().vi(), province.name().en(), now, out);
+        check(publishing, item, null, province.name().vi(), province.name().en(), now, out);
       }
     }
     return out;
   }
 
-  private static void check(BoardState state, PublishingItem item, String district, String whoVi, String whoEn,
+  private static void check(PublishingBook publishing, PublishingItem item, String district, String whoVi, String whoEn,
       Instant now, List<AlertCondition> out) {
     String key = PublishingBook.key(district, item.channel().wireName(), item.item());
-    PublishingStanding standing = PublishingStanding.evaluate(state.publishing().state(key), item.due(), now);
+    PublishingStanding standing = PublishingStanding.evaluate(publishing.state(key), item.due(), now);
     if (!standing.missing()) return;
     out.add(new AlertCondition(AlertCondition.id(NAME, key, item.due()), NAME, key, district, Severity.MEDIUM,
         whoVi + ": trễ hạn \u201c" + item.name().vi() + "\u201d",

@@ -1,6 +1,7 @@
 package examops.publishing;
 
 import examops.event.Event;
+import examops.vocabulary.Refusal;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -25,8 +26,8 @@ public final class PublishingBook {
   }
 
   /** Why this update may not happen now, or empty when it may. */
-  public Optional<String> refusal(Event e) {
-    return attempt(e) instanceof PublishingResult.Rejected r ? Optional.of(r.message()) : Optional.empty();
+  public Optional<Refusal> refusal(Event e) {
+    return attempt(e) instanceof PublishingResult.Rejected r ? Optional.of(Refusal.conflict(r.message())) : Optional.empty();
   }
 
   /** Applies a publishing.updated; false when the item's rules refuse it (nothing changes). */

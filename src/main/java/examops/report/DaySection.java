@@ -2,11 +2,11 @@ package examops.report;
 
 import examops.board.BoardState;
 import examops.incident.Incident;
-import examops.incident.Severity;
 import examops.monitoring.TimeSpan;
 import examops.province.District;
 import examops.province.ExamSession;
 import examops.province.Province;
+import examops.vocabulary.Severity;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;

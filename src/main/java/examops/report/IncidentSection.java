@@ -2,9 +2,9 @@ package examops.report;
 
 import examops.board.BoardState;
 import examops.incident.Incident;
-import examops.incident.IncidentCategory;
-import examops.incident.Severity;
 import examops.monitoring.TimeSpan;
+import examops.vocabulary.IncidentCategory;
+import examops.vocabulary.Severity;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Comparator;

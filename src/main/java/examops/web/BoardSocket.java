@@ -1,9 +1,9 @@
 package examops.web;
 
 import examops.access.Principal;
-import examops.board.Audience;
 import examops.board.Board;
 import examops.board.BoardVerticle;
+import examops.vocabulary.Audience;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.Context;

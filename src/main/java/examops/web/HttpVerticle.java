@@ -191,9 +191,9 @@ public final class HttpVerticle extends VerticleBase {
 
   private void health(RoutingContext ctx) {
     ReplayProgress replay = node.replay().get();
-    BrokerWatch.Loss brokerLoss = board.brokerLoss();
+    BrokerWatch.Loss brokerLoss = board.health().brokerLoss();
     String brokerStopped = node.brokerStopped().get();
-    boolean ready = board.caughtUp() && (replay == null || replay.error() == null) && brokerLoss == null && brokerStopped == null;
+    boolean ready = board.health().caughtUp() && (replay == null || replay.error() == null) && brokerLoss == null && brokerStopped == null;
     JsonObject body = new JsonObject()
         .put("status", brokerStopped != null ? "broker-stopped" : brokerLoss != null ? "broker-unreachable" : ready ? "ok" : "starting")
         .put("reason", brokerStopped)
@@ -203,7 +203,7 @@ public final class HttpVerticle extends VerticleBase {
         .put("leader", node.leader().get())
         .put("leaseHolder", node.leaseHolder().get())
         .put("version", board.appliedVersion())
-        .put("replay", replay == null ? null : replay.toJson().put("fromCheckpoint", board.startedFrom()));
+        .put("replay", replay == null ? null : replay.toJson().put("fromCheckpoint", board.health().startedFrom()));
     ctx.response().setStatusCode(ready ? 200 : 503).putHeader("content-type", "application/json").end(body.encode());
   }
 

@@ -2,10 +2,9 @@ package examops.web;
 
 import examops.access.AccessPolicy;
 import examops.access.Principal;
-import examops.board.Audience;
+import examops.admission.Admission;
+import examops.admission.Verdict;
 import examops.board.Board;
-import examops.board.Change;
-import examops.board.Section;
 import examops.board.ReferenceCheck;
 import examops.event.Event;
 import examops.event.EventCodec;
@@ -16,7 +15,6 @@ import examops.event.StrictJson;
 import examops.event.Validation;
 import examops.incident.IncidentAction;
 import examops.kafka.EventLog;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
@@ -29,9 +27,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ingest API: validate, append to Kafka, and answer 202 with the event id only once Kafka has
- * acknowledged the write. A retry with an id already applied is answered 202 again and written no
- * second time; if Kafka cannot take the write the answer is 503 with Retry-After.
+ * The ingest API: parse the envelope, check the credentials and the schemas, ask {@link Admission}
+ * for its verdict, append to Kafka, and answer 202 with the event id only once Kafka has
+ * acknowledged the write. What may be written is the verdict's to say; this class only turns it
+ * into HTTP. A retry with an id already applied is answered 202 again and written no second time;
+ * if Kafka cannot take the write the answer is 503 with Retry-After.
  */
 final class IngestHandler {
 
@@ -42,19 +42,14 @@ final class IngestHandler {
   static final String RETRY_AFTER_SECONDS = "5";
 
   private final EventValidator validator;
-  private final ReferenceCheck references;
+  private final Admission admission;
   private final EventLog log;
   private final Board board;
   private final Stats stats;
-  private final Vertx vertx;
-  private final RecentWrites recentWrites = new RecentWrites();
-  static final int READ_BACK_TRIES = 20;
-  static final long READ_BACK_EVERY_MS = 50;
 
   IngestHandler(Vertx vertx, EventValidator validator, ReferenceCheck references, EventLog log, Board board, Stats stats) {
-    this.vertx = vertx;
     this.validator = validator;
-    this.references = references;
+    this.admission = new Admission(vertx, board, references);
     this.log = log;
     this.board = board;
     this.stats = stats;
@@ -142,43 +137,6 @@ final class IngestHandler {
     return true;
   }
 
-  /** What the board holds about an incident, as far as access decisions go; null fields when it is absent. */
-  private record IncidentFacts(boolean exists, String district, boolean needToKnow) {}
-
-  private Future<IncidentFacts> incidentFacts(String id) {
-    return board.read(s -> s.incidents().get(id)
-        .map(i -> new IncidentFacts(true, i.district(), board.view().needToKnow(s, new Change(Section.INCIDENTS, id))))
-        .orElse(new IncidentFacts(false, null, false)));
-  }
-
-  /**
-   * Incident events from credentials that do not see everything: an incident they may not read is
-   * answered as absent (404, the same body), or, for a report under its id, refused without showing
-   * it; a district unit acts on its own district's incidents only (403). Refusals that pass show the
-   * incident as it stands, which these credentials may read.
-   */
-  private Future<Boolean> checkIncident(RoutingContext ctx, Event e, Optional<Board.Refusal> refusal) {
-    Principal p = Authenticator.principal(ctx);
-    if (p.audience() == Audience.FULL || e.type().stream() != EventType.Stream.INCIDENTS) return Future.succeededFuture(answer(ctx, refusal));
-    String id = e.data().getString("incidentId");
-    return incidentFacts(id).map(facts -> {
-      if (facts.exists() && !AccessPolicy.mayRead(p, facts.needToKnow())) {
-        Board.Refusal hidden = e.type() == EventType.INCIDENT_REPORTED
-            ? new Board.Refusal(409, "incident id \"" + id + "\" is already in use; report under another id", null)
-            : new Board.Refusal(404, "no incident \"" + id + "\"", null);
-        return answer(ctx, Optional.of(hidden));
-      }
-      if (facts.exists() && e.type() != EventType.INCIDENT_REPORTED) {
-        Optional<String> notOwn = AccessPolicy.incidentRefusal(p, id, facts.district());
-        if (notOwn.isPresent()) {
-          reject(ctx, 403, "incidentId", notOwn.get());
-          return false;
-        }
-      }
-      return answer(ctx, refusal);
-    });
-  }
-
   /** Parses the body and fills what ingest supplies (type, id, at); empty when already answered. */
   private Optional<JsonObject> envelope(RoutingContext ctx, EventType expected) {
     Buffer body = ctx.body().buffer();
@@ -223,47 +181,51 @@ final class IngestHandler {
       return;
     }
     Event e = ((Validation.Valid) v).event();
-    Optional<PlausibleInput.Problem> implausible = PlausibleInput.check(e, board.clock().instant(), board.province().window());
-    if (implausible.isPresent()) {
-      reject(ctx, 400, implausible.get().field(), implausible.get().field() + " " + implausible.get().message());
-      return;
-    }
-    Optional<String> unknown = references.problem(e);
-    if (unknown.isPresent()) {
-      String msg = unknown.get();
-      reject(ctx, 422, msg.substring(0, Math.max(0, msg.indexOf(':'))), msg);
-      return;
-    }
-    // Who may touch the entity first (so that nothing below tells a caller about what it may not read),
-    // then retries, then the entity's own rules.
-    checkIncident(ctx, e, Optional.empty())
-        .compose(allowed -> !allowed ? Future.<Event>succeededFuture(null) : board.sameAsSeen(e)
-            .compose(seen -> seen.isPresent() ? retried(ctx, e, seen.get()) : settledRefusal(e, READ_BACK_TRIES)
-                .compose(refusal -> checkIncident(ctx, e, refusal))
-                .compose(ok -> ok ? append(e) : Future.succeededFuture(null))))
-        .onSuccess(accepted -> {
-          if (accepted == null) return;
-          recentWrites.wrote(e.topic() + "/" + e.key());
-          stats.accepted(e.type().stream().name().toLowerCase());
-          ctx.response().setStatusCode(202).putHeader("content-type", "application/json; charset=utf-8")
-              .end(new JsonObject().put("id", e.id()).encode());
-        })
-        .onFailure(err -> {
-          LOG.warn("Kafka did not acknowledge event {} ({}): {}", e.id(), e.type().wireName(), err.toString());
-          stats.rejected(503);
-          ctx.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
-          Problem.send(ctx, 503, "the event log did not confirm the write in time; retry the same request with the same id (a retry is never applied twice)");
-        });
+    admission.judge(e, Authenticator.principal(ctx)).onComplete(judged -> {
+      if (judged.failed()) {
+        LOG.error("Could not judge event {} ({}) against the board", e.id(), e.type().wireName(), judged.cause());
+        reject(ctx, 500, "", "the event could not be checked against the board; retry the same request with the same id");
+        return;
+      }
+      Verdict verdict = judged.result();
+      if (verdict instanceof Verdict.Admit admit) write(ctx, admit.event());
+      else if (verdict instanceof Verdict.Repeat repeat) accepted(ctx, repeat.event());
+      else refused(ctx, (Verdict.Refuse) verdict);
+    });
   }
 
-  /**
-   * An id this entity has applied already: the same event again is a retry, accepted again without a
-   * second write; another event under the same id is refused, since it would be ignored.
-   */
-  private Future<Event> retried(RoutingContext ctx, Event e, boolean same) {
-    if (same) return Future.succeededFuture(e);
-    reject(ctx, 409, "id", "id \"" + e.id() + "\" was already used for a different event; send a new id");
-    return Future.succeededFuture(null);
+  /** Appends to the log and answers 202 once Kafka acknowledged it, or 503 with Retry-After when it did not. */
+  private void write(RoutingContext ctx, Event e) {
+    long t0 = System.nanoTime();
+    log.append(e).onSuccess(md -> {
+      stats.ingestWrite().record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
+      admission.written(e);
+      accepted(ctx, e);
+    }).onFailure(err -> {
+      LOG.warn("Kafka did not acknowledge event {} ({}): {}", e.id(), e.type().wireName(), err.toString());
+      stats.rejected(503);
+      ctx.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
+      Problem.send(ctx, 503, "the event log did not confirm the write in time; retry the same request with the same id (a retry is never applied twice)");
+    });
+  }
+
+  private void accepted(RoutingContext ctx, Event e) {
+    stats.accepted(e.type().stream().name().toLowerCase());
+    ctx.response().setStatusCode(202).putHeader("content-type", "application/json; charset=utf-8")
+        .end(new JsonObject().put("id", e.id()).encode());
+  }
+
+  /** A refusal as HTTP: the status its reason calls for, the message, the field at fault, the entity as it stands. */
+  private void refused(RoutingContext ctx, Verdict.Refuse r) {
+    int status = switch (r.reason()) {
+      case IMPLAUSIBLE -> 400;
+      case FORBIDDEN -> 403;
+      case ABSENT -> 404;
+      case CONFLICT -> 409;
+      case UNKNOWN_REFERENCE -> 422;
+    };
+    stats.rejected(status);
+    Problem.send(ctx, status, r.field(), r.message(), r.current());
   }
 
   /**
@@ -272,38 +234,6 @@ final class IngestHandler {
    */
   private String now() {
     return EventCodec.iso(OffsetDateTime.ofInstant(board.clock().instant(), board.zone()));
-  }
-
-  private Future<Event> append(Event e) {
-    long t0 = System.nanoTime();
-    return log.append(e).map(md -> {
-      stats.ingestWrite().record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
-      return e;
-    });
-  }
-
-  /** Answers the refusal (409, or 404 for an absent entity) and returns false, or returns true when there is none. */
-  private boolean answer(RoutingContext ctx, Optional<Board.Refusal> refusal) {
-    if (refusal.isEmpty()) return true;
-    Board.Refusal r = refusal.get();
-    stats.rejected(r.status());
-    JsonObject body = new JsonObject().put("error", r.message()).put("status", r.status());
-    if (r.current() != null) body.put("current", r.current());
-    ctx.response().setStatusCode(r.status()).putHeader("content-type", "application/json; charset=utf-8").end(body.encode());
-    return false;
-  }
-
-  /**
-   * The board's refusal, checked again for a short while when this node has just acknowledged an
-   * event for the same entity that the board may not have read back yet (read your own writes).
-   */
-  private Future<Optional<Board.Refusal>> settledRefusal(Event e, int triesLeft) {
-    return board.refusal(e).compose(refusal -> {
-      if (refusal.isEmpty() || triesLeft == 0 || !recentWrites.recent(e.topic() + "/" + e.key())) {
-        return Future.succeededFuture(refusal);
-      }
-      return vertx.timer(READ_BACK_EVERY_MS).compose(v -> settledRefusal(e, triesLeft - 1));
-    });
   }
 
   private void reject(RoutingContext ctx, int status, String field, String message) {

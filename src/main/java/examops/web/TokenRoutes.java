@@ -6,6 +6,7 @@ import examops.access.AccessPolicy;
 import examops.access.Principal;
 import examops.access.Role;
 import examops.access.Tokens;
+import examops.admission.PlausibleInput;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;

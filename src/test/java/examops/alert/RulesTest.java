@@ -13,6 +13,7 @@ import examops.monitoring.TargetDownRule;
 import examops.province.Province;
 import examops.province.ProvinceLoader;
 import examops.publishing.LatePublishingRule;
+import examops.rules.AlertPlanner;
 import examops.testing.Tier;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -44,6 +45,10 @@ class RulesTest {
     return OffsetDateTime.parse(local + "+07:00").toInstant();
   }
 
+  private TargetDownRule.Reading targets() {
+    return new TargetDownRule.Reading(state.targets(), state.maintenance());
+  }
+
   private static List<String> subjects(List<AlertCondition> conditions) {
     return conditions.stream().map(AlertCondition::subject).toList();
   }
@@ -56,9 +61,9 @@ class RulesTest {
     MissedCheckinRule rule = new MissedCheckinRule(PROVINCE, ExamClock.of(PROVINCE));
     // session-open cadence: every 30 min, 5 min grace → due 07:10, missed after 07:15
     Instant graceEnds = vn("2020-08-09T07:15:00");
-    assertThat(rule.evaluate(state, graceEnds.minusSeconds(1))).isEmpty();
-    assertThat(rule.evaluate(state, graceEnds)).as("exactly at the end of grace it is still only late").isEmpty();
-    List<AlertCondition> missed = rule.evaluate(state, graceEnds.plusSeconds(1));
+    assertThat(rule.evaluate(state.checkins(), graceEnds.minusSeconds(1))).isEmpty();
+    assertThat(rule.evaluate(state.checkins(), graceEnds)).as("exactly at the end of grace it is still only late").isEmpty();
+    List<AlertCondition> missed = rule.evaluate(state.checkins(), graceEnds.plusSeconds(1));
     assertThat(subjects(missed)).hasSize(PROVINCE.districts().size());
     assertThat(missed.get(0).alertId()).endsWith(":" + graceEnds.getEpochSecond());
     assertThat(missed.get(0).severity().wireName()).isEqualTo("critical");
@@ -71,8 +76,8 @@ class RulesTest {
     apply(EventType.PROBE_RESULT, null, down, new JsonObject().put("target", "province/email").put("status", "down"));
     Duration threshold = PROVINCE.target("province/email").orElseThrow().downAlertAfter();
     TargetDownRule rule = new TargetDownRule(PROVINCE);
-    assertThat(rule.evaluate(state, down.plus(threshold).minusSeconds(1))).isEmpty();
-    assertThat(subjects(rule.evaluate(state, down.plus(threshold)))).containsExactly("province/email");
+    assertThat(rule.evaluate(targets(), down.plus(threshold).minusSeconds(1))).isEmpty();
+    assertThat(subjects(rule.evaluate(targets(), down.plus(threshold)))).containsExactly("province/email");
   }
 
   @Test
@@ -81,7 +86,7 @@ class RulesTest {
     Instant down = vn("2020-08-09T07:00:00");
     apply(EventType.PROBE_RESULT, null, down, new JsonObject().put("target", "province/data-center").put("status", "down"));
     apply(EventType.PROBE_RESULT, null, down, new JsonObject().put("target", "province/portal").put("status", "down"));
-    List<String> alarmed = subjects(new TargetDownRule(PROVINCE).evaluate(state, down.plus(Duration.ofHours(1))));
+    List<String> alarmed = subjects(new TargetDownRule(PROVINCE).evaluate(targets(), down.plus(Duration.ofHours(1))));
     assertThat(alarmed).containsExactly("province/data-center");
   }
 
@@ -91,8 +96,8 @@ class RulesTest {
     Instant down = vn("2020-08-05T22:10:00"); // the sample window: 22:00 to 01:00 for the data center
     apply(EventType.PROBE_RESULT, null, down, new JsonObject().put("target", "province/data-center").put("status", "down"));
     TargetDownRule rule = new TargetDownRule(PROVINCE);
-    assertThat(rule.evaluate(state, vn("2020-08-05T23:30:00"))).isEmpty();
-    assertThat(subjects(rule.evaluate(state, vn("2020-08-06T01:00:01")))).containsExactly("province/data-center");
+    assertThat(rule.evaluate(targets(), vn("2020-08-05T23:30:00"))).isEmpty();
+    assertThat(subjects(rule.evaluate(targets(), vn("2020-08-06T01:00:01")))).containsExactly("province/data-center");
   }
 
   @Test
@@ -104,9 +109,9 @@ class RulesTest {
         .put("targets", new io.vertx.core.json.JsonArray().add("province/email")).put("to", "2020-08-09T11:00:00+07:00")
         .put("reason", "Vá lỗi bảo mật máy chủ thư"));
     TargetDownRule rule = new TargetDownRule(PROVINCE);
-    assertThat(rule.evaluate(state, vn("2020-08-09T10:30:00"))).isEmpty();
+    assertThat(rule.evaluate(targets(), vn("2020-08-09T10:30:00"))).isEmpty();
     apply(EventType.MAINTENANCE_ENDED, null, vn("2020-08-09T10:40:00"), new JsonObject().put("windowId", "mail-patch"));
-    assertThat(subjects(rule.evaluate(state, vn("2020-08-09T10:40:01")))).containsExactly("province/email");
+    assertThat(subjects(rule.evaluate(targets(), vn("2020-08-09T10:40:01")))).containsExactly("province/email");
     assertThat(state.maintenance().get("mail-patch").orElseThrow().window().to()).isEqualTo(vn("2020-08-09T10:40:00"));
   }
 
@@ -120,10 +125,10 @@ class RulesTest {
         .put("severity", "high").put("category", "network"));
     UnacknowledgedIncidentRule rule = new UnacknowledgedIncidentRule();
     Instant limit = reported.plus(UnacknowledgedIncidentRule.CRITICAL_ACK_WITHIN);
-    assertThat(rule.evaluate(state, limit.minusSeconds(1))).isEmpty();
-    assertThat(subjects(rule.evaluate(state, limit))).containsExactly("C1");
+    assertThat(rule.evaluate(state.incidents(), limit.minusSeconds(1))).isEmpty();
+    assertThat(subjects(rule.evaluate(state.incidents(), limit))).containsExactly("C1");
     apply(EventType.INCIDENT_ACKNOWLEDGED, "an-phu", limit.plusSeconds(30), new JsonObject().put("incidentId", "C1"));
-    assertThat(rule.evaluate(state, limit.plusSeconds(60))).isEmpty();
+    assertThat(rule.evaluate(state.incidents(), limit.plusSeconds(60))).isEmpty();
   }
 
   @Test
@@ -132,11 +137,11 @@ class RulesTest {
     var item = PROVINCE.publishingItem("radio", "timetable").orElseThrow();
     LatePublishingRule rule = new LatePublishingRule(PROVINCE);
     String anPhu = "an-phu:radio:timetable";
-    assertThat(subjects(rule.evaluate(state, item.due()))).doesNotContain(anPhu);
-    assertThat(subjects(rule.evaluate(state, item.due().plusSeconds(1)))).contains(anPhu);
+    assertThat(subjects(rule.evaluate(state.publishing(), item.due()))).doesNotContain(anPhu);
+    assertThat(subjects(rule.evaluate(state.publishing(), item.due().plusSeconds(1)))).contains(anPhu);
     apply(EventType.PUBLISHING_UPDATED, "an-phu", item.due().minusSeconds(60), new JsonObject().put("channel", "radio")
         .put("item", "timetable").put("state", "done").put("evidence", "Bản tin 17h"));
-    assertThat(subjects(rule.evaluate(state, item.due().plusSeconds(1)))).doesNotContain(anPhu);
+    assertThat(subjects(rule.evaluate(state.publishing(), item.due().plusSeconds(1)))).doesNotContain(anPhu);
   }
 
   @Test
@@ -145,7 +150,7 @@ class RulesTest {
     AlertPlanner planner = new AlertPlanner(Set.of("target-down", "incident-unacknowledged"), ZoneOffset.ofHours(7), "rules:test");
     Instant now = vn("2020-08-09T08:00:00");
     AlertCondition c = new AlertCondition(AlertCondition.id("target-down", "an-phu/server-room", now), "target-down",
-        "an-phu/server-room", "an-phu", examops.incident.Severity.HIGH, "m", "m", now);
+        "an-phu/server-room", "an-phu", examops.vocabulary.Severity.HIGH, "m", "m", now);
     Map<String, AlertCondition> desired = Map.of(c.alertId(), c);
     assertThat(c.alertId()).doesNotContain("/");
 
@@ -165,7 +170,7 @@ class RulesTest {
     assertThat(state.alerts().get(c.alertId())).isPresent();
 
     AlertCondition ignored = new AlertCondition("incident-unacknowledged:X:1", "incident-unacknowledged", "X", null,
-        examops.incident.Severity.CRITICAL, "m", "m", now);
+        examops.vocabulary.Severity.CRITICAL, "m", "m", now);
     assertThat(planner.plan(Map.of(ignored.alertId(), ignored), state.alerts(), Set.of(), now).stream()
         .map(Event::type).collect(Collectors.toSet())).contains(EventType.ALERT_RAISED, EventType.INCIDENT_ESCALATED);
   }

@@ -103,7 +103,7 @@ final class Throughput {
       long t0 = System.nanoTime();
       HttpLoad.await(vertx.deployVerticle(verticle));
       lease.start();
-      while (!board.caughtUp()) Thread.sleep(1);
+      while (!board.health().caughtUp()) Thread.sleep(1);
       double sec = seconds(t0);
       System.out.printf(java.util.Locale.ROOT, "   Replay into a fresh board, %s: %,.0f ev/s%n", pass, expected / sec);
       String cpu = busiest(cpuBefore, threadCpu(), sec, processCpu() - processCpuBefore);

@@ -278,7 +278,7 @@ class DistrictPageTest {
      */
     private long version() {
         try {
-            return node.node().board().read(s -> (long) s.checkins().history(DISTRICT).size())
+            return node.node().board().checkins(DISTRICT).map(history -> (long) history.size())
                 .toCompletionStage().toCompletableFuture().get();
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -3,6 +3,8 @@ package examops.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import examops.testing.Tier;
+import examops.vocabulary.IncidentCategory;
+import examops.vocabulary.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

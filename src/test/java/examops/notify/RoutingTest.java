@@ -2,12 +2,12 @@ package examops.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import examops.incident.IncidentCategory;
-import examops.incident.Severity;
 import examops.province.Contact;
 import examops.province.Province;
 import examops.province.ProvinceLoader;
 import examops.testing.Tier;
+import examops.vocabulary.IncidentCategory;
+import examops.vocabulary.Severity;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;

@@ -2,9 +2,9 @@ package examops.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import examops.incident.Severity;
 import examops.province.ProvinceLoader;
 import examops.testing.Tier;
+import examops.vocabulary.Severity;
 import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -2,9 +2,9 @@ package examops.province;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import examops.incident.IncidentCategory;
-import examops.publishing.Channel;
 import examops.testing.Tier;
+import examops.vocabulary.Channel;
+import examops.vocabulary.IncidentCategory;
 import java.time.ZoneId;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -100,8 +100,8 @@ class DefaultProvinceTest {
   @Test
   @DisplayName("check-ins tighten to every 30 minutes in session and stop after the window")
   void checkins() {
-    assertThat(p.checkins().districtCadence(examops.clock.Phase.IN_SESSION)).get()
+    assertThat(p.checkins().districtCadence(examops.vocabulary.Phase.IN_SESSION)).get()
         .extracting(Cadence::every).isEqualTo(java.time.Duration.ofMinutes(30));
-    assertThat(p.checkins().districtCadence(examops.clock.Phase.AFTER_WINDOW)).isEmpty();
+    assertThat(p.checkins().districtCadence(examops.vocabulary.Phase.AFTER_WINDOW)).isEmpty();
   }
 }

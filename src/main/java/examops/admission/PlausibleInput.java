@@ -1,4 +1,4 @@
-package examops.web;
+package examops.admission;
 
 import examops.event.Event;
 import examops.province.ExamWindow;
@@ -21,17 +21,17 @@ import java.util.Optional;
  *       the board, in the report and in a notification than what was stored.</li>
  * </ul>
  */
-final class PlausibleInput {
+public final class PlausibleInput {
 
   static final Duration AHEAD = Duration.ofDays(1);
   static final Duration BEFORE = Duration.ofDays(30);
 
   /** A field at fault and why. */
-  record Problem(String field, String message) {}
+  public record Problem(String field, String message) {}
 
   private PlausibleInput() {}
 
-  static Optional<Problem> check(Event e, Instant now, ExamWindow window) {
+  public static Optional<Problem> check(Event e, Instant now, ExamWindow window) {
     Instant at = e.atInstant();
     if (at.isAfter(now.plus(AHEAD))) {
       return Optional.of(new Problem("at", "is more than " + AHEAD.toHours() + " h ahead of the exam clock (" + now + ")"));
@@ -67,7 +67,7 @@ final class PlausibleInput {
   }
 
   /** Index of the first bidi control, zero-width character or BOM, or -1. */
-  static int firstInvisible(String s) {
+  public static int firstInvisible(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c >= '\u200B' && c <= '\u200F' || c >= '\u202A' && c <= '\u202E' || c >= '\u2060' && c <= '\u2064'

@@ -1,4 +1,4 @@
-package examops.board;
+package examops.vocabulary;
 
 /**
  * Who a snapshot or delta is for. Incidents of the exam-data category (a threat to the exam's

@@ -1,5 +1,8 @@
-package examops.alert;
+package examops.rules;
 
+import examops.alert.Alert;
+import examops.alert.AlertBook;
+import examops.alert.AlertCondition;
 import examops.event.Event;
 import examops.event.EventCodec;
 import examops.event.EventType;

@@ -1,4 +1,4 @@
-package examops.web;
+package examops.admission;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

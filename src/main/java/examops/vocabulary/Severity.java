@@ -1,4 +1,4 @@
-package examops.incident;
+package examops.vocabulary;
 
 import examops.event.WireNames;
 import java.util.Optional;

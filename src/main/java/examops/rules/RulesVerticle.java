@@ -1,5 +1,6 @@
-package examops.alert;
+package examops.rules;
 
+import examops.alert.AlertCondition;
 import examops.board.Board;
 import examops.board.BoardState;
 import examops.cluster.Lease;
@@ -19,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +35,7 @@ public final class RulesVerticle extends VerticleBase {
   static final long PENDING_MS = 15_000;
 
   private final Board board;
-  private final List<Rule> rules;
+  private final BoardRules rules;
   private final AlertPlanner planner;
   private final Lease lease;
   private final String bootstrap;
@@ -47,9 +47,9 @@ public final class RulesVerticle extends VerticleBase {
   private Timer evaluations = Timer.builder("examops.rules.evaluation").register(new SimpleMeterRegistry());
   private Counter written = Counter.builder("examops.rules.alert.events").register(new SimpleMeterRegistry());
 
-  public RulesVerticle(Board board, List<Rule> rules, AlertPlanner planner, Lease lease, String bootstrap, String nodeId) {
+  public RulesVerticle(Board board, BoardRules rules, AlertPlanner planner, Lease lease, String bootstrap, String nodeId) {
     this.board = board;
-    this.rules = List.copyOf(rules);
+    this.rules = rules;
     this.planner = planner;
     this.lease = lease;
     this.bootstrap = bootstrap;
@@ -81,14 +81,14 @@ public final class RulesVerticle extends VerticleBase {
   }
 
   private void evaluate() {
-    if (running || !board.caughtUp()) return; // never judge a half-replayed board
+    if (running || !board.health().caughtUp()) return; // never judge a half-replayed board
     running = true;
     Timer.Sample sample = Timer.start();
     long nowMs = System.currentTimeMillis();
     pending.values().removeIf(sent -> nowMs - sent > PENDING_MS);
     // Until the board has read an event back, writing it again would only add a duplicate to the log.
     Set<String> inFlight = Set.copyOf(pending.keySet());
-    board.read(state -> plan(state, inFlight)).compose(events -> Future.all(events.stream().map(this::append).toList()))
+    board.plan((state, now) -> plan(state, now, inFlight)).compose(events -> Future.all(events.stream().map(this::append).toList()))
         .onComplete(ar -> {
           sample.stop(evaluations);
           running = false;
@@ -96,12 +96,10 @@ public final class RulesVerticle extends VerticleBase {
         });
   }
 
-  private List<Event> plan(BoardState state, Set<String> inFlight) {
-    Instant now = board.clock().instant();
+  private List<Event> plan(BoardState state, Instant now, Set<String> inFlight) {
     Map<String, AlertCondition> desired = board.inWindow(now)
-        ? rules.stream().flatMap(r -> r.evaluate(state, now).stream())
-            .collect(Collectors.toMap(AlertCondition::alertId, c -> c, (a, b) -> a))
-        : Map.of();
+        ? rules.evaluate(state, now)
+        : Map.<String, AlertCondition>of();
     return planner.plan(desired, state.alerts(), inFlight, now);
   }
 

@@ -1,4 +1,4 @@
-package examops.notify;
+package examops.notification;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;

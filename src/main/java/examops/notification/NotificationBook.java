@@ -1,7 +1,8 @@
-package examops.notify;
+package examops.notification;
 
 import examops.event.Event;
 import examops.event.EventType;
+import examops.notification.Notification;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
