@@ -141,6 +141,11 @@ public final class BoardVerticle extends VerticleBase {
     vertx.eventBus().publish(DELTAS_RESTRICTED, delta.restricted() == delta.full() ? full : delta.restricted().encode(), headers);
   }
 
+  /** The log reader's Kafka consumer, for its metrics; null before the verticle started. */
+  public org.apache.kafka.clients.consumer.Consumer<String, byte[]> readerClient() {
+    return reader == null ? null : reader.client();
+  }
+
   public DeadLetters deadLetters() {
     return deadLetters;
   }

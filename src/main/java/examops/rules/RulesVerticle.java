@@ -9,6 +9,10 @@ import examops.event.EventCodec;
 import examops.event.EventValidator;
 import examops.event.Validation;
 import examops.kafka.EventLog;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.time.Instant;
@@ -40,6 +44,8 @@ public final class RulesVerticle extends VerticleBase {
   private final EventValidator validator = new EventValidator();
   private EventLog log;
   private boolean running;
+  private Timer evaluations = Timer.builder("examops.rules.evaluation").register(new SimpleMeterRegistry());
+  private Counter written = Counter.builder("examops.rules.alert.events").register(new SimpleMeterRegistry());
 
   public RulesVerticle(Board board, BoardRules rules, AlertPlanner planner, Lease lease, String bootstrap, String nodeId) {
     this.board = board;
@@ -48,6 +54,23 @@ public final class RulesVerticle extends VerticleBase {
     this.lease = lease;
     this.bootstrap = bootstrap;
     this.nodeId = nodeId;
+  }
+
+  /**
+   * Records the evaluations ({@code examops_rules_evaluation_seconds}: its {@code _count} grows once per
+   * completed evaluation, so a test sees that the rules have looked) and the alert events they wrote.
+   */
+  public RulesVerticle meteredBy(MeterRegistry registry) {
+    evaluations = Timer.builder("examops.rules.evaluation")
+        .description("One evaluation of the rules on the lease holder, writes to Kafka included").register(registry);
+    written = Counter.builder("examops.rules.alert.events")
+        .description("Alert events (raised, cleared, escalated) the rules wrote to the log").register(registry);
+    return this;
+  }
+
+  /** The producer the rules write with, for its metrics; null before the verticle started. */
+  public org.apache.kafka.clients.producer.Producer<String, byte[]> client() {
+    return log == null ? null : log.client();
   }
 
   @Override
@@ -60,12 +83,14 @@ public final class RulesVerticle extends VerticleBase {
   private void evaluate() {
     if (running || !board.health().caughtUp()) return; // never judge a half-replayed board
     running = true;
+    Timer.Sample sample = Timer.start();
     long nowMs = System.currentTimeMillis();
     pending.values().removeIf(sent -> nowMs - sent > PENDING_MS);
     // Until the board has read an event back, writing it again would only add a duplicate to the log.
     Set<String> inFlight = Set.copyOf(pending.keySet());
     board.plan((state, now) -> plan(state, now, inFlight)).compose(events -> Future.all(events.stream().map(this::append).toList()))
         .onComplete(ar -> {
+          sample.stop(evaluations);
           running = false;
           if (ar.failed()) LOG.warn("Could not write alert events (will retry): {}", ar.cause().toString());
         });
@@ -85,7 +110,7 @@ public final class RulesVerticle extends VerticleBase {
       return Future.succeededFuture();
     }
     pending.put(e.id(), System.currentTimeMillis());
-    return log.append(e).onFailure(err -> pending.remove(e.id()));
+    return log.append(e).onSuccess(md -> written.increment()).onFailure(err -> pending.remove(e.id()));
   }
 
   @Override

@@ -14,6 +14,7 @@ import examops.province.Province;
 import examops.province.ProvinceLoader;
 import examops.publishing.LatePublishingRule;
 import examops.rules.AlertPlanner;
+import examops.testing.Tier;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Each rule at its boundary, and the planner that turns conditions into alert events. Pure. */
+@Tier.Unit
 class RulesTest {
 
   private static final Province PROVINCE = ProvinceLoader.loadDefault();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import examops.access.Role;
 import examops.testing.TestNode;
+import examops.testing.Tier;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import org.openqa.selenium.print.PageSize;
 import org.openqa.selenium.print.PrintOptions;
 
 /** The printable report and the leadership summary, served by a real node over a small exam day. */
+@Tier.Browser
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReportPageTest {
 

@@ -3,12 +3,14 @@ package examops.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import examops.province.ProvinceLoader;
+import examops.testing.Tier;
 import examops.vocabulary.Severity;
 import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The words of a notification. Pure. */
+@Tier.Unit
 class TemplatesTest {
 
   private static final examops.province.Province PROVINCE = ProvinceLoader.loadDefault();
