@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import examops.access.Role;
 import examops.testing.TestClock;
 import examops.testing.TestNode;
+import examops.testing.Tier;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
@@ -30,6 +31,7 @@ import org.openqa.selenium.By;
  * what people wrote (titles, notes, names of people) and in the province's own names as its file
  * gives them in English ("Long Xuyên city"). Anything else with a Vietnamese letter is untranslated.
  */
+@Tier.Browser
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EnglishScreensTest {
 

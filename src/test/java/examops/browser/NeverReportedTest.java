@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import examops.testing.TestClock;
 import examops.testing.TestNode;
+import examops.testing.Tier;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import org.openqa.selenium.By;
  * A district that never checked in, a week into the window: the screens say so and when its first
  * check-in was due, where they used to say "Bỏ lỡ 7 ngày" (its overdue time ran from that first due time).
  */
+@Tier.Browser
 class NeverReportedTest {
 
   private static final Duration WAIT = Duration.ofSeconds(60);

@@ -6,6 +6,7 @@ import examops.event.Event;
 import examops.event.EventType;
 import examops.province.Province;
 import examops.province.ProvinceLoader;
+import examops.testing.Tier;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.TestInstance;
  * the evening, one alert raised twice under one onset. Pure, then the PDF and .docx read back with
  * the libraries that wrote them.
  */
+@Tier.Unit
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SteeringReportTest {
 
