@@ -2,9 +2,9 @@
 // says "7 minutes" for ever, so the known rules are worded here from the board, in the chosen
 // language; any other alert shows its rule's message. Pure apart from the messages (i18n).
 
-import { t, pick } from './i18n.js';
-import { toMillis, formatAge } from './format.js';
-import { minutesOverdue } from './verdict.js';
+import { t, pick, language } from './i18n.js';
+import { toMillis, formatAge, formatTime, formatDay } from './format.js';
+import { minutesOverdue, neverReported } from './verdict.js';
 
 /**
  * An alert in words with its duration as of now: the message the rule wrote at raise time says
@@ -16,6 +16,10 @@ export function alertText(alert, state, now) {
   const subject = String(alert.subject ?? '');
   if (alert.rule === 'checkin-missed') {
     const d = state.districts?.[subject];
+    if (d && ['late', 'missed'].includes(d.checkin?.state) && neverReported(d)) {
+      const due = d.checkin.nextDue;
+      return t('alert.checkinNever', { district: pick(d.names) || d.name || subject, due: due ? `${formatTime(due)} ${formatDay(due)}` : '—' });
+    }
     if (d && ['late', 'missed'].includes(d.checkin?.state)) {
       return t('alert.checkinMissed', { district: pick(d.names) || d.name || subject, age: formatAge(minutesOverdue(d.checkin, now) * 60000, t) });
     }
@@ -33,6 +37,7 @@ export function alertText(alert, state, now) {
       return t('alert.publishingLate', { who, item: pick(item.name), age: since(item.due) });
     }
   }
-  return alert.message ?? alert.rule ?? '';
+  // The rule's own words in the chosen language (the rules write both); a rule's name if it wrote none.
+  return (language() === 'en' ? alert.messageEn : null) ?? alert.message ?? alert.rule ?? '';
 }
 

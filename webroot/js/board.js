@@ -11,7 +11,7 @@ import { initI18n, t, pick, setLanguage, otherLanguage, onLanguageChange } from 
 import { toMillis, formatTime, formatClock, formatDay, formatCountdown, formatAge } from './format.js';
 import { el, setText, setClass, reconcile } from './dom.js';
 import { whoAmI, showSignedOut, abilities } from './session.js';
-import { verdict, linkStates, minutesOverdue, LEVEL_ORDER } from './verdict.js';
+import { verdict, linkStates, checkinLine, siteNames, LEVEL_ORDER } from './verdict.js';
 import { createIncidentDesk } from './incident-desk.js';
 import { alertText } from './alert-text.js';
 import { postIncidentAction, peopleLine } from './incident-view.js';
@@ -34,7 +34,7 @@ const CHART_MINUTES = 30;
 const $ = (id) => document.getElementById(id);
 const clock = createExamClock();
 const eventsChart = createEventsChart($('events-chart'), () => t('chart.series'), CHART_MINUTES);
-const trends = createTrendCharts($('trend-chart'), { t, formatTime });
+const trends = createTrendCharts($('trend-chart'), { t, formatTime, pick });
 const latencies = createLatencyHistory(CHART_MINUTES);
 const alarm = createAlarm($('alarm-toggle'), (on) => t(on ? 'alarm.on' : 'alarm.off'));
 const CHART_TABS = ['events', 'latency', 'incidents', 'checkins'];
@@ -51,6 +51,10 @@ let can = abilities(null); // what that role may do here: actions it may not tak
 let feed = null;
 
 const known = (value, order) => (Object.hasOwn(order, value) ? value : 'unknown');
+/** A district's, target's or province's name in the chosen language (the province file's `en`), else its id. */
+const nameOf = (x) => pick(x?.names) || x?.name || x?.id || '';
+/** An exam site by its name ("THPT Long Xuyên exam site"), else its id. */
+const siteLabel = (siteId) => pick(siteNames(shownState()?.targets, siteId)) || siteId || '';
 const byName = (a, b) => String(a.name ?? a.id ?? '').localeCompare(String(b.name ?? b.id ?? ''), 'vi');
 const values = (section) => (section && typeof section === 'object' ? Object.values(section).filter((v) => v && typeof v === 'object') : []);
 const liveNow = () => { const now = clock.now(); return Number.isFinite(now) ? now : Date.now(); };
@@ -122,7 +126,7 @@ function showChartTab(tab) {
 
 function renderHeader(state) {
   const province = state.province ?? {};
-  setText($('province'), province.name ?? '');
+  setText($('province'), pick(province.names) || province.name || '');
   setText($('exam'), pick(province.exam));
   renderClock(state.clock ?? {});
 }
@@ -253,7 +257,9 @@ function createDistrict() {
 function because(reason) {
   const params = { ...reason.params };
   if (params.link) params.link = t(`link.long.${params.link}`);
+  if (params.site && typeof params.site === 'object') params.site = pick(params.site);
   if (Number.isFinite(params.minutes)) params.age = formatAge(params.minutes * 60000, t);
+  if (reason.key === 'why.checkinNever') params.due = params.due ? `${formatTime(params.due)} ${formatDay(params.due)}` : '—';
   return t(reason.key, params);
 }
 
@@ -264,7 +270,7 @@ function updateDistrict(node, d, v) {
   setClass(node, `district worst-${worst} checkin-${checkinState}`);
   node.dataset.id = d.id;
   node.dataset.level = worst;
-  setText(node.querySelector('.d-name'), d.name ?? d.id);
+  setText(node.querySelector('.d-name'), nameOf(d));
   setText(node.querySelector('.d-status'), t(`level.${worst}`));
   // The check-in has its own line; the other reasons are said here, all of them in the tooltip.
   const others = v.reasons.filter((r) => !r.key.startsWith('why.checkin') && r.key !== 'why.noCheckin');
@@ -272,14 +278,18 @@ function updateDistrict(node, d, v) {
   setText(why, others.map(because).join(' · '));
   setClass(why, `d-why why-${others[0]?.level ?? 'none'}`);
   node.title = v.reasons.map(because).join('\n');
-  const checkinText = t(`checkin.${checkinState}`, { age: formatAge(minutesLate(checkin) * 60000, t) });
+  const line = checkinLine(d, examNow());
+  const due = line.due ? `${formatTime(line.due)} ${formatDay(line.due)}` : '—';
+  // The tile's line is short ("never reported"); the first due time goes on the line under it.
+  const checkinText = t(line.key === 'checkin.never' ? 'checkin.neverShort' : line.key, { age: formatAge(line.minutes * 60000, t), due });
   setText(node.querySelector('.d-checkin-state'), checkinText);
   node.querySelector('.d-checkin-state').title = checkinText;
   const lastAt = checkin.lastAt ?? d.lastCheckin?.at;
   // Mixes a time and an age in minutes: redrawn with the tiles each minute, not every second.
   setText(node.querySelector('.d-checkin-last'), lastAt
     ? t('checkin.last', { time: formatTime(lastAt), age: age(lastAt) })
-    : (checkin.nextDue ? t('checkin.next', { time: formatTime(checkin.nextDue) }) : ''));
+    : line.key === 'checkin.never' ? t('checkin.firstDue', { due })
+      : (checkin.nextDue ? t('checkin.next', { time: formatTime(checkin.nextDue) }) : ''));
   const lastCheckin = d.lastCheckin ?? {};
   const linkState = linkStates(d, shownState()?.targets);
   for (const link of LINKS) {
@@ -300,10 +310,6 @@ function updateDistrict(node, d, v) {
   node.querySelector('.d-pub').title = pub.unknown ? t('publishing.noData') : t('publishing.tileTitle', pub);
   node.querySelector('.d-pub-fill').style.width = `${pub.total ? Math.min(100, (100 * pub.done) / pub.total).toFixed(1) : 0}%`;
   node.querySelector('.d-foot').classList.toggle('has-late', pub.late > 0);
-}
-
-function minutesLate(checkin) {
-  return minutesOverdue(checkin, examNow());
 }
 
 // ---- services --------------------------------------------------------------------------------
@@ -354,8 +360,8 @@ function updateService(node, target) {
   const status = known(target.status, TARGET_ORDER);
   setClass(node, `service status-${status}`);
   node.dataset.id = target.id;
-  setText(node.querySelector('.s-name'), target.name ?? target.id);
-  node.querySelector('.s-name').title = target.name ?? target.id;
+  setText(node.querySelector('.s-name'), nameOf(target));
+  node.querySelector('.s-name').title = nameOf(target);
   setText(node.querySelector('.s-status'), t(`target.${status}`));
   const since = node.querySelector('.s-since');
   if (target.since) setText(since, t('target.since', { time: formatTime(target.since), age: age(target.since) }));
@@ -407,8 +413,9 @@ function updateIncident(node, incident) {
   node.dataset.id = incident.id;
   setText(node.querySelector('.i-sev'), t(`severity.${severity}`));
   setText(node.querySelector('.i-title'), incident.title ?? incident.id);
-  const district = incident.district ? (shownState()?.districts?.[incident.district]?.name ?? incident.district) : t('incidents.province');
-  setText(node.querySelector('.i-where'), [district, incident.site].filter(Boolean).join(' · '));
+  const home = shownState()?.districts?.[incident.district];
+  const district = incident.district ? (home ? nameOf(home) : incident.district) : t('incidents.province');
+  setText(node.querySelector('.i-where'), [district, siteLabel(incident.site)].filter(Boolean).join(' · '));
   setText(node.querySelector('.i-state'), incident.assignee
     ? `${t(`incident.${state}`)} · ${incident.assignee}` : t(`incident.${state}`));
   node.title = `${peopleLine(incident)}\n${t(can.handleIncidents ? 'incidents.openDesk' : 'incidents.openView')}`;
@@ -438,7 +445,7 @@ function publishingOf(district, state) {
 }
 
 function renderPublishing(state) {
-  const rows = values(state.districts).map((d) => ({ id: d.id, name: d.name ?? d.id, ...publishingOf(d, state) }))
+  const rows = values(state.districts).map((d) => ({ id: d.id, name: nameOf(d), ...publishingOf(d, state) }))
     .sort((a, b) => b.late - a.late || a.done / (a.total || 1) - b.done / (b.total || 1) || byName(a, b));
   reconcile($('publishing-list'), rows, (r) => r.id, createPublishingRow, (node, row) => {
     const share = row.total ? Math.min(1, row.done / row.total) : 0;

@@ -12,7 +12,7 @@ import { toMillis, formatTime, formatDay, toOffsetIso, formatAge } from './forma
 import { el, setText, setClass, reconcile } from './dom.js';
 import { whoAmI, showSignedOut } from './session.js';
 import { createDistrictIncidents } from './district-incidents.js';
-import { verdict, minutesOverdue } from './verdict.js';
+import { verdict, checkinLine } from './verdict.js';
 
 const DISTRICT_KEY = 'examops.district';
 const OUTBOX_KEY = 'examops.outbox';
@@ -195,10 +195,14 @@ function renderStatus() {
   setClass($('status-card'), `card status-card worst-${worst}`);
   setText($('my-worst'), t(`dp.worst.${worst}`));
   const checkin = d.checkin ?? {};
-  const state = ['on-time', 'late', 'missed', 'none'].includes(checkin.state) ? checkin.state : 'none';
-  setText($('my-checkin'), t(`checkin.${state}`, { age: formatAge(minutesOverdue(checkin, examNow()) * 60000, t) }));
+  const line = checkinLine(d, examNow());
+  setText($('my-checkin'), t(line.key, { age: formatAge(line.minutes * 60000, t), due: line.due ? `${formatTime(line.due)} ${formatDay(line.due)}` : '—' }));
   const others = v.reasons.filter((r) => !r.key.startsWith('why.checkin') && r.key !== 'why.noCheckin');
-  setText($('my-why'), others.map((r) => t(r.key, { ...r.params, link: r.params.link ? t(`link.long.${r.params.link}`) : undefined })).join(' · '));
+  setText($('my-why'), others.map((r) => t(r.key, {
+    ...r.params,
+    link: r.params.link ? t(`link.long.${r.params.link}`) : undefined,
+    site: r.params.site && typeof r.params.site === 'object' ? pick(r.params.site) : r.params.site,
+  })).join(' · '));
   setText($('my-last'), [
     checkin.lastAt ? t('dp.status.last', { time: formatTime(checkin.lastAt), day: formatDay(checkin.lastAt) }) : '',
     checkin.nextDue ? t('dp.status.next', { time: formatTime(checkin.nextDue), day: formatDay(checkin.nextDue) }) : '',

@@ -7,6 +7,7 @@ import { t, pick } from './i18n.js';
 import { formatTime, formatDay } from './format.js';
 import { el, setText, setClass, reconcile } from './dom.js';
 import { incidentState, peopleLine, renderTimeline, contactLabel, postIncidentAction } from './incident-view.js';
+import { siteNames } from './verdict.js';
 
 const OFFICER_KEY = 'examops.officer';
 const ACTIONS = ['acknowledge', 'assign', 'update', 'escalate', 'resolve', 'reopen'];
@@ -72,7 +73,7 @@ export function createIncidentDesk({ state, me, can }) {
     setText($('desk-title'), inc.title ?? inc.id);
     const district = inc.district ? (pick(state()?.districts?.[inc.district]?.names) || state()?.districts?.[inc.district]?.name || inc.district) : t('incidents.province');
     setText($('desk-meta'), [
-      t(`incident.${st}`), district, inc.site, t(`category.${inc.category}`) === `category.${inc.category}` ? inc.category : t(`category.${inc.category}`),
+      t(`incident.${st}`), district, pick(siteNames(state()?.targets, inc.site)) || inc.site, t(`category.${inc.category}`) === `category.${inc.category}` ? inc.category : t(`category.${inc.category}`),
       inc.reportedAt ? t('desk.reported', { time: formatTime(inc.reportedAt), day: formatDay(inc.reportedAt) }) : '',
     ].filter(Boolean).join(' · '));
     setText($('desk-people'), peopleLine(inc));

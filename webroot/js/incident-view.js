@@ -2,7 +2,7 @@
 // acknowledged it and when, who has it, and its timeline. Text only, through textContent.
 
 import { t, pick } from './i18n.js';
-import { formatTime, formatDay } from './format.js';
+import { formatTime, formatDay, formatAge } from './format.js';
 import { el, reconcile, setText } from './dom.js';
 
 export const INCIDENT_STATES = ['reported', 'acknowledged', 'assigned', 'resolved'];
@@ -41,8 +41,21 @@ export function renderTimeline(list, incident) {
     setText(row.querySelector('.tl-when'), when(e.at));
     setText(row.querySelector('.tl-what'), t(`event.${e.type}`));
     setText(row.querySelector('.tl-by'), e.by ?? '');
-    setText(row.querySelector('.tl-note'), [e.assignee ? `→ ${e.assignee}` : '', e.note ?? ''].filter(Boolean).join(' '));
+    setText(row.querySelector('.tl-note'), [e.assignee ? `→ ${e.assignee}` : '', timelineNote(e, incident)].filter(Boolean).join(' '));
   });
+}
+
+/**
+ * An entry's note. The rules' own escalation of an ignored critical incident (event id
+ * "escalated:incident-unacknowledged:…") wrote its note in Vietnamese: it is worded here, in the
+ * chosen language, from the time it waited; anything people wrote is shown as written.
+ */
+export function timelineNote(entry, incident) {
+  if (entry?.type === 'incident.escalated' && String(entry.eventId ?? '').startsWith('escalated:incident-unacknowledged:')) {
+    const waited = Date.parse(entry.at) - Date.parse(incident?.reportedAt ?? '');
+    return t('incident.autoEscalated', { age: Number.isFinite(waited) ? formatAge(waited, t) : '—' });
+  }
+  return entry?.note ?? '';
 }
 
 /** A contact's label for the assignee list: "Đội ứng cứu sự cố … (Trực ứng cứu sự cố)". */

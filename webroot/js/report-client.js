@@ -33,6 +33,11 @@ export async function generateReport(period, { onProgress = () => {}, pollMs = 4
   return { id: status.id, report: status.report };
 }
 
+/** The official document of a finished report job: `format` pdf or docx, in `lang` (vi or en). */
+export function documentUrl(jobId, format, lang) {
+  return `/api/v1/reports/${encodeURIComponent(jobId)}?format=${format}&lang=${lang === 'en' ? 'en' : 'vi'}`;
+}
+
 /** The CSV download address for a period (all tables in one file), names in `lang`. */
 export function csvUrl(period, lang) {
   return `/api/v1/report${reportQuery(period, { format: 'csv', lang })}`;

@@ -6,7 +6,8 @@ import { initI18n, t, pick, setLanguage, otherLanguage, onLanguageChange, langua
 import { formatAge, formatTime, formatDay } from './format.js';
 import { whoAmI, showSignedOut } from './session.js';
 import { el, setText } from './dom.js';
-import { generateReport, csvUrl } from './report-client.js';
+import { generateReport, csvUrl, documentUrl } from './report-client.js';
+import { timelineNote } from './incident-view.js';
 import { periodFromSearch, dayPeriod, reportQuery, formatPercent, availabilityShares, SEVERITIES, CHANNELS } from './report-model.js';
 import {
   availabilityChart, incidentChart, timingChart, checkinChart, publishingChannelChart, dayChart,
@@ -15,6 +16,7 @@ import {
 const $ = (id) => document.getElementById(id);
 let period = periodFromSearch(location.search);
 let report = null;
+let jobId = null;
 
 const pct = (r, digits = 1) => formatPercent(r, language(), digits);
 const share = (x) => formatPercent(x / 100, language());
@@ -66,8 +68,15 @@ function renderSummary(r) {
     [t('report.mttr'), t('report.meanMax', { mean: dur(inc.timeToResolve.meanSec), max: dur(inc.timeToResolve.maxSec) })],
     [t('summary.kpi.checkins'), `${pct(c.punctuality)} · ${t('summary.checkinsNote', { onTime: c.onTime, late: c.late, missed: c.missed })}`],
     [t('summary.kpi.publishing'), `${pct(p.compliance)} · ${t('summary.publishingNote', { onTime: p.doneOnTime, late: p.doneLate, missing: p.missing })}`],
-    [t('report.alerts'), String(r.alerts.total)],
+    [t('report.keyServicesSessions'), sessionsValue(r, pct(keyAvailability(r.steering?.keyServices ?? []), 2))],
+    [t('report.siteLinksSessions'), sessionsValue(r, pct(r.steering?.siteLinks?.availability, 2))],
+    [t('report.alerts'), r.steering ? t('report.alertsValue', { onsets: r.steering.alerts.onsets, raises: r.steering.alerts.raises }) : String(r.alerts.total)],
   ]);
+}
+
+/** "—" with the reason when no exam paper fell in the period. */
+function sessionsValue(r, value) {
+  return r.steering?.sessions?.length ? value : t('doc.results.noSessions');
 }
 
 function availabilityCells(a) {
@@ -90,6 +99,21 @@ function renderAvailability(r) {
     { total: true });
 }
 
+/** Availability during the exam papers and the outage minutes per target (the Steering Committee's figures). */
+function renderSessions(r) {
+  const s = r.steering;
+  if (!s) return;
+  const when = (x) => `${pick(x.names)} ${formatTime(x.from)}–${formatTime(x.to)} ${formatDay(x.from)}`;
+  setText($('sessions-line'), s.sessions.length ? t('doc.sessions.list', { list: s.sessions.map(when).join('; ') }) : t('doc.results.noSessions'));
+  const mins = (sec) => (sec === null || sec === undefined ? '—' : String(Math.ceil(sec / 60)));
+  table($('sessions-table'), [t('doc.col.service'), t('doc.col.availability'), t('doc.col.downSessions'), t('doc.col.unknownSessions'), t('doc.col.downWindow')],
+    [...s.keyServices.map((k) => [pick(k.names), pct(k.availability, 2), mins(k.downSec), mins(k.unknownSec), mins(k.downSecWindow)]),
+      [t('doc.siteLinksRow'), pct(s.siteLinks.availability, 2), mins(s.siteLinks.downSec), mins(s.siteLinks.unknownSec), '']], { total: true });
+  table($('outages-table'), [t('doc.col.target'), t('doc.col.unit'), t('doc.col.downSessions'), t('doc.col.downWindow')],
+    s.outages.length ? s.outages.map((o) => [pick(o.names), o.districtNames ? pick(o.districtNames) : t('doc.province'), o.downMinSessions, o.downMinWindow])
+      : [[t('doc.outages.none'), '', '', '']]);
+}
+
 function renderIncidents(r) {
   incidentChart($('chart-incidents'), r, { print: true });
   timingChart($('chart-timing'), r, { print: true });
@@ -102,15 +126,16 @@ function renderIncidents(r) {
   const list = $('incident-list');
   list.replaceChildren();
   if (inc.list.length === 0) list.append(el('p', 'note', t('report.incidents.none')));
-  inc.list.forEach((i, n) => list.append(incidentBlock(i, n + 1)));
+  inc.list.forEach((i, n) => list.append(incidentBlock(i, n + 1, r.steering?.places?.[i.id])));
 }
 
-function incidentBlock(i, n) {
+function incidentBlock(i, n, placeNames) {
   const block = el('div', `incident sev-${SEVERITIES.includes(i.severity) ? i.severity : 'low'}`);
   const head = el('div', 'incident-head');
   head.append(el('span', 'incident-no', `${n}.`), el('span', 'incident-sev', t(`severity.${i.severity}`)),
     el('span', 'incident-title', i.title ?? i.id));
-  const place = [i.district, i.site].filter(Boolean).join(' / ') || t('incidents.province');
+  // Names from the province file; an id only for a place the file does not know.
+  const place = (placeNames ? pick(placeNames) : '') || [i.district, i.site].filter(Boolean).join(' / ') || t('incidents.province');
   const meta = el('div', 'incident-meta', t('report.incidentMeta', {
     category: t(`category.${i.category}`), place, state: t(`istate.${i.state}`), reported: when(i.reportedAt),
     tta: dur(i.timeToAcknowledgeSec), ttr: dur(i.timeToResolveSec),
@@ -119,7 +144,7 @@ function incidentBlock(i, n) {
   for (const e of i.timeline ?? []) {
     const tr = el('tr');
     tr.append(el('td', 'num', when(e.at)), el('td', null, t(`event.${e.type}`)), el('td', null, e.by ?? ''),
-      el('td', null, [e.assignee, e.note].filter(Boolean).join(' — ')));
+      el('td', null, [e.assignee, timelineNote(e, i)].filter(Boolean).join(' — ')));
     timeline.append(tr);
   }
   block.append(head, meta, timeline);
@@ -150,9 +175,10 @@ function renderPublishing(r) {
 }
 
 function renderAlerts(r) {
-  const rules = Object.entries(r.alerts.byRule);
-  table($('alert-table'), [t('report.rule'), t('report.count')],
-    [...rules.map(([rule, n]) => [t(`rule.${rule}`), n]), [t('report.total'), r.alerts.total]], { total: true });
+  // Once per onset: an alert raised again for the same onset, or called out again, is one alert.
+  const alerts = r.steering?.alerts ?? { byRule: r.alerts.byRule, onsets: r.alerts.total };
+  table($('alert-table'), [t('report.rule'), t('doc.col.onsets')],
+    [...Object.entries(alerts.byRule).map(([rule, n]) => [t(`rule.${rule}`), n]), [t('report.total'), alerts.onsets]], { total: true });
 }
 
 function renderDays(r) {
@@ -183,6 +209,7 @@ function render() {
   renderHead(r);
   renderSummary(r);
   renderAvailability(r);
+  renderSessions(r);
   renderIncidents(r);
   renderCheckins(r);
   renderPublishing(r);
@@ -193,7 +220,24 @@ function render() {
     generated: when(r.generatedAt), records: r.log.records, refused: r.log.refused,
   }));
   for (const id of ['csv-link', 'csv-link-2']) $(id).href = csvUrl(period, language());
+  exportLinks(jobId);
   $('summary-link').href = `summary.html${reportQuery(period)}`;
+}
+
+/** The PDF and .docx of the report just generated, in the page's language; inert while it is generated. */
+function exportLinks(id) {
+  for (const [link, format] of [['pdf-link', 'pdf'], ['docx-link', 'docx']]) {
+    const a = $(link);
+    if (id) {
+      a.href = documentUrl(id, format, language());
+      a.removeAttribute('aria-disabled');
+      a.title = '';
+    } else {
+      a.removeAttribute('href');
+      a.setAttribute('aria-disabled', 'true');
+      a.title = t('report.exportWait');
+    }
+  }
 }
 
 function progress(percent, text) {
@@ -207,7 +251,8 @@ async function load() {
   $('sheet').classList.add('is-loading');
   progress(0, t('report.generating', { percent: 0 }));
   try {
-    report = (await generateReport(period, { onProgress: (p) => progress(p, t('report.generating', { percent: p })) })).report;
+    exportLinks(null);
+    ({ report, id: jobId } = await generateReport(period, { onProgress: (p) => progress(p, t('report.generating', { percent: p })) }));
     render();
     progress(null);
     document.body.dataset.ready = 'true';

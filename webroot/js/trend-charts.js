@@ -39,7 +39,7 @@ export function createSeriesWindow(size = WINDOW) {
   };
 }
 
-export function createTrendCharts(canvas, { t, formatTime }) {
+export function createTrendCharts(canvas, { t, formatTime, pick = (x) => x?.vi ?? '' }) {
   const latency = createSeriesWindow();
   const incidents = createSeriesWindow();
   let chart = null;
@@ -78,7 +78,7 @@ export function createTrendCharts(canvas, { t, formatTime }) {
       for (const target of Object.values(state?.targets ?? {})) {
         if (target && !target.district && !target.site && Number.isFinite(Number(target.latencyMs)) && target.status !== 'down') {
           key[target.id] = Number(target.latencyMs);
-          names[target.id] = target.name ?? target.id;
+          names[target.id] = pick(target.names) || target.name || target.id;
         }
       }
       latency.put(minute, key);
@@ -105,13 +105,13 @@ export function createTrendCharts(canvas, { t, formatTime }) {
         draw({ type: 'bar', stacked: true, data: { labels, datasets } });
       } else {
         const rows = Object.values(state?.districts ?? {}).filter(Boolean)
-          .sort((a, b) => String(a.name).localeCompare(String(b.name), 'vi'));
+          .sort((a, b) => String(pick(a.names) || a.name).localeCompare(String(pick(b.names) || b.name), 'vi'));
         const minutesTo = (d) => {
           const due = Date.parse(d.checkin?.nextDue ?? '');
           return Number.isFinite(due) && Number.isFinite(nowMs) ? Math.round((due - nowMs) / 60000) : null;
         };
         const values = rows.map(minutesTo);
-        draw({ type: 'bar', data: { labels: rows.map((d) => d.name ?? d.id), datasets: [{
+        draw({ type: 'bar', data: { labels: rows.map((d) => pick(d.names) || d.name || d.id), datasets: [{
           label: t('chart.checkinDue'), data: values, borderWidth: 0,
           backgroundColor: values.map((v) => (v === null ? '#5b6573' : v < 0 ? '#f85149' : v < 10 ? '#d29922' : '#3fb950')),
         }] } });

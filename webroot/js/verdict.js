@@ -36,6 +36,29 @@ export function linkStates(district, targets) {
   return { ...out, troubled };
 }
 
+/**
+ * True when nothing was ever received from the district: its overdue time would run from the
+ * window's first due time (days), so screens say "never reported" and when the first was due.
+ */
+export function neverReported(district) {
+  const checkin = district?.checkin ?? {};
+  if (typeof checkin.neverReported === 'boolean') return checkin.neverReported;
+  return !checkin.lastAt && !district?.lastCheckin;
+}
+
+/**
+ * The district's check-in line as a message: `{key, minutes, due}`, key checkin.on-time | late |
+ * missed | none | never (late or missed without ever having reported: `due` is the first due time).
+ */
+export function checkinLine(district, now) {
+  const checkin = district?.checkin ?? {};
+  const state = ['on-time', 'late', 'missed', 'none'].includes(checkin.state) ? checkin.state : 'none';
+  if ((state === 'late' || state === 'missed') && neverReported(district)) {
+    return { key: 'checkin.never', state, minutes: 0, due: checkin.nextDue ?? null };
+  }
+  return { key: `checkin.${state}`, state, minutes: minutesOverdue(checkin, now), due: checkin.nextDue ?? null };
+}
+
 /** The minutes a late or missed check-in is overdue at `now` (live, not the snapshot's figure). */
 export function minutesOverdue(checkin, now) {
   const due = toMs(checkin?.nextDue);
@@ -56,7 +79,9 @@ export function verdict(district, state, now) {
   const add = (level, key, params = {}) => reasons.push({ level, key, params });
   const checkin = district?.checkin ?? {};
   const last = district?.lastCheckin;
-  if (checkin.state === 'missed') add('critical', 'why.checkinMissed', { minutes: minutesOverdue(checkin, now) });
+  if (neverReported(district) && (checkin.state === 'missed' || checkin.state === 'late')) {
+    add(checkin.state === 'missed' ? 'critical' : 'warning', 'why.checkinNever', { due: checkin.nextDue ?? null });
+  } else if (checkin.state === 'missed') add('critical', 'why.checkinMissed', { minutes: minutesOverdue(checkin, now) });
   else if (checkin.state === 'late') add('warning', 'why.checkinLate', { minutes: minutesOverdue(checkin, now) });
   // The district's status is its last report's; the worse of the two stands if they ever disagree.
   const reported = [last?.status, district?.status].includes('critical') ? 'critical'
@@ -97,11 +122,23 @@ export function verdict(district, state, now) {
   return { level, reasons };
 }
 
-/** "THPT Long Xuyên" out of "Internet — điểm thi THPT Long Xuyên" (the part after the dash), else the site id. */
+/**
+ * The site's name in both languages, `{vi, en}`, out of its link's names ("Internet — điểm thi THPT
+ * Long Xuyên" gives "THPT Long Xuyên", "Internet — THPT Long Xuyên exam site" the part after the
+ * dash), else the site id's last part in both. The screens pick the language.
+ */
 function siteName(target) {
-  const name = typeof target.name === 'string' ? target.name : '';
-  if (name.includes(' — ')) return name.split(' — ').slice(1).join(' — ').replace(/^điểm thi\s+/i, '');
-  return String(target.site ?? '').split('/').pop();
+  const fallback = String(target.site ?? '').split('/').pop();
+  const after = (name) => (typeof name === 'string' && name.includes(' — ') ? name.split(' — ').slice(1).join(' — ') : '');
+  const vi = after(target.names?.vi ?? target.name).replace(/^điểm thi\s+/i, '') || fallback;
+  return { vi, en: after(target.names?.en) || vi };
+}
+
+/** An exam site's name `{vi, en}` from the board's targets at that site, or null when none is known. */
+export function siteNames(targets, siteId) {
+  if (!siteId) return null;
+  const target = objects(targets).find((x) => x.site === siteId && (x.names || x.name));
+  return target ? siteName(target) : null;
 }
 
 export { LEVEL_ORDER };

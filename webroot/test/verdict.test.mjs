@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { verdict, linkStates, minutesOverdue } from '../js/verdict.js';
+import { verdict, linkStates, minutesOverdue, checkinLine, neverReported } from '../js/verdict.js';
 
 const NOW = Date.parse('2020-08-09T08:00:00+07:00');
 const okCheckin = { id: 'c1', at: '2020-08-09T07:50:00+07:00', status: 'ok', phone: 'ok', fax: 'ok', internet: 'ok' };
@@ -27,7 +27,7 @@ test('an exam site that lost its internet shows on the link chips and the verdic
   assert.equal(links.phone, 'ok');
   const v = verdict(district(), { targets }, NOW);
   assert.equal(v.level, 'critical');
-  assert.deepEqual(v.reasons[0].params, { link: 'internet', site: 'THPT Tri Tôn' });
+  assert.deepEqual(v.reasons[0].params, { link: 'internet', site: { vi: 'THPT Tri Tôn', en: 'THPT Tri Tôn' } });
 });
 
 test('no check-in and nothing else known reads as unknown, not as trouble or as well', () => {
@@ -52,4 +52,33 @@ test('a check-in that reports a link down or slow is a warning, said in words', 
   const v = verdict(district({ lastCheckin: { ...okCheckin, internet: 'slow' } }), {}, NOW);
   assert.equal(v.level, 'warning');
   assert.deepEqual(v.reasons[0], { level: 'warning', key: 'why.reportedLinkSlow', params: { link: 'internet' } });
+});
+
+test('a district that never checked in reads "never reported" with its first due time, not "missed 7 days"', () => {
+  // Seven days after the window's first due time (01/08 09:00), nothing ever received.
+  const checkin = { state: 'missed', nextDue: '2020-08-01T09:00:00+07:00', minutesLate: 10_080, lastAt: null, neverReported: true };
+  const silent = district({ lastCheckin: null, checkin });
+  assert.equal(neverReported(silent), true);
+  const line = checkinLine(silent, Date.parse('2020-08-08T09:00:00+07:00'));
+  assert.deepEqual(line, { key: 'checkin.never', state: 'missed', minutes: 0, due: '2020-08-01T09:00:00+07:00' });
+  const v = verdict(silent, {}, NOW);
+  assert.equal(v.level, 'critical');
+  assert.deepEqual(v.reasons[0], { level: 'critical', key: 'why.checkinNever', params: { due: '2020-08-01T09:00:00+07:00' } });
+  assert.ok(!v.reasons.some((r) => r.key === 'why.checkinMissed'));
+});
+
+test('a district that reported once and then fell silent still reads "missed" with the live overdue time', () => {
+  const d = district({ checkin: { state: 'missed', nextDue: '2020-08-09T07:00:00+07:00', lastAt: okCheckin.at, neverReported: false } });
+  assert.equal(checkinLine(d, NOW).key, 'checkin.missed');
+  assert.equal(checkinLine(d, NOW).minutes, 60);
+  // An older snapshot without the field: a district with a last check-in has reported.
+  assert.equal(neverReported(district({ checkin: { state: 'missed' } })), false);
+  assert.equal(neverReported({ checkin: { state: 'missed' }, lastCheckin: null }), true);
+});
+
+test('a site named in the verdict carries both languages from the province file', () => {
+  const targets = { t: { id: 'long-xuyen/thpt-long-xuyen/internet', kind: 'internet', district: 'tri-ton', site: 'long-xuyen/thpt-long-xuyen', status: 'down',
+    name: 'Internet — điểm thi THPT Long Xuyên', names: { vi: 'Internet — điểm thi THPT Long Xuyên', en: 'Internet — THPT Long Xuyên exam site' } } };
+  const v = verdict(district(), { targets }, NOW);
+  assert.deepEqual(v.reasons[0].params.site, { vi: 'THPT Long Xuyên', en: 'THPT Long Xuyên exam site' });
 });

@@ -19,6 +19,7 @@ import examops.cluster.Lease;
 import examops.config.Config;
 import examops.drill.DrillScript;
 import examops.drill.DrillVerticle;
+import examops.event.EventType;
 import examops.event.EventValidator;
 import examops.kafka.EmbeddedKafka;
 import examops.kafka.FencedLog;
@@ -27,6 +28,7 @@ import examops.kafka.KafkaSettings;
 import examops.kafka.Replication;
 import examops.kafka.TopicDefinition;
 import examops.kafka.TopicSetup;
+import examops.metrics.NodeMetrics;
 import examops.monitoring.ProbeVerticle;
 import examops.notify.NotifyVerticle;
 import examops.province.Province;
@@ -63,6 +65,7 @@ public final class Node implements AutoCloseable {
   private final Clock clock;
   private EmbeddedKafka kafka;
   private Vertx vertx;
+  private NodeMetrics metrics;
   private Board board;
   private HttpVerticle http;
   private Lease lease;
@@ -110,7 +113,8 @@ public final class Node implements AutoCloseable {
     SigningSecret secret = SigningSecret.resolve(config.access(), config.dataDir());
     Predicate<String> districtExists = id -> province.district(id).isPresent();
     Users users = Users.load(config.access().usersFile(), districtExists);
-    vertx = await(ClusterVertx.start(config.cluster(), config.dataDir().resolve("vertx-cache")));
+    metrics = new NodeMetrics(config.nodeId());
+    vertx = await(ClusterVertx.start(config.cluster(), config.dataDir().resolve("vertx-cache"), metrics));
     String bootstrap = config.bootstrapServers();
     KafkaSettings.secure(bootstrap, config.kafka().security());
     starting = await(StartingServer.listen(vertx, config.httpHost(), config.httpPort(), config.nodeId(), waitingFor::get));
@@ -133,20 +137,27 @@ public final class Node implements AutoCloseable {
     BoardVerticle boardVerticle = new BoardVerticle(board, bootstrap, config.nodeId(), validator, references, lease, checkpoints)
         .checkpointsThrough(leaseFence.checkpointWriter());
     HttpVerticle.NodeInfo info = new HttpVerticle.NodeInfo(config.nodeId(), boardVerticle::readerProgress,
-        () -> boardVerticle.deadLetters() == null ? 0 : boardVerticle.deadLetters().written(), lease::held, lease::holder,
-        () -> kafka == null ? null : kafka.failure(), lease::lastLoss,
+        lease::held, lease::holder, () -> kafka == null ? null : kafka.failure(), metrics::scrape, lease::lastLoss,
         boardVerticle::brokers);
-    http = new HttpVerticle(config.httpHost(), config.httpPort(), board, validator, references, bootstrap, info, new Stats(), access, config.web());
+    http = new HttpVerticle(config.httpHost(), config.httpPort(), board, validator, references, bootstrap, info,
+        new Stats(metrics.registry()), access, config.web());
     BoardRules boardRules = BoardRules.of(province, ExamClock.of(province));
     RulesVerticle rules = new RulesVerticle(board, boardRules,
-        new AlertPlanner(boardRules.names(), province.zone(), "rules:" + config.nodeId()), lease, leaseLog);
+        new AlertPlanner(boardRules.names(), province.zone(), "rules:" + config.nodeId()), lease, leaseLog)
+        .meteredBy(metrics.registry());
+    boardMeters(boardVerticle);
     ProbeVerticle probes = new ProbeVerticle(province, lease, clock, leaseLog, config.nodeId());
-    NotifyVerticle notifier = NotifyVerticle.create(board, province, config.notifications(), lease, leaseLog, config.nodeId());
+    NotifyVerticle notifier = NotifyVerticle.create(board, province, config.notifications(), lease, leaseLog, config.nodeId())
+        .meteredBy(metrics.registry());
     closeStartingServer();
     await(vertx.deployVerticle(boardVerticle).compose(id -> vertx.deployVerticle(http))
         .compose(id -> vertx.deployVerticle(rules)).compose(id -> vertx.deployVerticle(probes))
         .compose(id -> vertx.deployVerticle(notifier)));
     lease.start();
+    metrics.kafka(boardVerticle.readerClient());
+    metrics.kafka(http.ingestClient());
+    metrics.kafka(accessLog.producerClient());
+    metrics.kafka(accessLog.consumerClient());
     if (config.demo()) {
       Instant from = clock.instant();
       Instant to = province.timetable().get(province.timetable().size() - 1).end().plus(Duration.ofHours(12));
@@ -161,6 +172,23 @@ public final class Node implements AutoCloseable {
         (System.nanoTime() - t0) / 1_000_000);
     if (secret.development()) printDevCredentials();
     return this;
+  }
+
+  /** The board's meters on /metrics (the web side's are in {@link Stats}, the rules' in {@link RulesVerticle}). */
+  private void boardMeters(BoardVerticle boardVerticle) {
+    metrics.gauge("examops.board.version", "The version of this node's board (grows with every change applied)", board::appliedVersion);
+    metrics.gauge("examops.replay.percent", "Start-up replay progress, 0-100", () -> {
+      var replay = boardVerticle.readerProgress();
+      return replay == null ? 0 : replay.percent();
+    });
+    metrics.counter("examops.dead.letter", "Malformed records this node read and set aside to examops.dlq",
+        () -> boardVerticle.deadLetters() == null ? 0 : boardVerticle.deadLetters().written());
+    for (EventType type : EventType.values()) {
+      metrics.counter("examops.events.applied", "Events applied to this node's board since it started, by type",
+          () -> board.applied(type), "type", type.wireName());
+    }
+    metrics.counter("examops.alerts.raised", "Alerts raised (alert.raised events applied to this node's board)",
+        () -> board.applied(EventType.ALERT_RAISED));
   }
 
   /** The embedded broker if there is to be one, then the topics, saying what it waits for through {@link #waitingFor}. */
@@ -239,6 +267,7 @@ public final class Node implements AutoCloseable {
     } catch (Exception e) {
       LOG.warn("The start-up HTTP server did not close cleanly: {}", e.toString());
     }
+    if (metrics != null) metrics.close();
     try {
       if (vertx != null) await(vertx.close());
     } catch (Exception e) {

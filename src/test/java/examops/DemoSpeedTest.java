@@ -3,10 +3,12 @@ package examops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import examops.testing.Tier;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+@Tier.Unit
 class DemoSpeedTest {
 
   @Test

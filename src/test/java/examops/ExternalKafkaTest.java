@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import examops.kafka.EmbeddedKafka;
 import examops.testing.TestClock;
 import examops.testing.TestNode;
+import examops.testing.Tier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The node against a Kafka it did not start (EXAMOPS_KAFKA_BOOTSTRAP set), and that Kafka going away. */
+@Tier.Broker
 class ExternalKafkaTest {
 
   @Test

@@ -7,6 +7,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import examops.testing.Tier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * package per stream above them, the board composing the streams, and the edges (web, rules,
  * notify, report) on top. Dependencies point down only, so no package cycle can come back.
  */
+@Tier.Unit
 class LayersTest {
 
   private static final JavaClasses MAIN = new ClassFileImporter()

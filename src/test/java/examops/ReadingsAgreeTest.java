@@ -19,6 +19,7 @@ import examops.report.ReportWindow;
 import examops.testing.GeneratedLog;
 import examops.testing.TestClock;
 import examops.testing.TestNode;
+import examops.testing.Tier;
 import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +46,7 @@ import org.junit.jupiter.api.Test;
  * interleaved, retries, reused ids, stragglers) and written straight to the broker in pieces while
  * the node reads, as outside producers would.
  */
+@Tier.Broker
 class ReadingsAgreeTest {
 
   static final Instant NOW = Instant.parse("2020-08-10T00:00:00Z");

@@ -6,6 +6,7 @@ import examops.kafka.EmbeddedKafka;
 import examops.testing.NodeProcess;
 import examops.testing.TestClock;
 import examops.testing.TestNode;
+import examops.testing.Tier;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** A node on an external cluster with fewer brokers than its topics need copies. */
+@Tier.Cluster
 class ReplicationStartTest {
 
   @Test

@@ -3,11 +3,13 @@ package examops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import examops.testing.TestNode;
+import examops.testing.Tier;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+@Tier.Broker
 class RestartTest {
 
   @Test

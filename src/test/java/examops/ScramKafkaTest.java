@@ -9,6 +9,7 @@ import examops.testing.ChildJvm;
 import examops.testing.ScramBrokerMain;
 import examops.testing.TestClock;
 import examops.testing.TestNode;
+import examops.testing.Tier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** A node on a Kafka cluster that takes only SASL/SCRAM clients: every client of the node logs in. */
+@Tier.Broker
 class ScramKafkaTest {
 
   private static final String USER = "examops";

@@ -3,6 +3,7 @@ package examops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import examops.testing.TestNode;
+import examops.testing.Tier;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /** {@code GET /api/v1/board?at=}: the board rebuilt from the log as it stood at a past moment. */
+@Tier.Broker
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TimeTravelTest {
 

@@ -62,6 +62,15 @@ public final class AccessLog implements AutoCloseable {
   }
 
   /** Blocking: reads every record now on the topic into the book, then follows it on a thread. */
+  /** The Kafka clients underneath, for their metrics only. */
+  public org.apache.kafka.clients.producer.Producer<String, byte[]> producerClient() {
+    return producer;
+  }
+
+  public org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumerClient() {
+    return consumer;
+  }
+
   public void start() {
     // The same read-to-the-end as every other reading of a log, with its stall limit; then follow from where it ended.
     LogCut.Result caughtUp = LogCut.readToEnd(bootstrap, clientId + "-catch-up", TOPIC, this::apply);

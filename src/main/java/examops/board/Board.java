@@ -49,6 +49,9 @@ public final class Board {
   private final Map<TopicPartition, Long> positions = new HashMap<>();
   private Instant receivedUpTo;
   private long records;
+  /** Events applied to this board since this node started, by type (indexed by ordinal; read by /metrics). */
+  private final java.util.concurrent.atomic.AtomicLongArray appliedByType =
+      new java.util.concurrent.atomic.AtomicLongArray(examops.event.EventType.values().length);
 
   public Board(BoardView view, Clock clock) {
     this.state = new BoardState(view.province());
@@ -95,7 +98,10 @@ public final class Board {
   /** Applies a batch read from the log; called on the board's context. */
   void apply(LogReader.Batch batch) {
     Set<Change> pending = deltas.pending();
-    for (Event e : batch.events()) state.apply(e, pending);
+    for (Event e : batch.events()) {
+      state.apply(e, pending);
+      appliedByType.incrementAndGet(e.type().ordinal());
+    }
     positions.putAll(batch.positions());
     records += batch.events().size() + batch.deadLetters().size();
     if (batch.receivedUpTo() != null && (receivedUpTo == null || batch.receivedUpTo().isAfter(receivedUpTo))) {
@@ -251,6 +257,11 @@ public final class Board {
 
   void progress(ReplayProgress p) {
     health.progress(p);
+  }
+
+  /** Events of this type applied to this board since this node started (a checkpoint's are not counted). */
+  public long applied(examops.event.EventType type) {
+    return appliedByType.get(type.ordinal());
   }
 
   public long appliedVersion() {

@@ -155,6 +155,11 @@ public final class BoardVerticle extends VerticleBase {
     return brokerWatch == null ? null : brokerWatch.brokers();
   }
 
+  /** The log reader's Kafka consumer, for its metrics; null before the verticle started. */
+  public org.apache.kafka.clients.consumer.Consumer<String, byte[]> readerClient() {
+    return reader == null ? null : reader.client();
+  }
+
   public DeadLetters deadLetters() {
     return deadLetters;
   }

@@ -206,7 +206,10 @@ public final class BoardView {
         .put("lastAt", last == null ? null : EventCodec.iso(last.at()))
         .put("nextDue", cs.due() == null ? null : cs.due().toString())
         .put("graceEnds", cs.graceEnds() == null ? null : cs.graceEnds().toString())
-        .put("minutesLate", cs.minutesLate());
+        .put("minutesLate", cs.minutesLate())
+        // Nothing ever received: its overdue time runs from the window's first due time, which says
+        // "missed 7 days" on screens; they say "never reported" and when the first was due instead.
+        .put("neverReported", last == null);
     return new JsonObject()
         .put("id", d.id()).put("name", d.name().vi()).put("names", text(d.name())).put("sites", (int) d.sites().stream().filter(x -> !x.grading()).count())
         .put("gradingSites", (int) d.sites().stream().filter(examops.province.ExamSite::grading).count())

@@ -8,6 +8,7 @@ import examops.province.Province;
 import examops.vocabulary.Phase;
 import examops.vocabulary.Severity;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,6 +16,8 @@ import java.util.List;
 public final class MissedCheckinRule implements Rule<CheckInBook> {
 
   public static final String NAME = "checkin-missed";
+
+  private static final DateTimeFormatter FACE = DateTimeFormatter.ofPattern("HH:mm dd/MM");
 
   private final Province province;
   private final ExamClock clock;
@@ -41,10 +44,20 @@ public final class MissedCheckinRule implements Rule<CheckInBook> {
       if (s.state() != CheckinState.MISSED) continue;
       out.add(new AlertCondition(AlertCondition.id(NAME, d.id(), s.graceEnds()), NAME, d.id(), d.id(),
           examTime ? Severity.CRITICAL : Severity.HIGH,
-          d.name().vi() + " chưa báo cáo: quá hạn " + s.minutesLate() + " phút",
-          d.name().en() + " has missed its check-in: " + s.minutesLate() + " min overdue", s.graceEnds()));
+          last == null ? d.name().vi() + " chưa từng báo cáo (hạn đầu tiên " + face(s.due()) + ")"
+              : d.name().vi() + " chưa báo cáo: quá hạn " + s.minutesLate() + " phút",
+          last == null ? d.name().en() + " has never checked in (first due " + face(s.due()) + ")"
+              : d.name().en() + " has missed its check-in: " + s.minutesLate() + " min overdue", s.graceEnds()));
     }
     return out;
+  }
+
+  /**
+   * A due time on the province's clock face. A district that never reported is overdue from the
+   * window's first due time (days ago): its message says so, not "overdue 10080 minutes".
+   */
+  private String face(Instant t) {
+    return FACE.format(t.atZone(province.zone()));
   }
 
   /** A check-in missed while candidates are at the sites is the most urgent kind. */

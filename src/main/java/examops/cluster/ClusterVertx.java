@@ -4,6 +4,7 @@ import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MultiMapConfig;
 import com.hazelcast.config.NetworkConfig;
 import examops.config.ClusterSettings;
+import examops.metrics.NodeMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -32,12 +33,13 @@ public final class ClusterVertx {
   private ClusterVertx() {}
 
   /** @param cacheDir where Vert.x unpacks classpath files; a folder the node owns, so a killed node leaves nothing in /tmp */
-  public static Future<Vertx> start(ClusterSettings cluster, Path cacheDir) {
-    VertxOptions options = new VertxOptions().setFileSystemOptions(new FileSystemOptions().setFileCacheDir(cacheDir.toString()));
-    if (!cluster.enabled()) return Future.succeededFuture(Vertx.vertx(options));
+  public static Future<Vertx> start(ClusterSettings cluster, Path cacheDir, NodeMetrics metrics) {
+    VertxOptions options = metrics.instrument(new VertxOptions().setFileSystemOptions(new FileSystemOptions().setFileCacheDir(cacheDir.toString())));
+    if (!cluster.enabled()) return Future.succeededFuture(Vertx.builder().with(options).withMetrics(metrics.vertxFactory()).build());
     options.setEventBusOptions(new EventBusOptions().setHost(cluster.host()).setPort(0));
     long t0 = System.nanoTime();
-    return Vertx.builder().with(options).withClusterManager(new HazelcastClusterManager(hazelcast(cluster))).buildClustered()
+    return Vertx.builder().with(options).withMetrics(metrics.vertxFactory())
+        .withClusterManager(new HazelcastClusterManager(hazelcast(cluster))).buildClustered()
         .onSuccess(v -> LOG.info("Joined the cluster as {}:{} (members {}) in {} ms", cluster.host(), cluster.port(),
             cluster.members(), (System.nanoTime() - t0) / 1_000_000));
   }

@@ -21,6 +21,11 @@ public final class EventLog {
     return producer.send(KafkaProducerRecord.create(e.topic(), e.key(), EventCodec.encode(e).getBytes()));
   }
 
+  /** The Kafka producer underneath, for its metrics. */
+  public org.apache.kafka.clients.producer.Producer<String, byte[]> client() {
+    return producer.unwrap();
+  }
+
   public Future<Void> close() {
     return producer.close();
   }

@@ -107,6 +107,11 @@ public final class LogReader implements AutoCloseable {
     }
   }
 
+  /** The Kafka consumer underneath, for its metrics only (it belongs to the reader's thread). */
+  public org.apache.kafka.clients.consumer.Consumer<String, byte[]> client() {
+    return consumer;
+  }
+
   public ReplayProgress progress() {
     return progress;
   }

@@ -9,6 +9,9 @@ import examops.event.EventType;
 import examops.event.EventValidator;
 import examops.event.Validation;
 import examops.kafka.FencedLog;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
@@ -58,6 +61,7 @@ public final class NotifyVerticle extends VerticleBase {
   private final EventValidator validator = new EventValidator();
   private final FencedLog log;
   private boolean running;
+  private Counter evaluations = Counter.builder("examops.notify.evaluations").register(new SimpleMeterRegistry());
 
   public NotifyVerticle(Board board, Notices notices, NotificationPlanner planner, NotifyConfig config, Lease lease,
       FencedLog log, String nodeId, Clock wallClock, String boardUrl) {
@@ -89,6 +93,17 @@ public final class NotifyVerticle extends VerticleBase {
     return out;
   }
 
+  /**
+   * Counts the notifier's completed looks at the board ({@code examops_notify_evaluations_total}), so a
+   * test sees that it has looked.
+   */
+  public NotifyVerticle meteredBy(MeterRegistry registry) {
+    evaluations = Counter.builder("examops.notify.evaluations")
+        .description("Completed looks of the notifier at the board (on the lease holder, with a channel configured)")
+        .register(registry);
+    return this;
+  }
+
   @Override
   public Future<?> start() {
     if (!config.anyChannel()) {
@@ -112,6 +127,7 @@ public final class NotifyVerticle extends VerticleBase {
             busy.stream().map(Delivery::id).filter(state.notifications()::done).toList()))
         .onComplete(ar -> {
           running = false;
+          evaluations.increment();
           if (ar.failed()) {
             LOG.warn("Could not plan notifications: {}", ar.cause().toString());
             return;

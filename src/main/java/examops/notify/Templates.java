@@ -54,8 +54,8 @@ public final class Templates {
     b.append(message(n, en)).append("\n\n");
     line(b, en ? "Severity" : "Mức độ", severity(n.severity(), en));
     line(b, en ? "Where" : "Địa bàn", where(n.district(), en));
-    line(b, en ? "Subject" : "Đối tượng", n.subject());
-    line(b, en ? "Rule" : "Quy tắc", n.rule());
+    line(b, en ? "Subject" : "Đối tượng", subject(n, en));
+    line(b, en ? "Rule" : "Quy tắc", rule(n.rule(), en));
     line(b, en ? "Since" : "Bắt đầu lúc", LONG.format(n.raisedAt().atZone(zone)));
     if (reminder > 0) {
       b.append('\n').append(en ? "Reminder " + reminder + ": this is still unresolved and nobody has acknowledged it."
@@ -78,6 +78,36 @@ public final class Templates {
   private String where(String district, boolean en) {
     if (district == null) return en ? "Province-wide" : "Toàn tỉnh";
     return province.district(district).map(District::name).map(t -> en ? t.en() : t.vi()).orElse(district);
+  }
+
+  /** The subject by its name from the province file (a target, a district, a checklist item), else as given. */
+  String subject(Notice n, boolean en) {
+    String s = n.subject();
+    if (s == null) return "";
+    String lang = en ? "en" : "vi";
+    var target = province.target(s);
+    if (target.isPresent()) return target.get().name().in(lang);
+    var district = province.district(s);
+    if (district.isPresent()) return district.get().name().in(lang);
+    String[] key = s.split(":", 3); // a checklist item: group:channel:item
+    if (key.length == 3) {
+      var item = province.publishingItem(key[1], key[2]);
+      if (item.isPresent()) return item.get().name().in(lang) + " — " + where(province.district(key[0]).isPresent() ? key[0] : null, en);
+    }
+    return s;
+  }
+
+  /** The rule that raised it, in words (the same words as the screens' rule.* messages). */
+  static String rule(String rule, boolean en) {
+    if (rule == null) return "";
+    return switch (rule) {
+      case "checkin-missed" -> en ? "Missed check-in" : "Bỏ lỡ báo cáo định kỳ";
+      case "target-down" -> en ? "Service down" : "Hệ thống ngừng hoạt động";
+      case "incident-unacknowledged" -> en ? "Critical incident not acknowledged" : "Sự cố nghiêm trọng chưa được tiếp nhận";
+      case "publishing-late" -> en ? "Publishing late" : "Tuyên truyền trễ hạn";
+      case Notice.INCIDENT_CRITICAL -> en ? "Critical incident reported" : "Có sự cố nghiêm trọng";
+      default -> rule;
+    };
   }
 
   static String severity(Severity s, boolean en) {

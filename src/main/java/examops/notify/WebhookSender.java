@@ -60,7 +60,7 @@ final class WebhookSender implements Sender {
     return new JsonObject().put("notificationId", d.id()).put("alertId", n.id()).put("rule", n.rule())
         .put("subject", n.subject()).put("severity", n.severity().wireName()).put("district", n.district())
         .put("reminder", d.reminder()).put("raisedAt", n.raisedAt().toString())
-        .put("recipient", new JsonObject().put("id", d.contact().id()).put("name", d.contact().name().vi())
+        .put("recipient", new JsonObject().put("id", d.contact().id()).put("name", d.contact().name().in(d.contact().language()))
             .put("phone", d.contact().phone()).put("email", d.contact().email()).put("language", d.contact().language()))
         .put("text", d.text()).put("message", n.message()).put("messageEn", n.messageEn()).put("board", boardUrl);
   }

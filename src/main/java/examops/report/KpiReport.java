@@ -43,6 +43,7 @@ public final class KpiReport {
         .put("checkins", CheckinSection.build(marks))
         .put("publishing", PublishingSection.build(province, judged))
         .put("alerts", AlertSection.build(AlertSection.raisedIn(ledger, period)))
+        .put("steering", SteeringFigures.build(province, ledger, window))
         .put("days", DaySection.build(province, ledger, window, marks, judged));
   }
 }

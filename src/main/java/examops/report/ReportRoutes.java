@@ -17,10 +17,11 @@ import java.util.concurrent.TimeUnit;
  * The report API (see README, "Report"):
  * <ul>
  *   <li>{@code GET /api/v1/report[?from=&to=][&format=csv[&table=][&lang=]]}: generates and answers
- *       when done (JSON, or CSV);</li>
+ *       when done (JSON, CSV, or with {@code format=pdf|docx} the official document);</li>
  *   <li>{@code POST /api/v1/reports[?from=&to=]}: starts a job, 202 with its status;</li>
  *   <li>{@code GET /api/v1/reports/{id}}: its progress, and the report once done
- *       ({@code ?format=csv} the CSV).</li>
+ *       ({@code ?format=csv} the CSV; {@code ?format=pdf} or {@code docx} the official document for the
+ *       Steering Committee, {@code &lang=vi|en}).</li>
  * </ul>
  * Generation runs on a worker of its own, never on the event loop.
  */
@@ -28,6 +29,9 @@ public final class ReportRoutes {
 
   /** A report that reads a long log may take minutes; past this the worker is reported as blocked. */
   static final long MAX_GENERATION_MINUTES = 15;
+
+  static final java.util.Set<String> FORMATS = java.util.Set.of("json", "csv", "pdf", "docx");
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReportRoutes.class);
 
   private final ReportJobs jobs;
   private final Board board;
@@ -73,7 +77,7 @@ public final class ReportRoutes {
     ReportJob j = job.get();
     if (j.state() == ReportJob.State.RUNNING) {
       json(ctx, j.status());
-    } else if ("csv".equals(ctx.queryParams().get("format")) || j.state() == ReportJob.State.FAILED) {
+    } else if (ctx.queryParams().get("format") != null && !"json".equals(ctx.queryParams().get("format")) || j.state() == ReportJob.State.FAILED) {
       answer(ctx, j);
     } else {
       json(ctx, j.status().put("report", j.report()));
@@ -85,7 +89,12 @@ public final class ReportRoutes {
       problem(ctx, 500, null, "the report could not be generated: " + job.error());
       return;
     }
-    if (!"csv".equals(ctx.queryParams().get("format"))) {
+    String format = ctx.queryParams().get("format");
+    if ("pdf".equals(format) || "docx".equals(format)) {
+      document(ctx, job, format);
+      return;
+    }
+    if (!"csv".equals(format)) {
       json(ctx, job.report());
       return;
     }
@@ -100,6 +109,28 @@ public final class ReportRoutes {
     ctx.response().putHeader("content-type", "text/csv; charset=utf-8")
         .putHeader("content-disposition", "attachment; filename=\"" + fileName(job, table) + "\"")
         .putHeader("cache-control", "no-store").end(csv);
+  }
+
+  /** The official document, laid out off the event loop (a PDF with its fonts takes a few hundred ms). */
+  private void document(RoutingContext ctx, ReportJob job, String format) {
+    String lang = ctx.queryParams().get("lang");
+    if (lang != null && !lang.equals("vi") && !lang.equals("en")) {
+      problem(ctx, 400, "lang", "lang must be vi or en, not '" + lang + "'");
+      return;
+    }
+    String language = lang == null ? "vi" : lang;
+    ctx.vertx().executeBlocking(() -> {
+      OfficialDocument doc = SteeringDocument.build(board.province(), job.report(), language);
+      return "pdf".equals(format) ? PdfExport.write(doc) : DocxExport.write(doc);
+    }, false).onSuccess(bytes -> ctx.response()
+        .putHeader("content-type", "pdf".equals(format) ? "application/pdf"
+            : "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        .putHeader("content-disposition", "attachment; filename=\"" + fileName(job, null).replace(".csv", "-" + language + "." + format) + "\"")
+        .putHeader("cache-control", "no-store").end(io.vertx.core.buffer.Buffer.buffer(bytes)))
+      .onFailure(e -> {
+        LOG.error("Report {}: the {} document could not be made", job.id(), format, e);
+        problem(ctx, 500, null, "the " + format + " document could not be made: " + e.getMessage());
+      });
   }
 
   private String fileName(ReportJob job, String table) {
@@ -119,8 +150,8 @@ public final class ReportRoutes {
 
   private boolean validFormat(RoutingContext ctx) {
     String format = ctx.queryParams().get("format");
-    if (format == null || format.equals("json") || format.equals("csv")) return true;
-    problem(ctx, 400, "format", "format must be json or csv, not '" + format + "'");
+    if (format == null || FORMATS.contains(format)) return true;
+    problem(ctx, 400, "format", "format must be json, csv, pdf or docx, not '" + format + "'");
     return false;
   }
 

@@ -9,6 +9,10 @@ import examops.event.EventCodec;
 import examops.event.EventValidator;
 import examops.event.Validation;
 import examops.kafka.FencedLog;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.time.Instant;
@@ -38,6 +42,8 @@ public final class RulesVerticle extends VerticleBase {
   private final EventValidator validator = new EventValidator();
   private final FencedLog log;
   private boolean running;
+  private Timer evaluations = Timer.builder("examops.rules.evaluation").register(new SimpleMeterRegistry());
+  private Counter written = Counter.builder("examops.rules.alert.events").register(new SimpleMeterRegistry());
 
   public RulesVerticle(Board board, BoardRules rules, AlertPlanner planner, Lease lease, FencedLog log) {
     this.board = board;
@@ -45,6 +51,18 @@ public final class RulesVerticle extends VerticleBase {
     this.planner = planner;
     this.lease = lease;
     this.log = log;
+  }
+
+  /**
+   * Records the evaluations ({@code examops_rules_evaluation_seconds}: its {@code _count} grows once per
+   * completed evaluation, so a test sees that the rules have looked) and the alert events they wrote.
+   */
+  public RulesVerticle meteredBy(MeterRegistry registry) {
+    evaluations = Timer.builder("examops.rules.evaluation")
+        .description("One evaluation of the rules on the lease holder, writes to Kafka included").register(registry);
+    written = Counter.builder("examops.rules.alert.events")
+        .description("Alert events (raised, cleared, escalated) the rules wrote to the log").register(registry);
+    return this;
   }
 
   @Override
@@ -56,12 +74,14 @@ public final class RulesVerticle extends VerticleBase {
   private void evaluate() {
     if (running || !board.health().caughtUp() || !lease.held()) return; // never judge a half-replayed board
     running = true;
+    Timer.Sample sample = Timer.start();
     long nowMs = System.currentTimeMillis();
     pending.values().removeIf(sent -> nowMs - sent > PENDING_MS);
     // Until the board has read an event back, writing it again would only add a duplicate to the log.
     Set<String> inFlight = Set.copyOf(pending.keySet());
     board.plan((state, now) -> plan(state, now, inFlight)).compose(this::append)
         .onComplete(ar -> {
+          sample.stop(evaluations);
           running = false;
           if (ar.failed()) LOG.warn("Could not write alert events (will retry): {}", ar.cause().toString());
         });
@@ -87,7 +107,9 @@ public final class RulesVerticle extends VerticleBase {
       }
     }
     // Left alone until read back, or for PENDING_MS after Kafka took them (a slow write is not a lost one).
-    return log.append(valid).onSuccess(v -> valid.forEach(e -> pending.put(e.id(), System.currentTimeMillis())))
-        .onFailure(err -> valid.forEach(e -> pending.remove(e.id())));
+    return log.append(valid).onSuccess(v -> {
+      valid.forEach(e -> pending.put(e.id(), System.currentTimeMillis()));
+      written.increment(valid.size());
+    }).onFailure(err -> valid.forEach(e -> pending.remove(e.id())));
   }
 }

@@ -26,7 +26,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
-import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,8 +51,8 @@ public final class HttpVerticle extends VerticleBase {
    * @param brokers the Kafka brokers registered, the most seen, and since when some are missing
    * @param leaseLost when and why this node last lost the lease it believed it held, or null
    */
-  public record NodeInfo(String nodeId, Supplier<ReplayProgress> replay, LongSupplier deadLettered, Supplier<Boolean> leader,
-      Supplier<String> leaseHolder, Supplier<String> brokerStopped, Supplier<Lease.Loss> leaseLost,
+  public record NodeInfo(String nodeId, Supplier<ReplayProgress> replay, Supplier<Boolean> leader,
+      Supplier<String> leaseHolder, Supplier<String> brokerStopped, Supplier<String> scrape, Supplier<Lease.Loss> leaseLost,
       Supplier<BrokerWatch.Brokers> brokers) {}
 
   private final int port;
@@ -249,24 +248,16 @@ public final class HttpVerticle extends VerticleBase {
         .putHeader("cache-control", "no-store").end(body.encode())).onFailure(ctx::fail);
   }
 
+  /** Prometheus text of this node's registry (JVM, Vert.x, Kafka clients, ExamOps's meters: {@code NodeMetrics}). */
   private void metrics(RoutingContext ctx) {
-    StringBuilder out = new StringBuilder();
-    ReplayProgress replay = node.replay().get();
-    gauge(out, "examops_board_version", "Events applied to this node's board", board.appliedVersion());
-    gauge(out, "examops_replay_percent", "Start-up replay progress", replay == null ? 0 : replay.percent());
-    gauge(out, "examops_dead_letter_total", "Records in the dead-letter topic", node.deadLettered().getAsLong());
-    gauge(out, "examops_websocket_clients", "Connected board WebSocket clients", stats.wsClients.sum());
-    gauge(out, "examops_websocket_dropped_total", "Clients dropped for not keeping up", stats.wsDropped.sum());
-    out.append("# HELP examops_ingest_accepted_total Events accepted (202) by stream\n# TYPE examops_ingest_accepted_total counter\n");
-    stats.accepted.forEach((k, v) -> out.append("examops_ingest_accepted_total{stream=\"").append(k).append("\"} ").append(v.sum()).append('\n'));
-    out.append("# HELP examops_ingest_rejected_total Requests refused by status\n# TYPE examops_ingest_rejected_total counter\n");
-    stats.rejected.forEach((k, v) -> out.append("examops_ingest_rejected_total{status=\"").append(k).append("\"} ").append(v.sum()).append('\n'));
-    ctx.response().putHeader("content-type", "text/plain; version=0.0.4").end(out.toString());
+    vertx.executeBlocking(node.scrape()::get, false)
+        .onSuccess(text -> ctx.response().putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8").end(text))
+        .onFailure(ctx::fail);
   }
 
-  private static void gauge(StringBuilder out, String name, String help, long value) {
-    out.append("# HELP ").append(name).append(' ').append(help).append('\n')
-        .append("# TYPE ").append(name).append(" gauge\n").append(name).append(' ').append(value).append('\n');
+  /** The producer ingest writes with, for its metrics. */
+  public org.apache.kafka.clients.producer.Producer<String, byte[]> ingestClient() {
+    return log.client();
   }
 
   @Override

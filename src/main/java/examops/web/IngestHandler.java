@@ -196,7 +196,9 @@ final class IngestHandler {
 
   /** Appends to the log and answers 202 once Kafka acknowledged it, or 503 with Retry-After when it did not. */
   private void write(RoutingContext ctx, Event e) {
+    long t0 = System.nanoTime();
     log.append(e).onSuccess(md -> {
+      stats.ingestWrite().record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
       admission.written(e);
       accepted(ctx, e);
     }).onFailure(err -> {

@@ -3,6 +3,7 @@ package examops.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import examops.testing.Tier;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayInputStream;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The token and hash-password subcommands, and the users file they feed. */
+@Tier.Unit
 class AccessCliTest {
 
   private static final String SECRET = "cli-secret-of-at-least-thirty-two-characters";

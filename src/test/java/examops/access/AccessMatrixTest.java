@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import examops.testing.TestClock;
 import examops.testing.TestNode;
+import examops.testing.Tier;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every route against every role (and none), each with the status it must answer, on a real node. */
+@Tier.Broker
 class AccessMatrixTest {
 
   /** Who calls: no credentials, or a token of each role (the district one speaks for long-xuyen). */

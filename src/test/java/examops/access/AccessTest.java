@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import examops.testing.TestClock;
 import examops.testing.TestNode;
+import examops.testing.Tier;
 import examops.testing.WsClient;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.json.JsonArray;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Credentials on a real node: districts, sources, need-to-know, the WebSocket, enrolment links, logins, expiry. */
+@Tier.Broker
 class AccessTest {
 
   private static TestNode node;

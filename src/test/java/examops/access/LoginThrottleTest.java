@@ -2,11 +2,13 @@ package examops.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import examops.testing.Tier;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Login throttling on a clock the test moves. */
+@Tier.Unit
 class LoginThrottleTest {
 
   private final AtomicLong nanos = new AtomicLong(1_000_000_000L);

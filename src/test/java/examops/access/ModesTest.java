@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import examops.config.Config;
 import examops.testing.TestClock;
 import examops.testing.TestNode;
+import examops.testing.Tier;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.PrintStream;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Development mode prints working credentials; production refuses to start without a secret. */
+@Tier.Broker
 class ModesTest {
 
   private static final Pattern LINK = Pattern.compile("(http://\\S+/\\?access_token=(\\S+))");

@@ -6,6 +6,7 @@ import examops.testing.LogCapture;
 import examops.testing.RawHttp;
 import examops.testing.TestClock;
 import examops.testing.TestNode;
+import examops.testing.Tier;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** A node behind a reverse proxy (the test client at 127.0.0.1 plays the proxy): client addresses, throttling, links. */
+@Tier.Broker
 class ProxyTest {
 
   private static final String PUBLIC = "https://examops.sgd-angiang.example";

@@ -2,8 +2,10 @@ package examops.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import examops.testing.Prometheus;
 import examops.testing.TestClock;
 import examops.testing.TestNode;
+import examops.testing.Tier;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Map;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** One token bucket per credential on the write API. */
+@Tier.Broker
 class RateLimitTest {
 
   @Test
@@ -27,7 +30,7 @@ class RateLimitTest {
       assertThat(limited.json().getInteger("status")).isEqualTo(429);
       assertThat(node.post("/api/v1/monitoring", Bodies.probe().encode(), node.token(Role.AGENT, null)).status()).isEqualTo(202);
       assertThat(node.get("/api/v1/board", agent).status()).as("reads are not metered").isEqualTo(200);
-      assertThat(node.get("/metrics").body()).contains("examops_ingest_rejected_total{status=\"429\"}");
+      assertThat(Prometheus.parse(node.get("/metrics").body()).value("examops_ingest_rejected_total", "status", "429")).isEqualTo(1);
     }
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import examops.testing.TestClock;
 import examops.testing.TestNode;
+import examops.testing.Tier;
 import examops.testing.WsClient;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Revocations are events on examops.access: they hold on every node and after a restart. */
+@Tier.Broker
 class RevocationTest {
 
   @Test

@@ -2,6 +2,7 @@ package examops.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import examops.testing.Tier;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Signing and checking tokens with vertx-auth-jwt, without a node. */
+@Tier.Unit
 class TokensTest {
 
   private static final String SECRET = "a-secret-of-at-least-thirty-two-characters";

@@ -1,9 +1,12 @@
 package examops.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import examops.testing.Prometheus;
 import examops.testing.TestClock;
 import examops.testing.TestNode;
+import examops.testing.Tier;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -11,6 +14,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * alerts are raised once at onset and cleared once when the condition ends, and a restart raises
  * nothing twice.
  */
+@Tier.Broker
 class ExamDayRulesTest {
 
   private static final ZoneOffset VN = ZoneOffset.ofHours(7);
@@ -56,35 +61,33 @@ class ExamDayRulesTest {
     return node.board().getJsonObject("alerts");
   }
 
-  private JsonObject awaitAlert(Predicate<JsonObject> match, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
-    while (System.nanoTime() < deadline) {
-      for (String id : alerts().fieldNames()) {
-        JsonObject a = alerts().getJsonObject(id);
-        if (match.test(a)) return a;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("no alert " + what + " within 8 s at " + node.clock().instant() + "; portal: "
-        + node.board().getJsonObject("targets").getJsonObject("province/portal") + "; active: " + alerts().size());
+  private JsonObject awaitAlert(Predicate<JsonObject> match, String what) {
+    return await("an alert " + what + " (clock at " + node.clock().instant() + ")").atMost(Duration.ofSeconds(8))
+        .until(() -> alerts().stream().map(e -> (JsonObject) e.getValue()).filter(match).findFirst(), Optional::isPresent)
+        .get();
   }
 
-  private void awaitNoAlert(Predicate<JsonObject> match, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (alerts().stream().noneMatch(e -> match.test((JsonObject) e.getValue()))) return;
-      Thread.sleep(100);
-    }
-    throw new AssertionError("alert " + what + " still active after 8 s");
+  private void awaitNoAlert(Predicate<JsonObject> match, String what) {
+    await("no more alert " + what).atMost(Duration.ofSeconds(8))
+        .until(() -> alerts().stream().noneMatch(e -> match.test((JsonObject) e.getValue())));
   }
 
   private static Predicate<JsonObject> rule(String rule, String subject) {
     return a -> rule.equals(a.getString("rule")) && subject.equals(a.getString("subject"));
   }
 
-  /** Holds long enough for the rules (once a second) to have seen the current clock twice. */
-  private static void settle() throws InterruptedException {
-    Thread.sleep(2_500);
+  /**
+   * Waits until the rules (once a second) have completed two more evaluations, as the node's
+   * {@code /metrics} counts them: at least one whole evaluation began after this point, on the current
+   * clock and the events already accepted. What it did not raise then, it does not raise.
+   */
+  private void settle() {
+    double before = rulesEvaluations();
+    await("two evaluations of the rules").atMost(Duration.ofSeconds(30)).until(() -> rulesEvaluations() >= before + 2);
+  }
+
+  private double rulesEvaluations() {
+    return Prometheus.parse(node.get("/metrics").body()).value("examops_rules_evaluation_seconds_count");
   }
 
   @Test
@@ -184,17 +187,12 @@ class ExamDayRulesTest {
     return raised.size();
   }
 
-  private void awaitEscalations(String incident, int n) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (node.board().getJsonObject("incidents").getJsonObject(incident).getInteger("escalations") >= n) return;
-      Thread.sleep(100);
-    }
-    throw new AssertionError("incident " + incident + " not escalated");
+  private void awaitEscalations(String incident, int n) {
+    await("incident " + incident + " escalated " + n + " times").atMost(Duration.ofSeconds(8))
+        .until(() -> node.board().getJsonObject("incidents").getJsonObject(incident).getInteger("escalations") >= n);
   }
 
-  private void awaitVersion(long v) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
-    while (System.nanoTime() < deadline && node.board().getLong("version") < v) Thread.sleep(50);
+  private void awaitVersion(long v) {
+    await("board version " + v).atMost(Duration.ofSeconds(8)).until(() -> node.board().getLong("version") >= v);
   }
 }

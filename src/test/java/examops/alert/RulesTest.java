@@ -14,6 +14,7 @@ import examops.province.Province;
 import examops.province.ProvinceLoader;
 import examops.publishing.LatePublishingRule;
 import examops.rules.AlertPlanner;
+import examops.testing.Tier;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Each rule at its boundary, and the planner that turns conditions into alert events. Pure. */
+@Tier.Unit
 class RulesTest {
 
   private static final Province PROVINCE = ProvinceLoader.loadDefault();
@@ -65,6 +67,18 @@ class RulesTest {
     assertThat(subjects(missed)).hasSize(PROVINCE.districts().size());
     assertThat(missed.get(0).alertId()).endsWith(":" + graceEnds.getEpochSecond());
     assertThat(missed.get(0).severity().wireName()).isEqualTo("critical");
+  }
+
+  @Test
+  @DisplayName("a district that never checked in is alarmed as never reported, with its first due time, not as days overdue")
+  void neverReportedDistrict() {
+    MissedCheckinRule rule = new MissedCheckinRule(PROVINCE, ExamClock.of(PROVINCE));
+    // Seven days into the window: the first check-in was due 01/08 09:00 (2 h of active hours from 07:00).
+    List<AlertCondition> missed = rule.evaluate(state.checkins(), vn("2020-08-08T09:00:00"));
+    AlertCondition anPhu = missed.stream().filter(c -> c.subject().equals("an-phu")).findFirst().orElseThrow();
+    assertThat(anPhu.message()).isEqualTo("An Phú chưa từng báo cáo (hạn đầu tiên 09:00 01/08)");
+    assertThat(anPhu.messageEn()).isEqualTo("An Phu has never checked in (first due 09:00 01/08)".replace("An Phu", PROVINCE.district("an-phu").orElseThrow().name().en()));
+    assertThat(anPhu.message()).doesNotContain("phút");
   }
 
   @Test

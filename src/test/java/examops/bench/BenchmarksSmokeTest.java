@@ -2,6 +2,7 @@ package examops.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import examops.testing.Tier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The harness at tiny sizes, so it cannot silently rot: every row, sane numbers; timings are not judged. */
+@Tier.Cluster
 class BenchmarksSmokeTest {
 
   @Test

@@ -6,6 +6,7 @@ import examops.event.Event;
 import examops.event.EventType;
 import examops.province.Province;
 import examops.province.ProvinceLoader;
+import examops.testing.Tier;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The reducer alone: no Vert.x, no broker. */
+@Tier.Unit
 class BoardStateTest {
 
   private static final Province PROVINCE = ProvinceLoader.loadDefault();

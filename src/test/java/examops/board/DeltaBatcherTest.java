@@ -6,6 +6,7 @@ import examops.event.Event;
 import examops.event.EventType;
 import examops.province.Province;
 import examops.province.ProvinceLoader;
+import examops.testing.Tier;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Batching and the audience split of the board's deltas, without Vert.x or Kafka. Pure. */
+@Tier.Unit
 class DeltaBatcherTest {
 
   private static final Province PROVINCE = ProvinceLoader.loadDefault();

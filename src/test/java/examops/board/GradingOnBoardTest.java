@@ -6,6 +6,7 @@ import examops.event.Event;
 import examops.event.EventType;
 import examops.province.Province;
 import examops.province.ProvinceLoader;
+import examops.testing.Tier;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Grading sites on the board: their phase in the clock, their count beside the exam sites', their links. */
+@Tier.Unit
 class GradingOnBoardTest {
 
   private static final Province PROVINCE = ProvinceLoader.loadDefault();

@@ -9,6 +9,7 @@ import examops.event.Validation;
 import examops.province.Province;
 import examops.province.ProvinceLoader;
 import examops.testing.GeneratedLog;
+import examops.testing.Tier;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.HashSet;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * starts from nothing or from a saved checkpoint, the state it reaches is the same. Checked on
  * seeded generated logs over every stream, many times.
  */
+@Tier.Unit
 class ReadingOrderTest {
 
   static final Province PROVINCE = ProvinceLoader.loadDefault();

@@ -3,6 +3,7 @@ package examops.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import examops.testing.TestNode;
+import examops.testing.Tier;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /** Time travel on the board: the board of a past moment, rebuilt from the log, while the live feed goes on. */
+@Tier.Browser
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BoardReplayPageTest {
 

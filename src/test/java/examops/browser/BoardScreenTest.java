@@ -2,6 +2,7 @@ package examops.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import examops.testing.Tier;
 import java.time.Duration;
 
 import io.vertx.core.json.JsonObject;
@@ -16,6 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** The board page on its own, against a fake feed: rendering, deltas, resync, the stale banner, language. */
+@Tier.Browser
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BoardScreenTest {
 

@@ -2,6 +2,7 @@ package examops.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import examops.testing.Tier;
 import java.time.Duration;
 
 import io.vertx.core.json.JsonArray;
@@ -16,6 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** The board says one thing per district and per incident, and its words and clocks keep up with time. */
+@Tier.Browser
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BoardStatesTest {
 

@@ -2,6 +2,7 @@ package examops.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import examops.testing.Tier;
 import java.time.Duration;
 import java.util.List;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 
 /** The wall screen at the sizes duty rooms have: nothing that matters is cut off or squeezed out. */
+@Tier.Browser
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BoardWallTest {
 

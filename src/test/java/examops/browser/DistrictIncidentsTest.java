@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import examops.access.Role;
 import examops.testing.TestNode;
+import examops.testing.Tier;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** The district page lists the unit's own incidents, lets it add an update, and drops its offline banner once back. */
+@Tier.Browser
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DistrictIncidentsTest {
 

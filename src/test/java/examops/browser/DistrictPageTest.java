@@ -3,6 +3,7 @@ package examops.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import examops.testing.TestNode;
+import examops.testing.Tier;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /** The district page on a phone against a real node: check-ins reach the board, offline submissions are queued and sent once. */
+@Tier.Browser
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DistrictPageTest {

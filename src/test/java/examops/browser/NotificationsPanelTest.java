@@ -2,6 +2,7 @@ package examops.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import examops.testing.Tier;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** The board's notifications panel and the latency sparklines on its service tiles. */
+@Tier.Browser
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NotificationsPanelTest {
 

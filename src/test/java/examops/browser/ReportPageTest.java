@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import examops.access.Role;
 import examops.testing.TestNode;
+import examops.testing.Tier;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import org.openqa.selenium.print.PageSize;
 import org.openqa.selenium.print.PrintOptions;
 
 /** The printable report and the leadership summary, served by a real node over a small exam day. */
+@Tier.Browser
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReportPageTest {
 
@@ -141,6 +143,48 @@ class ReportPageTest {
       assertThat(leadership.driver().findElements(By.cssSelector("#sec-summary tbody tr"))).isNotEmpty();
       leadership.screenshot("report-from-board-1366x768");
     }
+  }
+
+  @Test
+  @DisplayName("at its defaults every link of the report page works; the PDF and .docx it offers open and read back in Vietnamese")
+  void linksAndExportsAtDefaults() throws Exception {
+    browser.open(node.baseUrl() + "/report.html");
+    assertThat(finalState(browser)).isEqualTo("true");
+    assertThat(browser.driver().findElement(By.id("pdf-link")).getAttribute("aria-disabled")).isNull();
+    List<String> hrefs = browser.driver().findElements(By.cssSelector("a[href]")).stream()
+        .map(a -> a.getAttribute("href")).filter(h -> h.startsWith(node.baseUrl())).distinct().toList();
+    assertThat(hrefs).anyMatch(h -> h.contains("format=pdf")).anyMatch(h -> h.contains("format=docx"))
+        .anyMatch(h -> h.contains("format=csv")).anyMatch(h -> h.endsWith("summary.html")).anyMatch(h -> h.endsWith("index.html"));
+    for (String href : hrefs) {
+      assertThat(fetchStatus(href)).as(href).isEqualTo(200);
+    }
+    String pdfHref = browser.driver().findElement(By.id("pdf-link")).getAttribute("href");
+    byte[] pdf = fetchBytes(pdfHref);
+    java.nio.file.Files.write(Path.of("target", "screenshots", "report-page-export.pdf"), pdf);
+    String pdfText = examops.report.ExportText.pdf(pdf).replaceAll("\\s+", " ");
+    assertThat(pdfText).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Kính gửi:",
+        "Cổng thông tin điện tử tỉnh", "Nơi nhận:").doesNotContain("long-xuyen");
+    byte[] docx = fetchBytes(browser.driver().findElement(By.id("docx-link")).getAttribute("href"));
+    java.nio.file.Files.write(Path.of("target", "screenshots", "report-page-export.docx"), docx);
+    assertThat(examops.report.ExportText.docx(docx)).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Kính gửi:",
+        "TP. Long Xuyên", "Nơi nhận:").doesNotContain("long-xuyen");
+    browser.screenshot("report-page-defaults");
+  }
+
+  private long fetchStatus(String href) {
+    Object status = browser.driver() instanceof org.openqa.selenium.JavascriptExecutor js ? js.executeAsyncScript(
+        "const done = arguments[arguments.length - 1]; fetch(arguments[0], {cache: 'no-store'}).then(r => done(r.status), e => done(-1));", href) : -1;
+    return ((Number) status).longValue();
+  }
+
+  private byte[] fetchBytes(String href) {
+    Object b64 = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+        + "fetch(arguments[0]).then(r => r.ok ? r.arrayBuffer() : Promise.reject(r.status)).then(buf => {"
+        + "  let s = ''; const a = new Uint8Array(buf); for (let i = 0; i < a.length; i++) s += String.fromCharCode(a[i]); done(btoa(s));"
+        + "}, e => done('ERROR ' + e));", href);
+    assertThat(String.valueOf(b64)).as(href).doesNotStartWith("ERROR");
+    return Base64.getDecoder().decode(String.valueOf(b64));
   }
 
   /** Waits until the page has finished generating, well or badly, and says which. */

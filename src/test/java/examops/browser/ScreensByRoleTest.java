@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import examops.access.Role;
 import examops.testing.TestClock;
 import examops.testing.TestNode;
+import examops.testing.Tier;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import org.openqa.selenium.WebDriver;
  * buttons, on their defaults, at the wall's and the phone's sizes, waited for their final state.
  * The board is the drill's first exam morning (07:50, the portal slow, Tri Tôn silent).
  */
+@Tier.Browser
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScreensByRoleTest {
 

@@ -6,6 +6,7 @@ import examops.access.Passwords;
 import examops.access.Role;
 import examops.testing.TestClock;
 import examops.testing.TestNode;
+import examops.testing.Tier;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
@@ -23,6 +24,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 
 /** A newcomer's way in: the bare address, the district page, the sign-in page and the enrolment links. */
+@Tier.Browser
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SignInPageTest {
 

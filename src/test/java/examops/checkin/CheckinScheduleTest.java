@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import examops.clock.ExamClock;
 import examops.province.Province;
 import examops.province.ProvinceLoader;
+import examops.testing.Tier;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Cadences from the default file: before the window every 2 h (07–17, grace 15 min), in sessions every 30 min (grace 5 min). */
+@Tier.Unit
 class CheckinScheduleTest {
 
   private static final Province P = ProvinceLoader.loadDefault();

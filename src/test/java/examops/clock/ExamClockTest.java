@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import examops.province.ExamSession;
 import examops.province.ProvinceLoader;
+import examops.testing.Tier;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@Tier.Unit
 class ExamClockTest {
 
   private final ExamClock clock = ExamClock.of(ProvinceLoader.loadDefault());

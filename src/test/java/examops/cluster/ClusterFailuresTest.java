@@ -8,6 +8,7 @@ import examops.kafka.TopicDefinition;
 import examops.testing.ChildJvm;
 import examops.testing.NodeProcess;
 import examops.testing.QuorumBrokerMain;
+import examops.testing.Tier;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.InputStream;
@@ -48,6 +49,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * {@code multi-broker}: five JVMs, 6.5 minutes on a shared two-core machine (the rolling
  * restart's brokers take most of it).
  */
+@Tier.Cluster
 @Tag("multi-broker")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -1,10 +1,13 @@
 package examops.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import examops.kafka.EmbeddedKafka;
 import examops.testing.NodeProcess;
+import examops.testing.Prometheus;
+import examops.testing.Tier;
 import examops.testing.WsClient;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -34,6 +37,7 @@ import org.junit.jupiter.api.Test;
  * what one node takes in reaches the other's clients, one node holds the lease, and when it is
  * killed (-9) the other takes the rules and the probes over within seconds, raising nothing twice.
  */
+@Tier.Cluster
 class ClusterTest {
 
   /** The exam morning of 9 August, so the rules run. */
@@ -122,7 +126,8 @@ class ClusterTest {
     // The survivor alarms a new condition; nothing is raised twice.
     reportDown(follower, "province/portal-sgddt");
     awaitAlert(follower, "province/portal-sgddt");
-    Thread.sleep(2_500); // the survivor's rules have looked at least twice since
+    double looked = rulesEvaluations(follower); // then the survivor's rules look twice more (one whole look after this point)
+    await().atMost(Duration.ofSeconds(15)).until(() -> rulesEvaluations(follower) >= looked + 2);
     Map<String, List<JsonObject>> raised = raisedByAlert();
     assertThat(raised).allSatisfy((id, records) -> assertThat(records).as(id).hasSize(1));
     assertThat(raised.get(emailAlert.getString("id")).get(0).getString("source")).isEqualTo("rules:" + leader.name());
@@ -166,13 +171,10 @@ class ClusterTest {
     throw new AssertionError("not exactly one leader named by all: " + health);
   }
 
-  private static long awaitLeader(NodeProcess node, long since) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (node.health().getBoolean("leader")) return (System.nanoTime() - since) / 1_000_000;
-      Thread.sleep(20);
-    }
-    throw new AssertionError(node.name() + " did not take the lease over: " + node.health() + "\n" + node.logTail());
+  private static long awaitLeader(NodeProcess node, long since) {
+    await(node.name() + " takes the lease over").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+        .until(() -> node.health().getBoolean("leader"));
+    return (System.nanoTime() - since) / 1_000_000;
   }
 
   private static void reportDown(NodeProcess node, String target) {
@@ -181,40 +183,30 @@ class ClusterTest {
     assertThat(node.post("/api/v1/monitoring", body).statusCode()).isEqualTo(202);
   }
 
-  private static JsonObject awaitAlert(NodeProcess node, String subject) throws InterruptedException {
+  private static JsonObject awaitAlert(NodeProcess node, String subject) {
     Predicate<JsonObject> match = a -> "target-down".equals(a.getString("rule")) && subject.equals(a.getString("subject"));
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    while (System.nanoTime() < deadline) {
-      JsonObject alerts = node.board().getJsonObject("alerts");
-      for (String id : alerts.fieldNames()) {
-        if (match.test(alerts.getJsonObject(id))) return alerts.getJsonObject(id);
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("no alert for " + subject + " on " + node.name());
+    return await("an alert for " + subject + " on " + node.name()).atMost(Duration.ofSeconds(15))
+        .until(() -> node.board().getJsonObject("alerts").stream().map(e -> (JsonObject) e.getValue()).filter(match).findFirst(),
+            java.util.Optional::isPresent).get();
   }
 
-  private static void awaitMetric(NodeProcess node, String name, long value) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    String line = null;
-    while (System.nanoTime() < deadline) {
-      line = node.get("/metrics").body().lines().filter(l -> l.startsWith(name + " ")).findFirst().orElse(null);
-      if ((name + " " + value).equals(line)) return;
-      Thread.sleep(100);
-    }
-    throw new AssertionError(node.name() + ": expected " + name + " " + value + ", got " + line);
+  /** Completed evaluations of the node's rules: the tick a test sees, so "nothing happened" is checked after one. */
+  private static double rulesEvaluations(NodeProcess node) {
+    return Prometheus.parse(node.get("/metrics").body()).value("examops_rules_evaluation_seconds_count");
   }
 
-  private static void awaitProbes(List<Long> probes, int n) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    while (probes.size() < n && System.nanoTime() < deadline) Thread.sleep(100);
-    assertThat(probes).hasSizeGreaterThanOrEqualTo(n);
+  private static void awaitMetric(NodeProcess node, String name, long value) {
+    await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+        assertThat(Prometheus.parse(node.get("/metrics").body()).value(name)).as(node.name() + ": " + name).isEqualTo(value));
   }
 
-  private static void awaitProbesAfter(List<Long> probes, long since, int n) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (probes.stream().filter(t -> t > since).count() < n && System.nanoTime() < deadline) Thread.sleep(100);
-    assertThat(probes.stream().filter(t -> t > since).count()).as("probes after the handover").isGreaterThanOrEqualTo(n);
+  private static void awaitProbes(List<Long> probes, int n) {
+    await(n + " probes").atMost(Duration.ofSeconds(15)).until(() -> probes.size() >= n);
+  }
+
+  private static void awaitProbesAfter(List<Long> probes, long since, int n) {
+    await(n + " probes after the handover").atMost(Duration.ofSeconds(20))
+        .until(() -> probes.stream().filter(t -> t > since).count() >= n);
   }
 
   /** The longest time between two consecutive probes from the last one before {@code killedAt} on. */

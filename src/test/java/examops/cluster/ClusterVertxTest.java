@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.MultiMapConfig;
 import examops.config.ClusterSettings;
+import examops.testing.Tier;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The Hazelcast configuration a clustered node runs with. */
+@Tier.Unit
 class ClusterVertxTest {
 
   @Test

@@ -7,6 +7,7 @@ import examops.kafka.TopicDefinition;
 import examops.testing.ChildJvm;
 import examops.testing.NodeProcess;
 import examops.testing.QuorumBrokerMain;
+import examops.testing.Tier;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * Cold start of the production shape: three KRaft brokers (child JVMs) and two nodes launched at the same
  * moment as the brokers, before any broker is registered. Tagged {@code multi-broker}: five JVMs.
  */
+@Tier.Cluster
 @Tag("multi-broker")
 class ThreeBrokerColdStartTest {
 

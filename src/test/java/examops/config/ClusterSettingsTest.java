@@ -3,6 +3,7 @@ package examops.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import examops.testing.Tier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The cluster settings from the environment and the config file. */
+@Tier.Unit
 class ClusterSettingsTest {
 
   @Test

@@ -3,12 +3,14 @@ package examops.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import examops.testing.Tier;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The Kafka cluster settings from the environment: replication, the broker wait, credentials. */
+@Tier.Unit
 class KafkaOptionsTest {
 
   private static final String CLUSTER = "k1:9092,k2:9092";

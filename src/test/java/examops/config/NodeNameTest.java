@@ -2,6 +2,7 @@ package examops.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import examops.testing.Tier;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Map;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** EXAMOPS_NODE_ID defaults to the host name, not to a variable shells do not export. */
+@Tier.Unit
 class NodeNameTest {
 
   @Test

@@ -3,6 +3,7 @@ package examops.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import examops.testing.Tier;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The notification settings from the environment. Pure. */
+@Tier.Unit
 class NotifyConfigTest {
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import examops.drill.DrillScript;
 import examops.drill.DrillStep;
 import examops.province.ProvinceLoader;
+import examops.testing.Tier;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.json.schema.Draft;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The fast path must never call valid what the full schema validator refuses, and must pass the real events. */
+@Tier.Unit
 class CompiledSchemaTest {
 
   private static JsonObject schema(String name) throws Exception {

@@ -2,12 +2,14 @@ package examops.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import examops.testing.Tier;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+@Tier.Unit
 class IsoDateTimesTest {
 
   private static OffsetDateTime jdk(String s) {

@@ -2,6 +2,7 @@ package examops.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import examops.testing.Tier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Each loop accepts exactly the strings its pattern matches. */
+@Tier.Unit
 class SimplePatternsTest {
 
   /** Every pattern in the published schemas. */

@@ -2,6 +2,7 @@ package examops.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import examops.testing.Tier;
 import examops.vocabulary.IncidentCategory;
 import examops.vocabulary.Severity;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+@Tier.Unit
 class IncidentTest {
 
   private static final Instant T0 = Instant.parse("2020-08-09T00:30:00Z");

@@ -2,6 +2,7 @@ package examops.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import examops.testing.Tier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Only the writer (the lease holder) produces dead letters; the others count and catch up when they take over. */
+@Tier.Broker
 class DeadLettersTest {
 
   private static EmbeddedKafka broker;

@@ -3,6 +3,7 @@ package examops.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import examops.testing.Tier;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** What the embedded broker exposes: its log to the owner only, its port to this machine only. */
+@Tier.Broker
 class EmbeddedKafkaTest {
 
   @Test

@@ -3,6 +3,7 @@ package examops.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import examops.testing.Tier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The lease holder's writers against a real broker: a later holder fences a former one, whatever state it was in. */
+@Tier.Broker
 class LeaseFenceTest {
 
   private static final String TOPIC = "examops.alerts";

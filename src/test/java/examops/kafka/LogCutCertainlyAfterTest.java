@@ -2,6 +2,7 @@ package examops.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import examops.testing.Tier;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** A time-travel read skips decoding a record only when every decoding would put it past the cut. */
+@Tier.Unit
 class LogCutCertainlyAfterTest {
 
   private static final Instant CUT = Instant.parse("2026-12-02T10:00:00Z");

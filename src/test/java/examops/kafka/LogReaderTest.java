@@ -6,6 +6,7 @@ import examops.board.ReferenceCheck;
 import examops.event.Event;
 import examops.event.EventValidator;
 import examops.province.ProvinceLoader;
+import examops.testing.Tier;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Large polls are decoded by two threads; what comes out is still in log order. */
+@Tier.Broker
 class LogReaderTest {
 
   @Test

@@ -3,6 +3,7 @@ package examops.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import examops.testing.Tier;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Topic set-up against a real broker: idempotent under a race, and never with fewer copies than required. */
+@Tier.Broker
 class TopicSetupTest {
 
   private static EmbeddedKafka broker;

@@ -4,12 +4,14 @@ import static examops.monitoring.HealthStatus.DOWN;
 import static examops.monitoring.HealthStatus.UP;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import examops.testing.Tier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+@Tier.Unit
 class AvailabilityTest {
 
   private static final Instant T0 = Instant.parse("2020-08-09T00:00:00Z");

@@ -5,11 +5,13 @@ import static examops.monitoring.HealthStatus.UP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import examops.province.ProvinceLoader;
+import examops.testing.Tier;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+@Tier.Unit
 class DependencyFoldingTest {
 
   private static final String SITE = "an-phu/thpt-an-phu";

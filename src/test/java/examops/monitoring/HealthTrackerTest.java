@@ -6,10 +6,12 @@ import static examops.monitoring.HealthStatus.UP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import examops.province.Damping;
+import examops.testing.Tier;
 import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+@Tier.Unit
 class HealthTrackerTest {
 
   private static final Damping THREE_TWO = new Damping(3, 2);

@@ -2,6 +2,7 @@ package examops.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import examops.testing.Tier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * any period that starts and ends on whole minutes it gives the same availability as every change
  * kept exactly; a history saved and restored mid-minute goes on as if never interrupted.
  */
+@Tier.Unit
 class StatusTimelineBoundTest {
 
   private static final Instant T0 = Instant.parse("2020-08-09T00:00:00Z");

@@ -8,6 +8,7 @@ import examops.event.Event;
 import examops.event.EventType;
 import examops.province.Province;
 import examops.province.ProvinceLoader;
+import examops.testing.Tier;
 import examops.vocabulary.IncidentCategory;
 import examops.vocabulary.Severity;
 import io.vertx.core.json.JsonArray;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** What on the board is worth telling people. Pure. */
+@Tier.Unit
 class NoticesTest {
 
   private static final Province PROVINCE = ProvinceLoader.loadDefault();

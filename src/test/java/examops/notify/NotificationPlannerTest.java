@@ -9,6 +9,7 @@ import examops.notification.Notification;
 import examops.notification.NotificationBook;
 import examops.province.Province;
 import examops.province.ProvinceLoader;
+import examops.testing.Tier;
 import examops.vocabulary.IncidentCategory;
 import examops.vocabulary.Severity;
 import io.vertx.core.json.JsonObject;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** What the notifier decides to deliver, from the notices and the log. Pure. */
+@Tier.Unit
 class NotificationPlannerTest {
 
   private static final Province PROVINCE = ProvinceLoader.loadDefault();

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import examops.kafka.EmbeddedKafka;
+import examops.testing.Prometheus;
 import examops.testing.TestClock;
 import examops.testing.TestNode;
+import examops.testing.Tier;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
@@ -29,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -40,6 +43,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * SMTP server and a Vert.x HTTP server as the webhook's far end. The exam clock stands at 05:00 on
  * 1 August 2020 (the window is open, nothing is due yet) and the test moves it.
  */
+@Tier.Broker
 class NotifyTest {
 
   private static final ZoneOffset VN = ZoneOffset.ofHours(7);
@@ -135,22 +139,25 @@ class NotifyTest {
     return n.fieldNames().stream().map(n::getJsonObject).toList();
   }
 
-  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+  private static void await(BooleanSupplier condition, String what) {
     await(condition, what, Duration.ofSeconds(20));
   }
 
-  private static void await(BooleanSupplier condition, String what, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) return;
-      Thread.sleep(100);
-    }
-    throw new AssertionError("not within " + timeout.toSeconds() + " s: " + what);
+  private static void await(BooleanSupplier condition, String what, Duration timeout) {
+    Awaitility.await(what).atMost(timeout).until(condition::getAsBoolean);
   }
 
-  /** Long enough for the rules and the notifier (once a second each) to have acted twice. */
-  private static void settle() throws InterruptedException {
-    Thread.sleep(3_000);
+  /**
+   * Waits until the rules and the notifier (once a second each) have each completed two more looks, as
+   * the node's {@code /metrics} counts them: one whole look of each began after this point.
+   */
+  private void settle() {
+    Prometheus before = Prometheus.parse(node.get("/metrics").body());
+    Awaitility.await("two looks of the rules and of the notifier").atMost(Duration.ofSeconds(30)).until(() -> {
+      Prometheus now = Prometheus.parse(node.get("/metrics").body());
+      return now.value("examops_rules_evaluation_seconds_count") >= before.value("examops_rules_evaluation_seconds_count") + 2
+          && now.value("examops_notify_evaluations_total") >= before.value("examops_notify_evaluations_total") + 2;
+    });
   }
 
   private static String to(MimeMessage m) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import examops.province.Contact;
 import examops.province.Province;
 import examops.province.ProvinceLoader;
+import examops.testing.Tier;
 import examops.vocabulary.IncidentCategory;
 import examops.vocabulary.Severity;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Who hears of what, from An Giang's contacts. Pure. */
+@Tier.Unit
 class RoutingTest {
 
   private static final Province PROVINCE = ProvinceLoader.loadDefault();

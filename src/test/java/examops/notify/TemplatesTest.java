@@ -3,15 +3,18 @@ package examops.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import examops.province.ProvinceLoader;
+import examops.testing.Tier;
 import examops.vocabulary.Severity;
 import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The words of a notification. Pure. */
+@Tier.Unit
 class TemplatesTest {
 
-  private final Templates templates = new Templates(ProvinceLoader.loadDefault(), "https://examops.angiang.example/");
+  private static final examops.province.Province PROVINCE = ProvinceLoader.loadDefault();
+  private final Templates templates = new Templates(PROVINCE, "https://examops.angiang.example/");
   private static final Instant AT = Instant.parse("2020-08-09T00:35:00Z"); // 07:35 in An Giang
 
   private static Notice notice(String vi, String en) {
@@ -54,5 +57,34 @@ class TemplatesTest {
         .contains("Bảng điều hành: https://examops.angiang.example/")
         .contains("Mã thông báo: checkin-missed:an-phu:1:an-phu/van-hoa-thong-tin:email");
     assertThat(templates.emailBody(n, 0, "en", "x")).contains("Where: An Phú").contains("The board: https://");
+  }
+
+  @Test
+  @DisplayName("every text of a notification is in the contact's language: subject, rule, place and message, Vietnamese by default")
+  void wholeNotificationInEachLanguage() {
+    Notice down = new Notice("target-down:province.portal:1", "target-down", "province/portal", null, Severity.CRITICAL, null,
+        "Cổng thông tin điện tử tỉnh mất kết nối 5 phút", "Provincial web portal down for 5 min", AT, true);
+    String vi = templates.emailBody(down, 1, "vi", "n-1");
+    assertThat(vi).contains("Cổng thông tin điện tử tỉnh mất kết nối 5 phút", "Mức độ: NGHIÊM TRỌNG", "Địa bàn: Toàn tỉnh",
+        "Đối tượng: Cổng thông tin điện tử tỉnh", "Quy tắc: Hệ thống ngừng hoạt động", "Nhắc lần 1", "Mã thông báo: n-1")
+        .doesNotContain("province/portal", "target-down", "Provincial");
+    assertThat(templates.emailSubject(down, 0, "vi")).isEqualTo("[ExamOps] NGHIÊM TRỌNG: Cổng thông tin điện tử tỉnh mất kết nối 5 phút");
+    assertThat(templates.shortText(down, 0, "vi")).contains("NGHIÊM TRỌNG").contains("mất kết nối");
+
+    String en = templates.emailBody(down, 1, "en", "n-1");
+    assertThat(en).contains("Provincial web portal down for 5 min", "Severity: CRITICAL", "Where: Province-wide",
+        "Subject: Provincial web portal", "Rule: Service down", "Reminder 1", "Notification id: n-1");
+    assertThat(templates.emailSubject(down, 2, "en")).isEqualTo("[ExamOps] Reminder 2, unresolved: CRITICAL: Provincial web portal down for 5 min");
+    assertThat(templates.shortText(down, 0, "en")).isEqualTo("[ExamOps] CRITICAL: Provincial web portal down for 5 min · 07:35 09/08");
+    // English mode is English: nothing but the province's own names and the authority's may carry Vietnamese letters.
+    for (String text : new String[] {en, templates.emailSubject(down, 2, "en"), templates.shortText(down, 3, "en")}) {
+      String stripped = text.replace(PROVINCE.authority().en(), "");
+      assertThat(stripped).doesNotContainPattern("[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđĐ]");
+    }
+
+    Notice late = new Notice("publishing-late:an-phu:radio:schedule:1", "publishing-late", "an-phu:radio:timetable", "an-phu",
+        Severity.MEDIUM, null, "An Phú: trễ hạn", "An Phú: overdue", AT, false);
+    assertThat(templates.emailBody(late, 0, "en", "x")).contains("Where: An Phú", "Rule: Publishing late", "Subject: Exam dates broadcast — An Phú");
+    assertThat(templates.emailBody(late, 0, "vi", "x")).contains("Đối tượng: Phát thanh thời gian tổ chức kỳ thi — An Phú");
   }
 }

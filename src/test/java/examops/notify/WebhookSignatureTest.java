@@ -2,12 +2,14 @@ package examops.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import examops.testing.Tier;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The webhook's signature scheme, as README documents it. Pure. */
+@Tier.Unit
 class WebhookSignatureTest {
 
   private static final String SECRET = "an-giang-2020-webhook-secret";

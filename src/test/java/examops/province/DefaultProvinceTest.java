@@ -2,12 +2,14 @@ package examops.province;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import examops.testing.Tier;
 import examops.vocabulary.Channel;
 import examops.vocabulary.IncidentCategory;
 import java.time.ZoneId;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+@Tier.Unit
 class DefaultProvinceTest {
 
   private final Province p = ProvinceLoader.loadDefault();

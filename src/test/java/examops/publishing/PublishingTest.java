@@ -2,11 +2,13 @@ package examops.publishing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import examops.testing.Tier;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+@Tier.Unit
 class PublishingTest {
 
   private static final Instant DUE = Instant.parse("2020-08-06T10:00:00Z"); // 17:00 +07:00

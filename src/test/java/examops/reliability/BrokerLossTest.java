@@ -8,6 +8,7 @@ import examops.testing.BrokerMain;
 import examops.testing.ChildJvm;
 import examops.testing.TestClock;
 import examops.testing.TestNode;
+import examops.testing.Tier;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * External mode with the broker in a process of its own ({@link BrokerMain} in a child JVM), killed
  * during ingest and started again.
  */
+@Tier.Broker
 class BrokerLossTest {
 
   static JsonObject incident(String id) {

@@ -8,6 +8,7 @@ import examops.testing.ChildJvm;
 import examops.testing.TestClock;
 import examops.testing.NodeProcess;
 import examops.testing.TestNode;
+import examops.testing.Tier;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.Test;
  * The app as a separate JVM ({@code java -cp <test class path> examops.Main}) under sustained ingest
  * from several clients, SIGKILLed at several points and restarted on the same data directory.
  */
+@Tier.Cluster
 class CrashTest {
 
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)

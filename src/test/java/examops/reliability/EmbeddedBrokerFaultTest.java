@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import examops.kafka.EmbeddedKafka;
 import examops.testing.BoardMirror;
 import examops.testing.NodeProcess;
+import examops.testing.Tier;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The embedded broker meets a fault it cannot survive; the node's HTTP side stays up and says so. */
+@Tier.Cluster
 class EmbeddedBrokerFaultTest {
 
   @Test

@@ -8,6 +8,7 @@ import examops.testing.LogCapture;
 import examops.testing.RawHttp;
 import examops.testing.TestClock;
 import examops.testing.TestNode;
+import examops.testing.Tier;
 import examops.testing.WsClient;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.json.JsonObject;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
  * node: read hidden incidents through refusals, bounce a session elsewhere, write across origins,
  * frame the pages, smuggle text, hold connections and sockets, fill the log.
  */
+@Tier.Broker
 class HostileCredentialTest {
 
   private static final Instant NOW = Instant.parse("2020-08-09T00:00:00Z"); // 07:00 in An Giang, first exam morning

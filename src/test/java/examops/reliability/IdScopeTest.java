@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import examops.access.Role;
 import examops.testing.TestNode;
+import examops.testing.Tier;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * Event ids with a valid district credential: one unit's id cannot swallow another unit's report or
  * an event the node writes itself; a retry must repeat the event it retries.
  */
+@Tier.Broker
 class IdScopeTest {
 
   private static TestNode node;

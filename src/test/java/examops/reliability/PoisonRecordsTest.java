@@ -3,8 +3,10 @@ package examops.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import examops.kafka.DeadLetters;
+import examops.testing.Prometheus;
 import examops.testing.TestClock;
 import examops.testing.TestNode;
+import examops.testing.Tier;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Records written straight to the topics by outside producers that ExamOps cannot apply. */
+@Tier.Broker
 class PoisonRecordsTest {
 
   /** Before the window: no rule writes anything, so every record on the topics is this test's. */
@@ -79,7 +82,7 @@ class PoisonRecordsTest {
       List<String> reasons = dlq.stream().map(r -> header(r, DeadLetters.REASON_HEADER)).toList();
       for (Poison p : poisons) assertThat(reasons).anyMatch(r -> r.contains(p.reason()));
       assertThat(dlq).allMatch(r -> header(r, DeadLetters.ORIGIN_HEADER).matches("examops\\.[a-z]+/\\d+/\\d+"));
-      assertThat(node.get("/metrics").body()).contains("examops_dead_letter_total " + poisons.size());
+      assertThat(Prometheus.parse(node.get("/metrics").body()).value("examops_dead_letter_total")).isEqualTo(poisons.size());
 
       JsonObject shown = node.get("/api/v1/dlq?limit=50").json();
       assertThat(shown.getLong("total")).isEqualTo(poisons.size());

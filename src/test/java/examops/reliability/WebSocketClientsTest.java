@@ -1,10 +1,13 @@
 package examops.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import examops.testing.BoardMirror;
+import examops.testing.Prometheus;
 import examops.testing.TestClock;
 import examops.testing.TestNode;
+import examops.testing.Tier;
 import io.vertx.core.json.JsonObject;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Screens that cannot keep up and screens that miss messages. */
+@Tier.Broker
 class WebSocketClientsTest {
 
   private static TestNode node;
@@ -92,10 +96,12 @@ class WebSocketClientsTest {
       System.out.printf("slow client: ingest → delta on the good client p50 %d ms, max %d ms over %d events%n", p50, max, lags.size());
       assertThat(max).as("202 → delta on the reading client, ms").isLessThan(1_000);
 
-      String metrics = awaitMetric("examops_websocket_dropped_total 1", Duration.ofSeconds(10));
+      Prometheus metrics = await().atMost(Duration.ofSeconds(10)).until(() -> Prometheus.parse(node.get("/metrics").body()),
+          m -> m.value("examops_websocket_dropped_total") == 1 && m.value("examops_websocket_clients") == 1);
       stop.set(true);
       asker.join(10_000);
-      assertThat(metrics).contains("examops_websocket_dropped_total 1").contains("examops_websocket_clients 1");
+      assertThat(metrics.value("examops_websocket_dropped_total")).isEqualTo(1);
+      assertThat(metrics.value("examops_websocket_clients")).isEqualTo(1);
       assertThat(good.isClosed()).isFalse();
     }
   }
@@ -125,17 +131,6 @@ class WebSocketClientsTest {
     copy.remove("now");
     copy.getJsonObject("clock").remove("now");
     return new JsonObject(copy.encode()).getMap(); // plain maps all the way down, whatever built it
-  }
-
-  private static String awaitMetric(String line, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    String body = "";
-    while (System.nanoTime() < deadline) {
-      body = node.get("/metrics").body();
-      if (body.contains(line) && body.contains("examops_websocket_clients 1")) return body;
-      Thread.sleep(100);
-    }
-    return body;
   }
 
   private static void handshake(Socket s) throws Exception {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import examops.checkin.CheckInBook;
 import examops.checkin.CheckinSchedule;
 import examops.clock.ExamClock;
+import examops.testing.Tier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * Check-ins kept as bursts by the minute (what the board keeps, whatever a unit sends) give the same
  * punctuality over any period that starts and ends on whole minutes as every check-in kept apart.
  */
+@Tier.Unit
 class CheckinBurstsTest {
 
   private static List<CheckInBook.Burst> bursts(List<Instant> times) {

@@ -2,10 +2,12 @@ package examops.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import examops.testing.Tier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** CSV cells a spreadsheet would run as formulas. */
+@Tier.Unit
 class CsvCellTest {
 
   @Test

@@ -3,6 +3,7 @@ package examops.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import examops.testing.TestNode;
+import examops.testing.Tier;
 import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * A small exam day posted over HTTP to a real node (in-process Kafka broker), then the report rebuilt
  * from the log: the figures, the CSV and the errors.
  */
+@Tier.Broker
 class ReportApiTest {
 
   static final String MORNING = query("2020-08-09T06:00:00+07:00", "2020-08-09T08:00:00+07:00");

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import examops.config.TrustedProxies;
+import examops.testing.Tier;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Whose address a request is counted against, with and without a trusted proxy in front. */
+@Tier.Unit
 class ClientTest {
 
   private static final TrustedProxies PROXIES = TrustedProxies.parse("EXAMOPS_TRUSTED_PROXIES", "10.0.0.0/8, 192.168.1.5, fd00::/8");

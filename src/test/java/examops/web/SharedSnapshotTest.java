@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import examops.access.Role;
 import examops.testing.TestNode;
+import examops.testing.Tier;
 import examops.testing.WsClient;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * Screens that connect together share one snapshot, a shared snapshot never hides a change already
  * sent, and screens of different audiences never share one.
  */
+@Tier.Broker
 class SharedSnapshotTest {
 
   private static TestNode node;

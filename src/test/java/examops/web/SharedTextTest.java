@@ -2,6 +2,7 @@ package examops.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import examops.testing.Tier;
 import examops.testing.WsClient;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * A message longer than one frame reaches a client whole, wherever its multi-byte characters fall
  * (a frame may end inside a character; the message is decoded whole, as writeTextMessage's are).
  */
+@Tier.Unit
 class SharedTextTest {
 
   private static Vertx vertx;

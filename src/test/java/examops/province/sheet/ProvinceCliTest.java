@@ -3,6 +3,7 @@ package examops.province.sheet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import examops.province.ProvinceLoader;
+import examops.testing.Tier;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tier.Unit
 class ProvinceCliTest {
 
   @TempDir

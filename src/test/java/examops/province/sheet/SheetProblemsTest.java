@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import examops.province.Province;
 import examops.province.ProvinceLoader;
+import examops.testing.Tier;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Bad spreadsheets: every problem, at its file and line, in Vietnamese (and English). */
+@Tier.Unit
 class SheetProblemsTest {
 
   private static final Province BUILT_IN = ProvinceLoader.loadDefault();
