@@ -46,8 +46,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * started again; every broker is restarted one after the other; the lease holder is frozen (SIGSTOP) for
  * longer than the cluster waits for it, then resumed. After each, every acknowledged report is in the log
  * and on both boards, the boards are equal, and nothing the lease holder writes is written twice. Tagged
- * {@code multi-broker}: five JVMs, 6.5 minutes on a shared two-core machine (the rolling
- * restart's brokers take most of it).
+ * {@code multi-broker}: five JVMs, about 2 minutes on a quiet two-core machine (6-7 when it
+ * is loaded; the rolling restart's brokers take most of it).
  */
 @Tier.Cluster
 @Tag("multi-broker")
