@@ -102,6 +102,7 @@ public final class Templates {
     if (rule == null) return "";
     return switch (rule) {
       case "checkin-missed" -> en ? "Missed check-in" : "Bỏ lỡ báo cáo định kỳ";
+      case "site-checkin-missed" -> en ? "Site missed its check-in" : "Điểm thi bỏ lỡ báo cáo định kỳ";
       case "target-down" -> en ? "Service down" : "Hệ thống ngừng hoạt động";
       case "incident-unacknowledged" -> en ? "Critical incident not acknowledged" : "Sự cố nghiêm trọng chưa được tiếp nhận";
       case "publishing-late" -> en ? "Publishing late" : "Tuyên truyền trễ hạn";
