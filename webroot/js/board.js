@@ -17,6 +17,7 @@ import { alertText } from './alert-text.js';
 import { postIncidentAction, peopleLine } from './incident-view.js';
 import { renderNotifications } from './notifications-panel.js';
 import { createLatencyHistory, drawSparkline } from './sparklines.js';
+import { createSiteStrip, updateSiteStrip, createSiteDetail } from './site-strip.js';
 
 const INCIDENT_STATES = ['reported', 'acknowledged', 'assigned', 'resolved'];
 const OFFICER_KEY = 'examops.officer';
@@ -249,7 +250,7 @@ function createDistrict() {
   const bar = el('span', 'd-pub-bar');
   bar.append(el('span', 'd-pub-fill'));
   foot.append(el('span', 'd-pub-label'), el('span', 'd-pub'), bar);
-  node.append(head, el('h3', 'd-name'), el('p', 'd-why'), checkin, links, el('p', 'd-note'), foot);
+  node.append(head, el('h3', 'd-name'), el('p', 'd-why'), checkin, links, el('p', 'd-note'), createSiteStrip((id) => siteDetail.open(id)), foot);
   return node;
 }
 
@@ -298,6 +299,7 @@ function updateDistrict(node, d, v) {
     setClass(chip, `link link-${link} link-state-${value}`);
     setText(chip, `${t(`link.${link}`)} ${t(`linkstate.${value}`)}`.trim()); // colour says ok; words only for trouble
   }
+  updateSiteStrip(node.querySelector('.d-sites'), d, examNow());
   const note = node.querySelector('.d-note');
   setText(note, lastCheckin.note ?? '');
   note.title = lastCheckin.note ?? '';
@@ -490,6 +492,7 @@ function render(changed) {
   // A snapshot without a notifications section (no notifier configured yet) still says the panel is empty.
   if (changed.has('province') && !done.has(renderNotifications)) renderNotifications(state);
   if (changed.has('incidents') || changed.has('province')) desk.refresh();
+  if (changed.has('districts') || changed.has('targets') || changed.has('province')) siteDetail.refresh();
   const stats = state.stats ?? {};
   setText($('stats'), Number.isFinite(stats.events) ? t('stats.events', { n: stats.events, dlq: stats.dlq ?? 0 }) : '');
 }
@@ -572,6 +575,7 @@ function signedOut() {
 /** Once a second: clock, countdown, ages; every 5 s the chart; each new minute the minutes-late and since-when texts. */
 let replayControl = null;
 const desk = createIncidentDesk({ state: shownState, me: () => me, can: () => can });
+const siteDetail = createSiteDetail($('site-detail'), { state: shownState, now: examNow });
 let lastMinute = NaN;
 let lastChartMinute = NaN;
 let ticks = 0;
