@@ -53,6 +53,7 @@ export function createDistrictSites(ctx) {
       const state = siteState(site);
       row.site = site;
       row.dataset.id = site.id;
+      row.dataset.state = state;
       setClass(row, `site-row site-${state}`);
       setText(row.querySelector('.site-shape'), SITE_STATE_SHAPE[state]);
       setText(row.querySelector('.site-name'), pick(site.names) || site.name || site.id);
