@@ -246,11 +246,13 @@ function createDistrict() {
   checkin.append(el('span', 'd-checkin-state'), el('span', 'd-checkin-last'));
   const links = el('div', 'd-links');
   for (const link of LINKS) links.append(el('span', `link link-${link}`));
+  // The site strip shares the links' line on the wall (the tiles must not grow), and wraps under it on a phone.
+  links.append(createSiteStrip((id) => siteDetail.open(id)));
   const foot = el('div', 'd-foot');
   const bar = el('span', 'd-pub-bar');
   bar.append(el('span', 'd-pub-fill'));
   foot.append(el('span', 'd-pub-label'), el('span', 'd-pub'), bar);
-  node.append(head, el('h3', 'd-name'), el('p', 'd-why'), checkin, links, el('p', 'd-note'), createSiteStrip((id) => siteDetail.open(id)), foot);
+  node.append(head, el('h3', 'd-name'), el('p', 'd-why'), checkin, links, el('p', 'd-note'), foot);
   return node;
 }
 

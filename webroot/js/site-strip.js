@@ -35,6 +35,7 @@ export function updateSiteStrip(strip, district, now) {
   if (c.onTime) parts.push(t('sites.countOnTime', { n: c.onTime }));
   const summary = strip.querySelector('.d-sites-summary');
   setText(summary, parts.length ? t('sites.summary', { parts: parts.join(' · ') }) : t('sites.summaryQuiet', { n: c.total }));
+  strip.title = summary.textContent; // the wall shows the chips only; the counts are the strip's tooltip there
   setClass(summary, `d-sites-summary${c.missed ? ' has-missed' : c.late ? ' has-late' : ''}`);
   reconcile(strip.querySelector('.d-site-chips'), sites, (s) => s.id, createChip, (node, site) => updateChip(node, site, now));
 }

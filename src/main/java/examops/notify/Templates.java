@@ -80,7 +80,7 @@ public final class Templates {
     return province.district(district).map(District::name).map(t -> en ? t.en() : t.vi()).orElse(district);
   }
 
-  /** The subject by its name from the province file (a target, a district, a checklist item), else as given. */
+  /** The subject by its name from the province file (a target, a district, a site, a checklist item), else as given. */
   String subject(Notice n, boolean en) {
     String s = n.subject();
     if (s == null) return "";
@@ -89,6 +89,8 @@ public final class Templates {
     if (target.isPresent()) return target.get().name().in(lang);
     var district = province.district(s);
     if (district.isPresent()) return district.get().name().in(lang);
+    var site = province.site(s);
+    if (site.isPresent()) return site.get().name().in(lang) + " — " + where(site.get().district(), en);
     String[] key = s.split(":", 3); // a checklist item: group:channel:item
     if (key.length == 3) {
       var item = province.publishingItem(key[1], key[2]);

@@ -64,8 +64,12 @@ class SiteScreensTest {
       List<WebElement> chips = anPhu.findElements(By.cssSelector(".site-chip"));
       assertThat(chips.get(0).getAttribute("data-id")).as("the missed site first").isEqualTo(SILENT);
       assertThat(chips.get(0).getText()).startsWith("✕").contains("THPT An Phú");
-      assertThat(chips).extracting(c -> c.getAttribute("data-state")).containsOnly("missed", "due-soon", "on-time");
-      assertThat(anPhu.findElement(By.cssSelector(".d-sites-summary")).getText()).contains("1 bỏ lỡ");
+      // The drill starts at 14:15: the other sites check in at once, An Phú's stays silent until 14:25.
+      assertThat(chips).extracting(c -> c.getAttribute("data-state")).isSubsetOf("missed", "due-soon", "on-time");
+      assertThat(chips.subList(1, chips.size())).extracting(c -> c.getAttribute("data-state")).doesNotContain("missed");
+      assertThat(anPhu.findElement(By.cssSelector(".d-sites")).getAttribute("title")).contains("1 bỏ lỡ");
+      assertThat((Boolean) b.js("const s = arguments[0].querySelector('.d-sites').getBoundingClientRect(); const t = arguments[0].getBoundingClientRect();"
+          + " return s.right <= t.right + 1 && s.bottom <= t.bottom + 1;", anPhu)).as("the strip inside its tile").isTrue();
       assertThat(anPhu.findElement(By.cssSelector(".d-status")).getText()).isEqualTo("NGHIÊM TRỌNG");
       assertThat(b.driver().findElement(By.id("alert-list")).getText()).contains("Điểm thi THPT An Phú");
       b.screenshot("sites-command-board-1920x1080");
@@ -74,7 +78,8 @@ class SiteScreensTest {
       WebElement detail = b.driver().findElement(By.id("site-detail"));
       assertThat(detail.findElement(By.cssSelector(".sd-title")).getText()).isEqualTo("Điểm thi THPT An Phú");
       assertThat(detail.findElement(By.cssSelector(".sd-state")).getText()).startsWith("Bỏ lỡ báo cáo");
-      assertThat(detail.findElement(By.cssSelector(".sd-last")).getText()).startsWith("Báo cáo gần nhất");
+      assertThat(detail.findElement(By.cssSelector(".sd-last")).getText()).as("silent since the drill began").isEqualTo("Chưa từng báo cáo");
+      assertThat(detail.findElement(By.cssSelector(".sd-next")).getText()).startsWith("Hạn báo cáo kế tiếp");
       assertThat(detail.findElement(By.cssSelector(".sd-links")).getText()).contains("điện thoại").contains("fax").contains("internet");
       b.screenshot("sites-command-detail-1920x1080");
       b.driver().findElement(By.cssSelector("#site-detail .desk-close")).click();
@@ -91,7 +96,7 @@ class SiteScreensTest {
       b.driver().findElement(By.cssSelector("#site-detail .desk-close")).click();
       b.viewport(1920, 1080);
       b.driver().findElement(By.id("lang")).click();
-      b.waitUntil(WAIT, d -> d.findElement(By.cssSelector(".district[data-id='an-phu'] .d-sites-summary")).getText().startsWith("Sites:"));
+      b.waitUntil(WAIT, d -> d.findElement(By.cssSelector(".district[data-id='an-phu'] .d-sites")).getAttribute("title").startsWith("Sites:"));
       b.screenshot("sites-command-board-en-1920x1080");
       b.driver().findElement(By.id("lang")).click();
     }
@@ -106,7 +111,7 @@ class SiteScreensTest {
       b.waitUntil(WAIT, d -> d.findElements(By.cssSelector("#site-list .site-row")).size() == 4);
       List<WebElement> rows = b.driver().findElements(By.cssSelector("#site-list .site-row"));
       assertThat(rows.get(0).getAttribute("data-id")).isEqualTo(SILENT);
-      assertThat(rows.get(0).getText()).contains("✕").contains("Bỏ lỡ báo cáo");
+      assertThat(rows.get(0).getText()).contains("✕").contains("Chưa từng báo cáo · quá hạn");
       b.js("document.getElementById('sites-card').scrollIntoView()");
       b.screenshot("sites-district-390x844");
       rows.get(0).findElement(By.cssSelector(".site-ok")).click();
