@@ -246,12 +246,11 @@ function createDistrict() {
   checkin.append(el('span', 'd-checkin-state'), el('span', 'd-checkin-last'));
   const links = el('div', 'd-links');
   for (const link of LINKS) links.append(el('span', `link link-${link}`));
-  // The site strip shares the links' line on the wall (the tiles must not grow), and wraps under it on a phone.
-  links.append(createSiteStrip((id) => siteDetail.open(id)));
   const foot = el('div', 'd-foot');
   const bar = el('span', 'd-pub-bar');
   bar.append(el('span', 'd-pub-fill'));
-  foot.append(el('span', 'd-pub-label'), el('span', 'd-pub'), bar);
+  // The site strip takes the foot's free first column on the wall (the tiles must not grow); on a phone it has a row of its own.
+  foot.append(createSiteStrip((id) => siteDetail.open(id)), el('span', 'd-pub'), bar);
   node.append(head, el('h3', 'd-name'), el('p', 'd-why'), checkin, links, el('p', 'd-note'), foot);
   return node;
 }

@@ -246,7 +246,7 @@ class DistrictPageTest {
     private List<String> vietnameseLeft() {
         return (List<String>) browser.js(
             "const vi = /[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;"
-            + "const skip = 'select, .r-note, .pi-evidence, .ob-summary, .ob-error, textarea, #lang';"
+            + "const skip = 'select, .site-name, .r-note, .pi-evidence, .ob-summary, .ob-error, textarea, #lang';"
             + "const out = []; const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);"
             + "for (let n = walker.nextNode(); n; n = walker.nextNode()) {"
             + "  const el = n.parentElement; if (!el || el.closest(skip) || !el.checkVisibility()) continue;"
