@@ -29,7 +29,7 @@ import org.openqa.selenium.WebElement;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SiteScreensTest {
 
-  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final Duration WAIT = Duration.ofSeconds(90);
   private static final Instant AFTERNOON = Instant.parse("2020-08-09T07:15:00Z");
   private static final String SILENT = "an-phu/thpt-an-phu";
 
@@ -58,8 +58,13 @@ class SiteScreensTest {
   void boardStripAndDetail() {
     try (Browser b = Browser.start(1920, 1080)) {
       b.open(node.baseUrl() + "/?access_token=" + node.commandToken());
-      b.waitUntil(WAIT, d -> d.findElements(By.cssSelector("#district-grid .district")).size() == 11
-          && !d.findElements(By.cssSelector(".district[data-id='an-phu'] .site-chip.site-missed")).isEmpty());
+      try {
+        b.waitUntil(WAIT, d -> d.findElements(By.cssSelector("#district-grid .district")).size() == 11
+            && !d.findElements(By.cssSelector(".district[data-id='an-phu'] .site-chip.site-missed")).isEmpty());
+      } catch (org.openqa.selenium.TimeoutException e) {
+        b.screenshot("sites-command-board-timeout");
+        throw e;
+      }
       WebElement anPhu = b.driver().findElement(By.cssSelector(".district[data-id='an-phu']"));
       List<WebElement> chips = anPhu.findElements(By.cssSelector(".site-chip"));
       assertThat(chips.get(0).getAttribute("data-id")).as("the missed site first").isEqualTo(SILENT);
