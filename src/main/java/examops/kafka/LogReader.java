@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * Reads every partition of the event topics from the beginning on its own thread (two more decode
  * and validate each poll's records while it reads the next) and hands the valid events over in
  * batches, in log order; invalid ones go to the dead-letter topic and consumption goes on.
- * Decoding and validation happen here so the board's thread only applies.
+ * Decoding and validation happen here so the board's thread only applies. While catching up, the
+ * partitions are kept in step by receipt time ({@link InStep}), so that checkpoints taken along the
+ * way cover every partition up to about the same moment.
  *
  * <p>At most {@link #MAX_BATCHES_IN_FLIGHT} batches wait for the board at once, so a long replay
  * cannot pile up in memory faster than it is applied.
@@ -57,6 +59,7 @@ public final class LogReader implements AutoCloseable {
   private final RecordDecoder decoder;
   private final DeadLetters deadLetters;
   private final Consumer<Batch> sink;
+  private final InStep inStep = new InStep();
   private final Semaphore inFlight = new Semaphore(MAX_BATCHES_IN_FLIGHT);
   private final Thread thread;
   /** Two decoding threads: half a poll each. */
@@ -132,6 +135,7 @@ public final class LogReader implements AutoCloseable {
       CompletableFuture<Void> delivered = CompletableFuture.completedFuture(null);
       while (running) {
         ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
+        keepInStep(records, partitions);
         if (!progress.caughtUp()) {
           progress = ReplayProgress.of(begin, end, positions(partitions));
           if (progress.caughtUp() || System.nanoTime() - lastLog > 2_000_000_000L) {
@@ -168,6 +172,15 @@ public final class LogReader implements AutoCloseable {
       decoders.shutdownNow();
       consumer.close();
     }
+  }
+
+  /** Holds back the partitions that ran ahead of the rest while catching up (see {@link InStep}). */
+  private void keepInStep(ConsumerRecords<String, byte[]> records, List<TopicPartition> partitions) {
+    for (ConsumerRecord<String, byte[]> r : records) inStep.saw(r);
+    InStep.Moves moves = inStep.step(partitions, consumer::currentLag);
+    if (moves.none()) return;
+    if (!moves.pause().isEmpty()) consumer.pause(moves.pause());
+    if (!moves.resume().isEmpty()) consumer.resume(moves.resume());
   }
 
   /** Seeks each partition to where this reader starts; returns those offsets (the replay's "done = 0"). */
