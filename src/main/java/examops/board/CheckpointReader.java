@@ -1,0 +1,60 @@
+package examops.board;
+
+import examops.kafka.CheckpointStore;
+import examops.province.Province;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds the newest usable checkpoint on the checkpoint topic: one that can be read, was written in
+ * this version's format and with the same province data, skipping (with a log line) any that cannot.
+ * A node's start uses it, and so does every rebuild of a past board. Blocking.
+ */
+public final class CheckpointReader {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CheckpointReader.class);
+
+  private final Province province;
+  private final CheckpointStore store;
+  private volatile Decoded last;
+
+  /** A checkpoint as read from the topic, at its offset there. */
+  private record Decoded(long offset, Checkpoint checkpoint) {}
+
+  public CheckpointReader(Province province, CheckpointStore store) {
+    this.province = province;
+    this.store = store;
+  }
+
+  /**
+   * The newest usable checkpoint covering no more than the log received by {@code upTo} (any, when
+   * null), its state rebuilt (a new object each time: the caller applies the log to it); empty when
+   * there is none or the topic cannot be read.
+   */
+  public Optional<Checkpoint.Opened> newest(Instant upTo) {
+    try {
+      return store.newest(upTo, (offset, bytes) -> {
+        // The last checkpoint decoded is kept: steps through time near each other start from the same one.
+        Decoded last = this.last;
+        Optional<Checkpoint> c = last != null && last.offset() == offset ? Optional.of(last.checkpoint())
+            : Checkpoint.decode(bytes, province);
+        c.ifPresent(d -> this.last = new Decoded(offset, d));
+        return c.flatMap(this::open);
+      });
+    } catch (RuntimeException e) {
+      LOG.warn("Checkpoints could not be read ({}); reading the whole log", e.toString());
+      return Optional.empty();
+    }
+  }
+
+  private Optional<Checkpoint.Opened> open(Checkpoint c) {
+    try {
+      return Optional.of(new Checkpoint.Opened(c, c.state(province)));
+    } catch (IllegalArgumentException e) {
+      LOG.warn("Skipping a checkpoint whose state cannot be rebuilt: {}", e.getMessage());
+      return Optional.empty();
+    }
+  }
+}
