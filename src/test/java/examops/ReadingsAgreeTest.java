@@ -26,6 +26,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +89,7 @@ class ReadingsAgreeTest {
 
       JsonObject report = node.get("/api/v1/report").json();
       assertThat(withoutGeneratedAt(report)).as("report from the checkpoint = report by full scan")
-          .isEqualTo(withoutGeneratedAt(fullScanReport(node)));
+          .isEqualTo(withoutGeneratedAt(fullScanReport(node, null)));
 
       // The newest checkpoint cannot be read (a disk bit flipped, a future version wrote it): it is skipped.
       try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", node.bootstrapServers()),
@@ -99,6 +102,48 @@ class ReadingsAgreeTest {
       assertThat(node.get("/health").json().getJsonObject("replay").getLong("fromCheckpoint"))
           .as("the restart started from a checkpoint").isPositive();
       assertThat(node.board()).as("board after restart = live board before it").isEqualTo(live);
+    } finally {
+      node.close();
+    }
+  }
+
+  @Test
+  @DisplayName("a report for a period that ended before the latest event starts from a checkpoint and equals the full scan")
+  void pastPeriodReport() throws Exception {
+    // After the window: the rules are quiet, so nothing the node writes itself happens later than the log's events.
+    Instant after = Instant.parse("2020-09-15T00:00:00Z");
+    TestNode node = TestNode.start(Files.createTempDirectory("examops-past-report"), new TestClock(after),
+        Map.of("EXAMOPS_CHECKPOINT_RECORDS", "1500", "EXAMOPS_CHECKPOINT_EVERY", "PT1S"));
+    try {
+      Province province = node.node().province();
+      List<Event> log = GeneratedLog.of(province, 7, EVENTS);
+      write(node, log.subList(0, EVENTS / 3));
+      Thread.sleep(1_500); // caught up and checkpointed between the pieces
+      write(node, log.subList(EVENTS / 3, 2 * EVENTS / 3));
+      Thread.sleep(1_500); // caught up and checkpointed between the pieces
+      write(node, log.subList(2 * EVENTS / 3, EVENTS));
+      awaitQuiet(node);
+      long records = records(node);
+
+      for (int at : new int[] {3 * EVENTS / 4, EVENTS / 10}) {
+        String end = OffsetDateTime.ofInstant(log.get(at).atInstant(), ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.MINUTES).toString();
+        String query = "?to=" + URLEncoder.encode(end, StandardCharsets.UTF_8);
+        JsonObject report = node.get("/api/v1/report" + query).json();
+        assertThat(withoutGeneratedAt(report)).as("report up to " + end + " = the same period by full scan")
+            .isEqualTo(withoutGeneratedAt(fullScanReport(node, end, after)));
+        String job = node.post("/api/v1/reports" + query, "").json().getString("id");
+        JsonObject done = await().atMost(Duration.ofSeconds(60)).until(() -> node.get("/api/v1/reports/" + job).json(),
+            j -> "done".equals(j.getString("state")));
+        long read = done.getJsonObject("progress").getLong("of");
+        if (at > EVENTS / 2) {
+          // Checkpoints come every 1,500 records at most (and once a piece is caught up): one covering at least that many,
+          // all of which happened before the end, is where the reading starts.
+          assertThat(read).as("records read for the period up to " + end + ", of " + records).isPositive()
+              .isLessThanOrEqualTo(records - 1_500);
+        } else {
+          assertThat(read).as("an early period: from the beginning, or a checkpoint of the first records").isLessThanOrEqualTo(records);
+        }
+      }
     } finally {
       node.close();
     }
@@ -150,9 +195,13 @@ class ReadingsAgreeTest {
     return state;
   }
 
-  private static JsonObject fullScanReport(TestNode node) {
+  private static JsonObject fullScanReport(TestNode node, String to) {
+    return fullScanReport(node, to, NOW);
+  }
+
+  private static JsonObject fullScanReport(TestNode node, String to, Instant now) {
     Province province = node.node().province();
-    ReportWindow window = ReportWindow.parse(null, null, province, NOW);
+    ReportWindow window = ReportWindow.parse(null, to, province, now);
     ReportLedger ledger = new ReportLedger(province, window.toInstant());
     new LogCut(node.bootstrapServers(), decoder(province)).read("test-report", Map.of(), null, ledger::apply,
         () -> ledger.state().deadLettered(1), (done, total) -> { });
@@ -160,7 +209,7 @@ class ReadingsAgreeTest {
     long records = s.version() + s.duplicates() + s.refused() + s.deadLettered() + ledger.outside();
     JsonObject seen = new JsonObject().put("records", records).put("valid", records - s.deadLettered())
         .put("refused", s.deadLettered()).put("applied", ledger.applied());
-    return KpiReport.build(province, ledger, window, seen, NOW);
+    return KpiReport.build(province, ledger, window, seen, now);
   }
 
   private static RecordDecoder decoder(Province province) {

@@ -34,14 +34,28 @@ public final class CheckpointReader {
    * there is none or the topic cannot be read.
    */
   public Optional<Checkpoint.Opened> newest(Instant upTo) {
+    return newest(upTo, null);
+  }
+
+  /**
+   * The newest usable checkpoint holding no event that happened at or after {@code happenedBefore}
+   * (the events' {@code at}): where a report for a period ending then can start, since every event it
+   * covers belongs in that report's reading of the log.
+   */
+  public Optional<Checkpoint.Opened> newestHappenedBefore(Instant happenedBefore) {
+    return newest(null, java.util.Objects.requireNonNull(happenedBefore));
+  }
+
+  private Optional<Checkpoint.Opened> newest(Instant upTo, Instant happenedBefore) {
     try {
-      return store.newest(upTo, (offset, bytes) -> {
+      return store.newest(upTo, happenedBefore, (offset, bytes) -> {
         // The last checkpoint decoded is kept: steps through time near each other start from the same one.
         Decoded last = this.last;
         Optional<Checkpoint> c = last != null && last.offset() == offset ? Optional.of(last.checkpoint())
             : Checkpoint.decode(bytes, province);
         c.ifPresent(d -> this.last = new Decoded(offset, d));
-        return c.flatMap(this::open);
+        return c.filter(d -> happenedBefore == null || d.happenedUpTo() == null || d.happenedUpTo().isBefore(happenedBefore))
+            .flatMap(this::open);
       });
     } catch (RuntimeException e) {
       LOG.warn("Checkpoints could not be read ({}); reading the whole log", e.toString());

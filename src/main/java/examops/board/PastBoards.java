@@ -70,7 +70,21 @@ public final class PastBoards {
 
   /** Every event of the log, from its beginning up to now, in log order per partition. */
   public LogCut.Result everything(Consumer<Event> events, Runnable refused, LogCut.Progress progress) {
-    return log.read("examops-history-" + UUID.randomUUID(), Map.of(), null, events, refused, progress);
+    return after(Map.of(), events, refused, progress);
+  }
+
+  /**
+   * The newest usable checkpoint holding only events that happened before {@code end}: a reading of
+   * the log for a period ending then (a report) starts from it and reads the log {@link #after} it.
+   */
+  public Optional<Checkpoint.Opened> checkpointHappenedBefore(Instant end) {
+    return checkpoints.newestHappenedBefore(end);
+  }
+
+  /** Every event of the log after {@code from} (a checkpoint's positions), up to now, in log order per partition. */
+  public LogCut.Result after(Map<org.apache.kafka.common.TopicPartition, Long> from, Consumer<Event> events, Runnable refused,
+      LogCut.Progress progress) {
+    return log.read("examops-history-" + UUID.randomUUID(), from, null, events, refused, progress);
   }
 
   public Province province() {

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,6 +61,10 @@ public final class LogReader implements AutoCloseable {
   private final DeadLetters deadLetters;
   private final Consumer<Batch> sink;
   private final InStep inStep = new InStep();
+  /** How often the partitions' ends are asked for while keeping them in step. */
+  private static final long END_EVERY_NANOS = 500_000_000L;
+  private Map<TopicPartition, Long> ends = Map.of();
+  private long endsAt = System.nanoTime() - END_EVERY_NANOS;
   private final Semaphore inFlight = new Semaphore(MAX_BATCHES_IN_FLIGHT);
   private final Thread thread;
   /** Two decoding threads: half a poll each. */
@@ -174,10 +179,27 @@ public final class LogReader implements AutoCloseable {
     }
   }
 
-  /** Holds back the partitions that ran ahead of the rest while catching up (see {@link InStep}). */
+  /**
+   * Holds back the partitions that ran ahead of the rest while catching up (see {@link InStep}). How
+   * far behind each partition is comes from its end offset, asked of the broker at most twice a
+   * second: the consumer's own lag is that of its last fetch, and a partition still working through a
+   * large fetch looks nearly caught up when it is not.
+   */
   private void keepInStep(ConsumerRecords<String, byte[]> records, List<TopicPartition> partitions) {
     for (ConsumerRecord<String, byte[]> r : records) inStep.saw(r);
-    InStep.Moves moves = inStep.step(partitions, consumer::currentLag);
+    long now = System.nanoTime();
+    if (now - endsAt >= END_EVERY_NANOS) {
+      endsAt = now;
+      try {
+        ends = consumer.endOffsets(partitions, Duration.ofSeconds(2));
+      } catch (RuntimeException e) {
+        // The broker does not answer: the last ends known stand, and the poll says the rest.
+      }
+    }
+    InStep.Moves moves = inStep.step(partitions, tp -> {
+      Long end = ends.get(tp);
+      return end == null ? OptionalLong.empty() : OptionalLong.of(Math.max(0, end - consumer.position(tp)));
+    });
     if (moves.none()) return;
     if (!moves.pause().isEmpty()) consumer.pause(moves.pause());
     if (!moves.resume().isEmpty()) consumer.resume(moves.resume());
