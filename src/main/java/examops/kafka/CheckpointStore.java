@@ -131,7 +131,7 @@ public final class CheckpointStore implements AutoCloseable {
     if (upTo != null) {
       Map<TopicPartition, OffsetAndTimestamp> after = consumer.offsetsForTimes(Map.of(PARTITION, upTo.toEpochMilli() + 1));
       OffsetAndTimestamp first = after.get(PARTITION);
-      if (first != null) high = first.offset();
+      if (first != null) high = firstAfter(consumer, first.offset(), end, upTo);
     }
     for (int step = FIRST_STEP; high > begin; step *= 2) {
       long low = Math.max(begin, high - step);
@@ -146,6 +146,32 @@ public final class CheckpointStore implements AutoCloseable {
       high = low;
     }
     return Optional.empty();
+  }
+
+  /**
+   * The offset of the first checkpoint whose timestamp is after {@code upTo}, looking from
+   * {@code from} on ({@code end} when there is none). The broker's time index cannot say it alone:
+   * checkpoints are written in transactions, and each transaction's commit marker takes the moment
+   * it was written as its timestamp, not the receipt time of the log the checkpoint covers. A node
+   * behind the log writes its checkpoints some time after the log they cover was received, so the
+   * first marker later than a moment may come before checkpoints that cover no more than that
+   * moment; they are found here (usually none, or one or two).
+   */
+  private static long firstAfter(KafkaConsumer<String, byte[]> consumer, long from, long end, Instant upTo) {
+    consumer.seek(PARTITION, from);
+    long last = System.nanoTime();
+    while (consumer.position(PARTITION) < end) {
+      var records = consumer.poll(Duration.ofMillis(200));
+      if (records.isEmpty() && System.nanoTime() - last > STALL_LIMIT.toNanos()) {
+        throw new IllegalStateException("the checkpoint topic stopped answering");
+      }
+      if (!records.isEmpty()) last = System.nanoTime();
+      for (ConsumerRecord<String, byte[]> r : records) {
+        if (r.offset() >= end) return end;
+        if (r.timestamp() > upTo.toEpochMilli()) return r.offset();
+      }
+    }
+    return end;
   }
 
   /** False when the record's header says it covers an event that happened at or after {@code end}. */
