@@ -64,12 +64,7 @@ class ReadingsAgreeTest {
     try {
       Province province = node.node().province();
       List<Event> log = GeneratedLog.of(province, 42, EVENTS);
-      write(node, log.subList(0, EVENTS / 3));
-      Thread.sleep(500); // the reader catches up between the pieces: checkpoints fall inside the log
-      write(node, log.subList(EVENTS / 3, 2 * EVENTS / 3));
-      Thread.sleep(500);
-      write(node, log.subList(2 * EVENTS / 3, EVENTS));
-      awaitQuiet(node);
+      writeInPieces(node, log, 500); // the reader catches up between the pieces: checkpoints fall inside the log
 
       BoardView view = new BoardView(province);
       JsonObject live = node.board();
@@ -117,12 +112,7 @@ class ReadingsAgreeTest {
     try {
       Province province = node.node().province();
       List<Event> log = GeneratedLog.of(province, 7, EVENTS);
-      write(node, log.subList(0, EVENTS / 3));
-      Thread.sleep(1_500); // caught up and checkpointed between the pieces
-      write(node, log.subList(EVENTS / 3, 2 * EVENTS / 3));
-      Thread.sleep(1_500); // caught up and checkpointed between the pieces
-      write(node, log.subList(2 * EVENTS / 3, EVENTS));
-      awaitQuiet(node);
+      writeInPieces(node, log, 1_500); // caught up and checkpointed between the pieces
       long records = records(node);
 
       for (int at : new int[] {3 * EVENTS / 4, EVENTS / 10}) {
@@ -147,6 +137,16 @@ class ReadingsAgreeTest {
     } finally {
       node.close();
     }
+  }
+
+  /** The log in three pieces, {@code pauseMs} apart, then until the node has applied it all. */
+  private static void writeInPieces(TestNode node, List<Event> log, long pauseMs) throws InterruptedException {
+    write(node, log.subList(0, EVENTS / 3));
+    Thread.sleep(pauseMs);
+    write(node, log.subList(EVENTS / 3, 2 * EVENTS / 3));
+    Thread.sleep(pauseMs);
+    write(node, log.subList(2 * EVENTS / 3, EVENTS));
+    awaitQuiet(node);
   }
 
   private static void write(TestNode node, List<Event> events) {

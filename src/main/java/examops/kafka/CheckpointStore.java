@@ -158,20 +158,13 @@ public final class CheckpointStore implements AutoCloseable {
    * moment; they are found here (usually none, or one or two).
    */
   private static long firstAfter(KafkaConsumer<String, byte[]> consumer, long from, long end, Instant upTo) {
-    consumer.seek(PARTITION, from);
-    long last = System.nanoTime();
-    while (consumer.position(PARTITION) < end) {
-      var records = consumer.poll(Duration.ofMillis(200));
-      if (records.isEmpty() && System.nanoTime() - last > STALL_LIMIT.toNanos()) {
-        throw new IllegalStateException("the checkpoint topic stopped answering");
-      }
-      if (!records.isEmpty()) last = System.nanoTime();
-      for (ConsumerRecord<String, byte[]> r : records) {
-        if (r.offset() >= end) return end;
-        if (r.timestamp() > upTo.toEpochMilli()) return r.offset();
-      }
-    }
-    return end;
+    long[] found = {end};
+    scan(consumer, from, end, r -> {
+      if (r.timestamp() <= upTo.toEpochMilli()) return true;
+      found[0] = r.offset();
+      return false;
+    });
+    return found[0];
   }
 
   /** False when the record's header says it covers an event that happened at or after {@code end}. */
@@ -207,8 +200,21 @@ public final class CheckpointStore implements AutoCloseable {
 
   /** The records at offsets [low, high), in order (compaction may have left gaps). */
   private static List<ConsumerRecord<String, byte[]>> range(KafkaConsumer<String, byte[]> consumer, long low, long high) {
-    consumer.seek(PARTITION, low);
     List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
+    scan(consumer, low, high, r -> {
+      if (r.value() != null) out.add(r);
+      return true;
+    });
+    return out;
+  }
+
+  /**
+   * Hands the records at offsets [low, high) to {@code take} in order, until it answers false, giving
+   * up when the broker hands over nothing for {@link #STALL_LIMIT}.
+   */
+  private static void scan(KafkaConsumer<String, byte[]> consumer, long low, long high,
+      java.util.function.Predicate<ConsumerRecord<String, byte[]>> take) {
+    consumer.seek(PARTITION, low);
     long last = System.nanoTime();
     while (consumer.position(PARTITION) < high) {
       var records = consumer.poll(Duration.ofMillis(200));
@@ -216,9 +222,10 @@ public final class CheckpointStore implements AutoCloseable {
         throw new IllegalStateException("the checkpoint topic stopped answering");
       }
       if (!records.isEmpty()) last = System.nanoTime();
-      for (ConsumerRecord<String, byte[]> r : records) if (r.offset() < high && r.value() != null) out.add(r);
+      for (ConsumerRecord<String, byte[]> r : records) {
+        if (r.offset() >= high || !take.test(r)) return;
+      }
     }
-    return out;
   }
 
   @Override
