@@ -1,5 +1,6 @@
 package examops;
 
+import examops.testing.TopicRecords;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,7 +10,6 @@ import examops.board.Change;
 import examops.event.Event;
 import examops.event.EventCodec;
 import examops.event.EventValidator;
-import examops.kafka.KafkaSettings;
 import examops.kafka.LogCut;
 import examops.kafka.RecordDecoder;
 import examops.province.Province;
@@ -34,12 +34,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -169,18 +167,7 @@ class ReadingsAgreeTest {
 
   private static long records(TestNode node) {
     // Counted by reading, not from end offsets: the lease holder writes in transactions, whose markers take offsets too.
-    try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(KafkaSettings.logReader(node.bootstrapServers(), "count"))) {
-      List<TopicPartition> parts = KafkaSettings.eventPartitions(c);
-      c.assign(parts);
-      c.seekToBeginning(parts);
-      Map<TopicPartition, Long> end = c.endOffsets(parts);
-      long n = 0;
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
-        n += c.poll(Duration.ofMillis(200)).count();
-      }
-      return n;
-    }
+    return TopicRecords.countEvents(node.bootstrapServers());
   }
 
   /** The whole log read from offset zero, no checkpoint, up to {@code until} (everything when null). */
