@@ -64,6 +64,8 @@ public final class LogReader implements AutoCloseable {
   /** How often the partitions' ends are asked for while keeping them in step. */
   private static final long END_EVERY_NANOS = 500_000_000L;
   private Map<TopicPartition, Long> ends = Map.of();
+  /** A poll this full means a backlog: only then are the partitions' ends asked for and kept in step. */
+  private static final int BACKLOG_POLL = 500;
   private long endsAt = System.nanoTime() - END_EVERY_NANOS;
   private final Semaphore inFlight = new Semaphore(MAX_BATCHES_IN_FLIGHT);
   private final Thread thread;
@@ -182,18 +184,22 @@ public final class LogReader implements AutoCloseable {
   /**
    * Holds back the partitions that ran ahead of the rest while catching up (see {@link InStep}). How
    * far behind each partition is comes from its end offset, asked of the broker at most twice a
-   * second: the consumer's own lag is that of its last fetch, and a partition still working through a
-   * large fetch looks nearly caught up when it is not.
+   * second while polls come back full (a backlog): the consumer's own lag is that of its last fetch,
+   * and a partition still working through a large fetch looks nearly caught up when it is not. A
+   * reader following the live log asks nothing and holds nothing back.
    */
   private void keepInStep(ConsumerRecords<String, byte[]> records, List<TopicPartition> partitions) {
     for (ConsumerRecord<String, byte[]> r : records) inStep.saw(r);
     long now = System.nanoTime();
-    if (now - endsAt >= END_EVERY_NANOS) {
+    if (records.count() < BACKLOG_POLL && inStep.held().isEmpty()) {
+      // Following the live log (or waiting on a broker that does not answer): nothing to keep in step, nothing to ask.
+      ends = Map.of();
+    } else if (now - endsAt >= END_EVERY_NANOS) {
       endsAt = now;
       try {
         ends = consumer.endOffsets(partitions, Duration.ofSeconds(2));
       } catch (RuntimeException e) {
-        // The broker does not answer: the last ends known stand, and the poll says the rest.
+        ends = Map.of(); // not known: nothing is held back on a guess
       }
     }
     InStep.Moves moves = inStep.step(partitions, tp -> {
