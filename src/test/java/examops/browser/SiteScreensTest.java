@@ -15,7 +15,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -27,6 +30,7 @@ import org.openqa.selenium.WebElement;
  */
 @Tier.Browser
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the district page checks the silent site in: the board is looked at first
 class SiteScreensTest {
 
   private static final Duration WAIT = Duration.ofSeconds(90);
@@ -54,6 +58,7 @@ class SiteScreensTest {
   }
 
   @Test
+  @Order(1)
   @DisplayName("the board: each district's sites worst first with a shape and a word, a click opens the site, at 1920x1080, 1366x768 and 390x844")
   void boardStripAndDetail() {
     try (Browser b = Browser.start(1920, 1080)) {
@@ -108,6 +113,7 @@ class SiteScreensTest {
   }
 
   @Test
+  @Order(2)
   @DisplayName("the district page lists the unit's sites worst first and checks in for one in a tap")
   void districtPage() {
     try (Browser b = Browser.start(390, 844)) {
@@ -128,6 +134,7 @@ class SiteScreensTest {
   }
 
   @Test
+  @Order(3)
   @DisplayName("a site's own staff (token --site) see their site only and check in for it")
   void siteTokenPage() {
     String token = node.node().access().tokens().issueForSite("cho-moi", "cho-moi/thpt-long-kien", null, Instant.now().plus(Duration.ofDays(1))).token();
