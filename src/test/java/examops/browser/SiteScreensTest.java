@@ -87,7 +87,7 @@ class SiteScreensTest {
       b.waitUntil(WAIT, d -> d.findElement(By.id("site-detail")).isDisplayed());
       WebElement detail = b.driver().findElement(By.id("site-detail"));
       assertThat(detail.findElement(By.cssSelector(".sd-title")).getText()).isEqualTo("Điểm thi THPT An Phú");
-      assertThat(detail.findElement(By.cssSelector(".sd-state")).getText()).startsWith("Bỏ lỡ báo cáo");
+      assertThat(detail.findElement(By.cssSelector(".sd-state")).getText()).startsWith("Chưa từng báo cáo · quá hạn");
       assertThat(detail.findElement(By.cssSelector(".sd-last")).getText()).as("silent since the drill began").isEqualTo("Chưa từng báo cáo");
       assertThat(detail.findElement(By.cssSelector(".sd-next")).getText()).startsWith("Hạn báo cáo kế tiếp");
       assertThat(detail.findElement(By.cssSelector(".sd-links")).getText()).contains("điện thoại").contains("fax").contains("internet");
