@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * The milestones after the exam days, in time order: each stage's start and end, the units' reports
- * due, and the window's close. Pure, like {@link ExamClock}.
+ * due, and the window's close (only with stages or reports: none at all for a file without
+ * {@code afterExam}). Pure, like {@link ExamClock}.
  */
 final class AfterExamMilestones {
 
@@ -41,7 +42,8 @@ final class AfterExamMilestones {
       }
     }
     afterExam.reportsDue().ifPresent(due -> all.add(new Point(Milestone.UNIT_REPORTS_DUE, due, null)));
-    all.add(new Point(Milestone.WINDOW_CLOSES, window.end(), null));
+    // A file without the weeks after the exam keeps the clock it had: no countdown after the papers.
+    if (!all.isEmpty()) all.add(new Point(Milestone.WINDOW_CLOSES, window.end(), null));
     all.sort(Comparator.comparing(Point::at).thenComparing(Point::milestone));
     this.points = List.copyOf(all);
   }
