@@ -4,18 +4,10 @@
 import { el, setText, setClass, reconcile } from './dom.js';
 import { t, pick } from './i18n.js';
 import { formatTime, formatDay, toMillis } from './format.js';
-
-/** Missing first (they need a call), then not yet sent, then late, then sent; by name within. */
-const ORDER = { missing: 0, pending: 1, late: 2, submitted: 3 };
-
-export function unitReportRows(section) {
-  return Object.values(section ?? {}).filter((u) => u && typeof u === 'object' && typeof u.unit === 'string')
-    .sort((a, b) => (ORDER[a.state] ?? 9) - (ORDER[b.state] ?? 9) || (a.kind === b.kind ? 0 : a.kind === 'district' ? -1 : 1)
-      || String(pick(a.name)).localeCompare(String(pick(b.name)), 'vi'));
-}
+import { unitReportRows } from './unit-report-model.js';
 
 export function renderUnitReports(state) {
-  const rows = unitReportRows(state.unitReports);
+  const rows = unitReportRows(state.unitReports, (u) => pick(u.name));
   const panel = document.getElementById('unit-reports');
   panel.hidden = rows.length === 0;
   if (!rows.length) return;
