@@ -169,8 +169,10 @@ function renderCountdown() {
     const c = examClock.countdown;
     setText($('countdown-label'), t('clock.milestoneIn', { milestone: t(`milestone.${c.milestone}`), day: formatDay(c.at), time: formatTime(c.at) }));
     setText($('countdown'), formatLongCountdown(toMillis(c.at) - now));
+    $('countdown').classList.toggle('is-days', toMillis(c.at) - now >= 86400000);
     $('countdown-label').dataset.milestone = c.milestone;
   } else {
+    $('countdown').classList.remove('is-days');
     delete $('countdown-label').dataset.milestone;
     setText($('countdown-label'), '');
     setText($('countdown'), '');
@@ -505,6 +507,8 @@ function render(changed) {
   // A snapshot without a notifications section (no notifier configured yet) still says the panel is empty.
   if (changed.has('province') && !done.has(renderNotifications)) renderNotifications(state);
   if (changed.has('incidents') || changed.has('province')) desk.refresh();
+  // The unit-reports panel shows only after the exam days: the clock's phase decides.
+  if (changed.has('clock') && !done.has(renderUnitReports)) renderUnitReports(state);
   const stats = state.stats ?? {};
   setText($('stats'), Number.isFinite(stats.events) ? t('stats.events', { n: stats.events, dlq: stats.dlq ?? 0 }) : '');
 }

@@ -33,7 +33,7 @@ export function createUnitReportForm(ctx) {
       caption.dataset.key = `dp.report.cell.${name}`;
       setText(caption, t(caption.dataset.key));
       const error = el('p', 'field-error');
-      error.dataset.errorFor = `data.${listId === 'report-figures' ? 'figures' : 'attachments'}[${i}].${name}`;
+      error.dataset.errorFor = `data.${listId === 'report-figures' ? 'figures' : 'attachments'}.${i}.${name}`;
       label.append(caption, input, error);
       row.append(label);
     }

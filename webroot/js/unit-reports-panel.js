@@ -6,11 +6,14 @@ import { t, pick } from './i18n.js';
 import { formatTime, formatDay, toMillis } from './format.js';
 import { unitReportRows } from './unit-report-model.js';
 
+/** The phases after the exam days: the panel shows then, and leaves the wall to the exam before. */
+const AFTER_EXAM = new Set(['reporting', 'results-day', 'choice-adjustment', 'admission-delivery', 'after-window']);
+
 export function renderUnitReports(state) {
   const rows = unitReportRows(state.unitReports, (u) => pick(u.name));
   const panel = document.getElementById('unit-reports');
-  panel.hidden = rows.length === 0;
-  if (!rows.length) return;
+  panel.hidden = rows.length === 0 || !AFTER_EXAM.has(state.clock?.phase);
+  if (panel.hidden) return;
   reconcile(document.getElementById('unit-report-list'), rows, (u) => u.unit, create, update);
   const sent = rows.filter((u) => u.state === 'submitted' || u.state === 'late').length;
   const missing = rows.filter((u) => u.state === 'missing').length;

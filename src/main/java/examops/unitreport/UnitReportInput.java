@@ -25,12 +25,12 @@ public final class UnitReportInput {
     JsonArray figures = d.getJsonArray("figures");
     for (int i = 0; figures != null && i < figures.size(); i++) {
       JsonObject f = figures.getJsonObject(i);
-      if (f.getString("label").isBlank()) return problem("data.figures[" + i + "].label", "is blank");
-      if (f.getString("value").isBlank()) return problem("data.figures[" + i + "].value", "is blank");
+      if (f.getString("label").isBlank()) return problem("data.figures." + i + ".label", "is blank");
+      if (f.getString("value").isBlank()) return problem("data.figures." + i + ".value", "is blank");
     }
     JsonArray attachments = d.getJsonArray("attachments");
     for (int i = 0; attachments != null && i < attachments.size(); i++) {
-      String field = "data.attachments[" + i + "].url";
+      String field = "data.attachments." + i + ".url";
       Optional<String> why = linkProblem(attachments.getJsonObject(i).getString("url"));
       if (why.isPresent()) return problem(field, why.get());
     }

@@ -93,9 +93,9 @@ class DistrictAfterExamTest {
     WebElement url = browser.driver().findElement(By.cssSelector("#report-links .report-row input[name='url']"));
     url.sendKeys("ftp://longxuyen.example/bien-ban.pdf");
     browser.driver().findElement(By.id("report-send")).click();
-    browser.waitUntil(WAIT, d -> !text("[data-error-for='data.attachments[0].url']").isEmpty());
-    assertThat(text("[data-error-for='data.attachments[0].url']")).contains("http");
-    assertThat(text("#report-result")).contains("data.attachments[0].url");
+    browser.waitUntil(WAIT, d -> !text("[data-error-for='data.attachments.0.url']").isEmpty());
+    assertThat(text("[data-error-for='data.attachments.0.url']")).contains("http");
+    assertThat(text("#report-result")).contains("data.attachments.0.url");
     browser.screenshot("district-phone-report-refused");
     assertThat(board().getJsonObject("unitReports").getJsonObject("long-xuyen").getJsonObject("report")).isNull();
 
