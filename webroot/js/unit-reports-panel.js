@@ -6,8 +6,11 @@ import { t, pick } from './i18n.js';
 import { formatTime, formatDay, toMillis } from './format.js';
 import { unitReportRows } from './unit-report-model.js';
 
-/** The phases after the exam days: the panel shows then, and leaves the wall to the exam before. */
-const AFTER_EXAM = new Set(['reporting', 'results-day', 'choice-adjustment', 'admission-delivery', 'after-window']);
+/**
+ * The phases the panel shows in: after the exam days, but not on results day, when the wall belongs
+ * to the services (the result-lookup portals' load).
+ */
+const AFTER_EXAM = new Set(['reporting', 'choice-adjustment', 'admission-delivery', 'after-window']);
 
 export function renderUnitReports(state) {
   const rows = unitReportRows(state.unitReports, (u) => pick(u.name));
