@@ -11,9 +11,9 @@ import org.slf4j.LoggerFactory;
  * on the board's context (a consistent cut: the state after a whole batch, and the positions that
  * batch ended at), encoded and written on a worker, one checkpoint at a time.
  *
- * <p>Checkpoints cost at most about {@link #SHARE} of the time: after one that took t of processor
- * time (taking it on the board's thread and encoding it on a worker), the next waits at least
- * t / {@link #SHARE}. Processor time, not elapsed time: on a busy machine a small checkpoint must not
+ * <p>Checkpoints cost at most about {@link #SHARE} of the time: when checkpoints take t of processor
+ * time (taking one on the board's thread and encoding it on a worker; the median of the last three),
+ * the next waits at least t / {@link #SHARE} after the last. Processor time, not elapsed time: on a busy machine a small checkpoint must not
  * look expensive because its threads waited for a core. While a large backlog is read, when
  * 100,000 records take half a second, this spaces them out instead of saving every second.
  */
@@ -29,8 +29,8 @@ final class CheckpointWriter {
   private final CheckpointPolicy policy;
   private long savedRecords;
   private long savedAt = System.nanoTime();
-  /** What the last checkpoint took, on the board and encoding it. */
-  private long lastCost;
+  /** What the last three checkpoints took, on the board and encoding them (newest last). */
+  private final java.util.ArrayDeque<Long> costs = new java.util.ArrayDeque<>();
   private boolean writing;
   private boolean caughtUpSaved;
   /** Whether this node wrote checkpoints lately (it held the lease at a tick): it saves one more on the way out. */
@@ -57,7 +57,7 @@ final class CheckpointWriter {
     boolean catchUp = board.caughtUp() && !caughtUpSaved;
     long now = System.nanoTime();
     boolean due = since >= policy.records() || now - savedAt >= policy.every().toNanos() || catchUp;
-    if (due && now - savedAt >= lastCost / SHARE) save(catchUp);
+    if (due && now - savedAt >= cost() / SHARE) save(catchUp);
   }
 
   private void save(boolean catchUp) {
@@ -72,12 +72,13 @@ final class CheckpointWriter {
       long w0 = cpuTime();
       byte[] bytes = c.encode(board.province());
       worker[0] = cpuTime() - w0; // the work; waiting for the broker's acknowledgement costs no processor
-      store.write(c.key(), c.receivedUpTo() == null ? Instant.EPOCH : c.receivedUpTo(), bytes);
+      store.write(c.key(), c.receivedUpTo() == null ? Instant.EPOCH : c.receivedUpTo(), c.happenedUpTo(), bytes);
       return bytes.length;
     }, false).onComplete(r -> {
       writing = false;
       savedAt = System.nanoTime();
-      lastCost = takenCpu + worker[0];
+      costs.addLast(takenCpu + worker[0]);
+      if (costs.size() > 3) costs.removeFirst();
       if (r.succeeded()) {
         savedRecords = c.records();
         if (catchUp) caughtUpSaved = true;
@@ -102,11 +103,27 @@ final class CheckpointWriter {
   /** Writes {@link #lastBeforeStop()}'s checkpoint; blocking. */
   void saveBeforeStop(Checkpoint c) {
     try {
-      store.write(c.key(), c.receivedUpTo() == null ? Instant.EPOCH : c.receivedUpTo(), c.encode(board.province()));
+      store.write(c.key(), c.receivedUpTo() == null ? Instant.EPOCH : c.receivedUpTo(), c.happenedUpTo(), c.encode(board.province()));
       LOG.info("Checkpoint {} saved on stopping: {} records of the log", c.key(), c.records());
     } catch (RuntimeException e) {
       LOG.warn("No checkpoint on stopping ({}); the next start reads the log from the last one", e.toString());
     }
+  }
+
+  /**
+   * What a checkpoint costs now: the median of the last three (the smaller of the first two). One
+   * checkpoint made slow by the JIT still compiling, or by a collection, does not hold the next one
+   * back for long: the first checkpoint of a start often costs several times what the next ones do.
+   */
+  private long cost() {
+    return typical(costs);
+  }
+
+  /** The median of three costs, the smaller of two, 0 of none. */
+  static long typical(java.util.Collection<Long> costs) {
+    if (costs.isEmpty()) return 0;
+    java.util.List<Long> sorted = costs.stream().sorted().toList();
+    return sorted.size() >= 3 ? sorted.get(sorted.size() / 2) : sorted.get(0);
   }
 
   /** The current thread's processor time in nanoseconds (elapsed time where the JVM cannot tell). */

@@ -78,7 +78,12 @@ final class Children {
   }
 
   ChildJvm brokerOnly(String name, Path dataDir, List<String> args) throws Exception {
-    List<String> all = new java.util.ArrayList<>(List.of(dataDir.toString(), String.valueOf(EmbeddedKafka.freePort())));
+    return brokerOnly(name, dataDir, EmbeddedKafka.freePort(), args);
+  }
+
+  /** A broker alone in its own JVM, on {@code port}: what a node of a cluster restarts against. */
+  ChildJvm brokerOnly(String name, Path dataDir, int port, List<String> args) throws Exception {
+    List<String> all = new java.util.ArrayList<>(List.of(dataDir.toString(), String.valueOf(port)));
     all.addAll(args);
     return ChildJvm.start(BrokerOnly.class.getName(), jvmArgs(name), all, Map.of(), runDir.resolve(name + ".log"));
   }
