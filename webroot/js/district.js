@@ -15,6 +15,7 @@ import { createDistrictIncidents } from './district-incidents.js';
 import { verdict, checkinLine } from './verdict.js';
 import { createDistrictSites } from './district-sites.js';
 import { sitesOf as siteDutiesOf } from './site-duty.js';
+import { createUnitReportForm } from './district-report.js';
 
 const DISTRICT_KEY = 'examops.district';
 const OUTBOX_KEY = 'examops.outbox';
@@ -137,6 +138,7 @@ function summary(item) {
   if (item.kind === 'checkin') return [label('status', data.status), data.note].filter(Boolean).join(' · ');
   if (item.kind === 'incident') return `${label('severity', data.severity)} · ${data.title ?? ''}`;
   if (item.kind === 'update') return `${board?.state?.incidents?.[data.incidentId]?.title ?? data.incidentId} · ${data.note ?? ''}`;
+  if (item.kind === 'unit-report') return `${t('dp.report.title')} · ${String(data.summary ?? '').slice(0, 80)}`;
   const entry = board?.state?.publishing?.[item.body?.district]?.[`${data.channel}:${data.item}`];
   return `${entry ? pick(entry.name) : `${data.channel}:${data.item}`} · ${data.evidence ?? ''}`;
 }
@@ -239,11 +241,13 @@ function sitesOf(districtId) {
 
 let forms = null;
 let sites = null;
+let unitReport = null;
 
 function renderPublishing() {
   const pending = new Set(waiting(outbox.items()).filter((i) => i.kind === 'publishing' && i.state !== 'failed')
     .map((i) => `${i.body.data.channel}:${i.body.data.item}`));
   renderChecklist(board?.state?.publishing?.[currentDistrict()], pending, (row, item) => forms.markDone(row, item));
+  renderChecklist(board?.state?.publishing?.[currentDistrict()], pending, (row, item) => forms.markDone(row, item), true);
 }
 
 // ---- picker ---------------------------------------------------------------------------------------
@@ -293,6 +297,7 @@ function renderAll() {
     fillSites(sitesOf(chosen.id));
     renderRecent();
     renderOutbox();
+    unitReport?.render(board?.state);
   }
   renderConnection();
 }
@@ -312,6 +317,7 @@ function onUpdate(result) {
   if (result.changed.has('districts')) { renderStatus(); renderRecent(); sites?.render(myDistrict()); fillSites(sitesOf(mine)); }
   if (result.changed.has('incidents')) incidents.render(board.state);
   if (result.changed.has('publishing')) renderPublishing();
+  if (result.changed.has('unitReports') || result.changed.has('clock')) unitReport.render(board.state);
   if (result.changed.has('targets')) fillSites(sitesOf(mine));
 }
 
@@ -361,6 +367,12 @@ async function main() {
     onSubmitted: (item) => { remember(item); renderRecent(); },
   });
   document.body.classList.toggle('is-site', Boolean(me?.site));
+  unitReport = createUnitReportForm({
+    district: currentDistrict,
+    at: () => toOffsetIso(examNow()),
+    submit: (kind, path, body) => outbox.submit(kind, path, body),
+    onSubmitted: (item) => { remember(item); renderRecent(); },
+  });
   renderAll();
   feed = connectBoard({ onUpdate, onStatus: (status) => { connection = status; renderConnection(); } });
   addEventListener('online', () => { outbox.online(); feed?.reconnectNow(); });

@@ -15,6 +15,7 @@ import examops.province.ExamSite;
 import examops.province.Province;
 import examops.province.Target;
 import examops.publishing.PublishingBook;
+import examops.unitreport.UnitReportBook;
 import examops.vocabulary.Refusal;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -33,11 +34,11 @@ import java.util.Set;
 public final class BoardState {
 
   /** The version of {@link #save()}'s format; a checkpoint of another version is not read. */
-  public static final int FORMAT = 3;
+  public static final int FORMAT = 4;
 
   private final EventIds ids;
   private final CheckInBook checkins;
-  /** The sites' own check-ins, by site id: their duties are judged on these (format 3). */
+  /** The sites' own check-ins, by site id: their duties are judged on these (format 4). */
   private final CheckInBook siteCheckins;
   private final TargetBook targets;
   private final MaintenanceBook maintenance;
@@ -49,6 +50,7 @@ public final class BoardState {
   private final PublishingBook publishing;
   private final AlertBook alerts;
   private final NotificationBook notifications;
+  private UnitReportBook unitReports = new UnitReportBook();
   private long version;
   private long duplicates;
   private long refused;
@@ -146,6 +148,11 @@ public final class BoardState {
   }
 
   private boolean applyCheckIn(Event e, Set<Change> changes) {
+    if (e.type() == EventType.UNIT_REPORT_SUBMITTED) {
+      unitReports.apply(e);
+      changes.add(new Change(Section.UNIT_REPORTS, e.data().getString("unit")));
+      return true;
+    }
     CheckIn c = CheckIn.from(e);
     // A site with a duty of its own meets it with its check-ins; the district unit meets its own with
     // its own. A site without one (checkins: false) reports through its district, as before sites had duties.
@@ -269,6 +276,10 @@ public final class BoardState {
     return notifications;
   }
 
+  public UnitReportBook unitReports() {
+    return unitReports;
+  }
+
   /**
    * The whole state as a checkpoint keeps it (format {@link #FORMAT}): every book and counter, so
    * that {@link #restore} followed by the rest of the log gives what reading the whole log gives.
@@ -279,7 +290,7 @@ public final class BoardState {
         .put("latestAt", latestAt == null ? null : latestAt.toString())
         .put("ids", ids.save()).put("checkins", checkins.save()).put("siteCheckins", siteCheckins.save()).put("targets", targets.save())
         .put("maintenance", maintenance.save()).put("incidents", incidents.save()).put("publishing", publishing.save())
-        .put("alerts", alerts.save()).put("notifications", notifications.save());
+        .put("alerts", alerts.save()).put("notifications", notifications.save()).put("unitReports", unitReports.save());
   }
 
   /**
@@ -299,6 +310,7 @@ public final class BoardState {
           MaintenanceBook.restore(province, saved.getJsonArray("maintenance")), IncidentBook.restore(saved.getJsonObject("incidents")),
           PublishingBook.restore(saved.getJsonObject("publishing")), AlertBook.restore(saved.getJsonObject("alerts")),
           NotificationBook.restore(saved.getJsonObject("notifications")));
+      s.unitReports = UnitReportBook.restore(saved.getJsonObject("unitReports"));
       s.version = saved.getLong("version");
       s.duplicates = saved.getLong("duplicates");
       s.refused = saved.getLong("refused");

@@ -55,11 +55,11 @@ class SiteCheckinsOnBoardTest {
   }
 
   @Test
-  @DisplayName("the site state comes out of a checkpoint (format 3) as it went in")
+  @DisplayName("the site state comes out of a checkpoint (format 4) as it went in")
   void siteStateSurvivesACheckpoint() {
     checkIn("c3", "chau-doc", "chau-doc/thpt-vo-thi-sau", "07:38", "issue", "down");
     BoardState restored = BoardState.restore(PROVINCE, state.save());
-    assertThat(state.save().getInteger("format")).isEqualTo(3);
+    assertThat(state.save().getInteger("format")).isEqualTo(BoardState.FORMAT).isEqualTo(4);
     assertThat(view.snapshot(restored, vn("08:12")).encode()).isEqualTo(view.snapshot(state, vn("08:12")).encode());
     assertThat(restored.siteCheckins().latest("chau-doc/thpt-vo-thi-sau")).isPresent();
   }
