@@ -110,19 +110,24 @@ public final class Node implements AutoCloseable {
   /** Starts everything; blocking, returns once the HTTP server listens (the replay may still run). */
   public Node start() throws Exception {
     long t0 = System.nanoTime();
+    StartStages stages = new StartStages(t0);
     SigningSecret secret = SigningSecret.resolve(config.access(), config.dataDir());
     Predicate<String> districtExists = id -> province.district(id).isPresent();
     Users users = Users.load(config.access().usersFile(), districtExists);
+    stages.mark("configuration");
     metrics = new NodeMetrics(config.nodeId());
     vertx = await(ClusterVertx.start(config.cluster(), config.dataDir().resolve("vertx-cache"), metrics));
+    stages.mark("Vert.x");
     String bootstrap = config.bootstrapServers();
     KafkaSettings.secure(bootstrap, config.kafka().security());
     starting = await(StartingServer.listen(vertx, config.httpHost(), config.httpPort(), config.nodeId(), waitingFor::get));
     startKafka(bootstrap);
+    stages.mark("Kafka");
     waitingFor.set("reading the credentials log");
     TokenBook tokenBook = new TokenBook();
     accessLog = new AccessLog(bootstrap, "examops-" + config.nodeId() + "-access", tokenBook);
     accessLog.start();
+    stages.mark("credentials log");
     access = new Access(new Tokens(vertx, secret.value()), tokenBook, accessLog, users, config.access(), districtExists);
     EventValidator validator = new EventValidator();
     ReferenceCheck references = new ReferenceCheck(province);
@@ -149,10 +154,12 @@ public final class Node implements AutoCloseable {
     ProbeVerticle probes = new ProbeVerticle(province, lease, clock, leaseLog, config.nodeId());
     NotifyVerticle notifier = NotifyVerticle.create(board, province, config.notifications(), lease, leaseLog, config.nodeId())
         .meteredBy(metrics.registry());
+    stages.mark("parts built");
     closeStartingServer();
     await(vertx.deployVerticle(boardVerticle).compose(id -> vertx.deployVerticle(http))
         .compose(id -> vertx.deployVerticle(rules)).compose(id -> vertx.deployVerticle(probes))
         .compose(id -> vertx.deployVerticle(notifier)));
+    stages.mark("verticles (board from its checkpoint)");
     lease.start();
     metrics.kafka(boardVerticle.readerClient());
     metrics.kafka(http.ingestClient());
@@ -167,9 +174,9 @@ public final class Node implements AutoCloseable {
       await(vertx.deployVerticle(new DrillVerticle(DrillScript.write(province, from, to, 2020), clock, this::httpPort,
           () -> "Bearer " + drill.token())));
     }
-    LOG.info("ExamOps node {} serving on http://{}:{}/ ({} ms since start; replaying the log)",
+    LOG.info("ExamOps node {} serving on http://{}:{}/ ({} ms since start: {}; replaying the log)",
         config.nodeId(), "0.0.0.0".equals(config.httpHost()) ? "localhost" : config.httpHost(), http.actualPort(),
-        (System.nanoTime() - t0) / 1_000_000);
+        (System.nanoTime() - t0) / 1_000_000, stages);
     if (secret.development()) printDevCredentials();
     return this;
   }

@@ -1,5 +1,6 @@
 package examops;
 
+import examops.testing.TopicRecords;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,7 +10,6 @@ import examops.board.Change;
 import examops.event.Event;
 import examops.event.EventCodec;
 import examops.event.EventValidator;
-import examops.kafka.KafkaSettings;
 import examops.kafka.LogCut;
 import examops.kafka.RecordDecoder;
 import examops.province.Province;
@@ -26,17 +26,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -61,12 +62,7 @@ class ReadingsAgreeTest {
     try {
       Province province = node.node().province();
       List<Event> log = GeneratedLog.of(province, 42, EVENTS);
-      write(node, log.subList(0, EVENTS / 3));
-      Thread.sleep(500); // the reader catches up between the pieces: checkpoints fall inside the log
-      write(node, log.subList(EVENTS / 3, 2 * EVENTS / 3));
-      Thread.sleep(500);
-      write(node, log.subList(2 * EVENTS / 3, EVENTS));
-      awaitQuiet(node);
+      writeInPieces(node, log, 500); // the reader catches up between the pieces: checkpoints fall inside the log
 
       BoardView view = new BoardView(province);
       JsonObject live = node.board();
@@ -86,7 +82,7 @@ class ReadingsAgreeTest {
 
       JsonObject report = node.get("/api/v1/report").json();
       assertThat(withoutGeneratedAt(report)).as("report from the checkpoint = report by full scan")
-          .isEqualTo(withoutGeneratedAt(fullScanReport(node)));
+          .isEqualTo(withoutGeneratedAt(fullScanReport(node, null)));
 
       // The newest checkpoint cannot be read (a disk bit flipped, a future version wrote it): it is skipped.
       try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", node.bootstrapServers()),
@@ -102,6 +98,53 @@ class ReadingsAgreeTest {
     } finally {
       node.close();
     }
+  }
+
+  @Test
+  @DisplayName("a report for a period that ended before the latest event starts from a checkpoint and equals the full scan")
+  void pastPeriodReport() throws Exception {
+    // After the window: the rules are quiet, so nothing the node writes itself happens later than the log's events.
+    Instant after = Instant.parse("2020-09-15T00:00:00Z");
+    TestNode node = TestNode.start(Files.createTempDirectory("examops-past-report"), new TestClock(after),
+        Map.of("EXAMOPS_CHECKPOINT_RECORDS", "1500", "EXAMOPS_CHECKPOINT_EVERY", "PT1S"));
+    try {
+      Province province = node.node().province();
+      List<Event> log = GeneratedLog.of(province, 7, EVENTS);
+      writeInPieces(node, log, 1_500); // caught up and checkpointed between the pieces
+      long records = records(node);
+
+      for (int at : new int[] {3 * EVENTS / 4, EVENTS / 10}) {
+        String end = OffsetDateTime.ofInstant(log.get(at).atInstant(), ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.MINUTES).toString();
+        String query = "?to=" + URLEncoder.encode(end, StandardCharsets.UTF_8);
+        JsonObject report = node.get("/api/v1/report" + query).json();
+        assertThat(withoutGeneratedAt(report)).as("report up to " + end + " = the same period by full scan")
+            .isEqualTo(withoutGeneratedAt(fullScanReport(node, end, after)));
+        String job = node.post("/api/v1/reports" + query, "").json().getString("id");
+        JsonObject done = await().atMost(Duration.ofSeconds(60)).until(() -> node.get("/api/v1/reports/" + job).json(),
+            j -> "done".equals(j.getString("state")));
+        long read = done.getJsonObject("progress").getLong("of");
+        if (at > EVENTS / 2) {
+          // Checkpoints come every 1,500 records at most (and once a piece is caught up): one covering at least that many,
+          // all of which happened before the end, is where the reading starts.
+          assertThat(read).as("records read for the period up to " + end + ", of " + records).isPositive()
+              .isLessThanOrEqualTo(records - 1_500);
+        } else {
+          assertThat(read).as("an early period: from the beginning, or a checkpoint of the first records").isLessThanOrEqualTo(records);
+        }
+      }
+    } finally {
+      node.close();
+    }
+  }
+
+  /** The log in three pieces, {@code pauseMs} apart, then until the node has applied it all. */
+  private static void writeInPieces(TestNode node, List<Event> log, long pauseMs) throws InterruptedException {
+    write(node, log.subList(0, EVENTS / 3));
+    Thread.sleep(pauseMs);
+    write(node, log.subList(EVENTS / 3, 2 * EVENTS / 3));
+    Thread.sleep(pauseMs);
+    write(node, log.subList(2 * EVENTS / 3, EVENTS));
+    awaitQuiet(node);
   }
 
   private static void write(TestNode node, List<Event> events) {
@@ -124,18 +167,7 @@ class ReadingsAgreeTest {
 
   private static long records(TestNode node) {
     // Counted by reading, not from end offsets: the lease holder writes in transactions, whose markers take offsets too.
-    try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(KafkaSettings.logReader(node.bootstrapServers(), "count"))) {
-      List<TopicPartition> parts = KafkaSettings.eventPartitions(c);
-      c.assign(parts);
-      c.seekToBeginning(parts);
-      Map<TopicPartition, Long> end = c.endOffsets(parts);
-      long n = 0;
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
-        n += c.poll(Duration.ofMillis(200)).count();
-      }
-      return n;
-    }
+    return TopicRecords.countEvents(node.bootstrapServers());
   }
 
   /** The whole log read from offset zero, no checkpoint, up to {@code until} (everything when null). */
@@ -150,9 +182,13 @@ class ReadingsAgreeTest {
     return state;
   }
 
-  private static JsonObject fullScanReport(TestNode node) {
+  private static JsonObject fullScanReport(TestNode node, String to) {
+    return fullScanReport(node, to, NOW);
+  }
+
+  private static JsonObject fullScanReport(TestNode node, String to, Instant now) {
     Province province = node.node().province();
-    ReportWindow window = ReportWindow.parse(null, null, province, NOW);
+    ReportWindow window = ReportWindow.parse(null, to, province, now);
     ReportLedger ledger = new ReportLedger(province, window.toInstant());
     new LogCut(node.bootstrapServers(), decoder(province)).read("test-report", Map.of(), null, ledger::apply,
         () -> ledger.state().deadLettered(1), (done, total) -> { });
@@ -160,7 +196,7 @@ class ReadingsAgreeTest {
     long records = s.version() + s.duplicates() + s.refused() + s.deadLettered() + ledger.outside();
     JsonObject seen = new JsonObject().put("records", records).put("valid", records - s.deadLettered())
         .put("refused", s.deadLettered()).put("applied", ledger.applied());
-    return KpiReport.build(province, ledger, window, seen, NOW);
+    return KpiReport.build(province, ledger, window, seen, now);
   }
 
   private static RecordDecoder decoder(Province province) {

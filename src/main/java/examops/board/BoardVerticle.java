@@ -101,7 +101,7 @@ public final class BoardVerticle extends VerticleBase {
   /** The newest checkpoint that can be used (older ones are tried when the newest cannot), or none. */
   private Optional<Checkpoint.Opened> newestCheckpoint() {
     long t0 = System.nanoTime();
-    Optional<Checkpoint.Opened> found = new PastBoards(board.province(), checkpointStore, null).checkpoint(null);
+    Optional<Checkpoint.Opened> found = new CheckpointReader(board.province(), checkpointStore).newest(null);
     found.ifPresentOrElse(
         o -> LOG.info("Starting from checkpoint {} ({} records of the log, read in {} ms)", o.checkpoint().key(),
             o.checkpoint().records(), (System.nanoTime() - t0) / 1_000_000),

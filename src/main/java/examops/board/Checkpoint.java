@@ -45,6 +45,12 @@ public record Checkpoint(Map<TopicPartition, Long> positions, Instant receivedUp
     return "checkpoint/" + (receivedUpTo == null ? "empty" : HOUR.format(receivedUpTo));
   }
 
+  /** The latest moment at which an event it covers happened (the events' {@code at}), or null when none. */
+  public Instant happenedUpTo() {
+    String latest = saved.getString("latestAt");
+    return latest == null ? null : Instant.parse(latest);
+  }
+
   /** The state this checkpoint holds, rebuilt (a new object each call). */
   public BoardState state(Province province) {
     return BoardState.restore(province, saved);

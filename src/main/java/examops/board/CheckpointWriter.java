@@ -72,7 +72,7 @@ final class CheckpointWriter {
       long w0 = cpuTime();
       byte[] bytes = c.encode(board.province());
       worker[0] = cpuTime() - w0; // the work; waiting for the broker's acknowledgement costs no processor
-      store.write(c.key(), c.receivedUpTo() == null ? Instant.EPOCH : c.receivedUpTo(), bytes);
+      store.write(c.key(), c.receivedUpTo() == null ? Instant.EPOCH : c.receivedUpTo(), c.happenedUpTo(), bytes);
       return bytes.length;
     }, false).onComplete(r -> {
       writing = false;
@@ -103,7 +103,7 @@ final class CheckpointWriter {
   /** Writes {@link #lastBeforeStop()}'s checkpoint; blocking. */
   void saveBeforeStop(Checkpoint c) {
     try {
-      store.write(c.key(), c.receivedUpTo() == null ? Instant.EPOCH : c.receivedUpTo(), c.encode(board.province()));
+      store.write(c.key(), c.receivedUpTo() == null ? Instant.EPOCH : c.receivedUpTo(), c.happenedUpTo(), c.encode(board.province()));
       LOG.info("Checkpoint {} saved on stopping: {} records of the log", c.key(), c.records());
     } catch (RuntimeException e) {
       LOG.warn("No checkpoint on stopping ({}); the next start reads the log from the last one", e.toString());

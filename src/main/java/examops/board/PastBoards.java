@@ -32,44 +32,18 @@ public final class PastBoards {
   public record Rebuilt(BoardState state, long fromCheckpoint, long events, long records) {}
 
   private final Province province;
-  private final CheckpointStore checkpoints;
+  private final CheckpointReader checkpoints;
   private final LogCut log;
-  private volatile Decoded last;
-
-  /** A checkpoint as read from the topic, at its offset there. */
-  private record Decoded(long offset, Checkpoint checkpoint) {}
 
   public PastBoards(Province province, CheckpointStore checkpoints, LogCut log) {
     this.province = province;
-    this.checkpoints = checkpoints;
-    this.log = log;
+    this.checkpoints = new CheckpointReader(province, checkpoints);
+    this.log = java.util.Objects.requireNonNull(log);
   }
 
   /** The newest usable checkpoint covering no more than the log received by {@code upTo} (any, when null). */
   public Optional<Checkpoint.Opened> checkpoint(Instant upTo) {
-    try {
-      return checkpoints.newest(upTo, (offset, bytes) -> {
-        // The last checkpoint decoded is kept: steps through time near each other start from the same one.
-        Decoded last = this.last;
-        Optional<Checkpoint> c = last != null && last.offset() == offset ? Optional.of(last.checkpoint())
-            : Checkpoint.decode(bytes, province);
-        c.ifPresent(d -> this.last = new Decoded(offset, d));
-        return c.flatMap(this::open);
-      });
-    } catch (RuntimeException e) {
-      LOG.warn("Checkpoints could not be read ({}); reading the whole log", e.toString());
-      return Optional.empty();
-    }
-  }
-
-  /** The checkpoint's state rebuilt (a new object each time: the caller applies the log to it). */
-  private Optional<Checkpoint.Opened> open(Checkpoint c) {
-    try {
-      return Optional.of(new Checkpoint.Opened(c, c.state(province)));
-    } catch (IllegalArgumentException e) {
-      LOG.warn("Skipping a checkpoint whose state cannot be rebuilt: {}", e.getMessage());
-      return Optional.empty();
-    }
+    return checkpoints.newest(upTo);
   }
 
   /** The board as of the log received by {@code at} (everything up to now when null). */
@@ -96,7 +70,21 @@ public final class PastBoards {
 
   /** Every event of the log, from its beginning up to now, in log order per partition. */
   public LogCut.Result everything(Consumer<Event> events, Runnable refused, LogCut.Progress progress) {
-    return log.read("examops-history-" + UUID.randomUUID(), Map.of(), null, events, refused, progress);
+    return after(Map.of(), events, refused, progress);
+  }
+
+  /**
+   * The newest usable checkpoint holding only events that happened before {@code end}: a reading of
+   * the log for a period ending then (a report) starts from it and reads the log {@link #after} it.
+   */
+  public Optional<Checkpoint.Opened> checkpointHappenedBefore(Instant end) {
+    return checkpoints.newestHappenedBefore(end);
+  }
+
+  /** Every event of the log after {@code from} (a checkpoint's positions), up to now, in log order per partition. */
+  public LogCut.Result after(Map<org.apache.kafka.common.TopicPartition, Long> from, Consumer<Event> events, Runnable refused,
+      LogCut.Progress progress) {
+    return log.read("examops-history-" + UUID.randomUUID(), from, null, events, refused, progress);
   }
 
   public Province province() {

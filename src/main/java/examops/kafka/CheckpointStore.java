@@ -49,15 +49,35 @@ public final class CheckpointStore implements AutoCloseable {
     return this;
   }
 
+  /**
+   * The header naming the latest moment at which an event the checkpoint covers happened (the
+   * events' {@code at}, in epoch milliseconds), so that a reading of a period can find a checkpoint
+   * holding nothing that happened after it without opening one.
+   */
+  public static final String HAPPENED_UP_TO = "examops-happened-up-to";
+
   /** Appends a checkpoint and waits for Kafka's acknowledgement. */
   public synchronized void write(String key, Instant coversUpTo, byte[] value) {
+    write(key, coversUpTo, null, value);
+  }
+
+  /**
+   * Appends a checkpoint and waits for Kafka's acknowledgement.
+   *
+   * @param happenedUpTo the latest {@code at} among the events it covers (null when none)
+   */
+  public synchronized void write(String key, Instant coversUpTo, Instant happenedUpTo, byte[] value) {
+    ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, 0, coversUpTo.toEpochMilli(), key, value);
+    if (happenedUpTo != null) {
+      record.headers().add(HAPPENED_UP_TO, Long.toString(happenedUpTo.toEpochMilli()).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
     if (fenced != null) {
-      fenced.write(List.of(new ProducerRecord<>(TOPIC, 0, coversUpTo.toEpochMilli(), key, value)));
+      fenced.write(List.of(record));
       return;
     }
     if (producer == null) producer = new KafkaProducer<>(KafkaSettings.checkpointProducer(bootstrap, clientId + "-writer"));
     try {
-      producer.send(new ProducerRecord<>(TOPIC, 0, coversUpTo.toEpochMilli(), key, value)).get(60, TimeUnit.SECONDS);
+      producer.send(record).get(60, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while writing a checkpoint", e);
@@ -83,9 +103,19 @@ public final class CheckpointStore implements AutoCloseable {
 
   /** As {@link #newest(Instant, Function)}, telling {@code read} each checkpoint's offset (so it may keep what it decoded). */
   public <T> Optional<T> newest(Instant upTo, Reader<T> read) {
+    return newest(upTo, null, read);
+  }
+
+  /**
+   * As {@link #newest(Instant, Reader)}, passing over, without reading them, the checkpoints whose
+   * {@link #HAPPENED_UP_TO} header says they cover an event that happened at or after
+   * {@code happenedBefore} (when not null; a checkpoint without the header is handed to {@code read},
+   * which must then check).
+   */
+  public <T> Optional<T> newest(Instant upTo, Instant happenedBefore, Reader<T> read) {
     synchronized (readLock) {
       try {
-        return newest(reader(), upTo, read);
+        return newest(reader(), upTo, happenedBefore, read);
       } catch (RuntimeException e) {
         closeReader();
         throw e;
@@ -93,7 +123,7 @@ public final class CheckpointStore implements AutoCloseable {
     }
   }
 
-  private <T> Optional<T> newest(KafkaConsumer<String, byte[]> consumer, Instant upTo, Reader<T> read) {
+  private <T> Optional<T> newest(KafkaConsumer<String, byte[]> consumer, Instant upTo, Instant happenedBefore, Reader<T> read) {
     if (consumer.partitionsFor(TOPIC).isEmpty()) return Optional.empty();
     long begin = consumer.beginningOffsets(List.of(PARTITION)).get(PARTITION);
     long end = consumer.endOffsets(List.of(PARTITION)).get(PARTITION);
@@ -101,7 +131,7 @@ public final class CheckpointStore implements AutoCloseable {
     if (upTo != null) {
       Map<TopicPartition, OffsetAndTimestamp> after = consumer.offsetsForTimes(Map.of(PARTITION, upTo.toEpochMilli() + 1));
       OffsetAndTimestamp first = after.get(PARTITION);
-      if (first != null) high = first.offset();
+      if (first != null) high = firstAfter(consumer, first.offset(), end, upTo);
     }
     for (int step = FIRST_STEP; high > begin; step *= 2) {
       long low = Math.max(begin, high - step);
@@ -109,12 +139,43 @@ public final class CheckpointStore implements AutoCloseable {
       for (int i = found.size() - 1; i >= 0; i--) {
         ConsumerRecord<String, byte[]> r = found.get(i);
         if (upTo != null && r.timestamp() > upTo.toEpochMilli()) continue;
+        if (happenedBefore != null && !happenedBefore(r, happenedBefore)) continue;
         Optional<T> usable = read.read(r.offset(), r.value());
         if (usable.isPresent()) return usable;
       }
       high = low;
     }
     return Optional.empty();
+  }
+
+  /**
+   * The offset of the first checkpoint whose timestamp is after {@code upTo}, looking from
+   * {@code from} on ({@code end} when there is none). The broker's time index cannot say it alone:
+   * checkpoints are written in transactions, and each transaction's commit marker takes the moment
+   * it was written as its timestamp, not the receipt time of the log the checkpoint covers. A node
+   * behind the log writes its checkpoints some time after the log they cover was received, so the
+   * first marker later than a moment may come before checkpoints that cover no more than that
+   * moment; they are found here (usually none, or one or two).
+   */
+  private static long firstAfter(KafkaConsumer<String, byte[]> consumer, long from, long end, Instant upTo) {
+    long[] found = {end};
+    scan(consumer, from, end, r -> {
+      if (r.timestamp() <= upTo.toEpochMilli()) return true;
+      found[0] = r.offset();
+      return false;
+    });
+    return found[0];
+  }
+
+  /** False when the record's header says it covers an event that happened at or after {@code end}. */
+  private static boolean happenedBefore(ConsumerRecord<String, byte[]> r, Instant end) {
+    org.apache.kafka.common.header.Header h = r.headers().lastHeader(HAPPENED_UP_TO);
+    if (h == null) return true;
+    try {
+      return Long.parseLong(new String(h.value(), java.nio.charset.StandardCharsets.US_ASCII)) < end.toEpochMilli();
+    } catch (RuntimeException unreadable) {
+      return true; // the reader decides from the checkpoint itself
+    }
   }
 
   /** The reading consumer, kept between reads: a new one costs several round trips to the broker. */
@@ -139,8 +200,21 @@ public final class CheckpointStore implements AutoCloseable {
 
   /** The records at offsets [low, high), in order (compaction may have left gaps). */
   private static List<ConsumerRecord<String, byte[]>> range(KafkaConsumer<String, byte[]> consumer, long low, long high) {
-    consumer.seek(PARTITION, low);
     List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
+    scan(consumer, low, high, r -> {
+      if (r.value() != null) out.add(r);
+      return true;
+    });
+    return out;
+  }
+
+  /**
+   * Hands the records at offsets [low, high) to {@code take} in order, until it answers false, giving
+   * up when the broker hands over nothing for {@link #STALL_LIMIT}.
+   */
+  private static void scan(KafkaConsumer<String, byte[]> consumer, long low, long high,
+      java.util.function.Predicate<ConsumerRecord<String, byte[]>> take) {
+    consumer.seek(PARTITION, low);
     long last = System.nanoTime();
     while (consumer.position(PARTITION) < high) {
       var records = consumer.poll(Duration.ofMillis(200));
@@ -148,9 +222,10 @@ public final class CheckpointStore implements AutoCloseable {
         throw new IllegalStateException("the checkpoint topic stopped answering");
       }
       if (!records.isEmpty()) last = System.nanoTime();
-      for (ConsumerRecord<String, byte[]> r : records) if (r.offset() < high && r.value() != null) out.add(r);
+      for (ConsumerRecord<String, byte[]> r : records) {
+        if (r.offset() >= high || !take.test(r)) return;
+      }
     }
-    return out;
   }
 
   @Override

@@ -50,14 +50,14 @@ final class InStep {
   /**
    * Decides which partitions to hold back.
    *
-   * @param lag how many records each partition is behind its end, as the consumer last heard
-   *     (empty when it has not heard yet: such a partition counts as far behind)
+   * @param lag how many records each partition is behind its end, as last heard (empty when not
+   *     known: such a partition does not set the pace, so that nothing is held back on a guess)
    */
   Moves step(List<TopicPartition> partitions, Function<TopicPartition, OptionalLong> lag) {
     long pace = Long.MAX_VALUE;
     for (TopicPartition tp : partitions) {
       OptionalLong l = lag.apply(tp);
-      if (l.isPresent() && l.getAsLong() <= FAR_BEHIND) continue;
+      if (l.isEmpty() || l.getAsLong() <= FAR_BEHIND) continue;
       // Far behind and nothing seen yet: the pace is unknown until it hands over a record.
       pace = Math.min(pace, head.getOrDefault(tp, Long.MIN_VALUE));
     }

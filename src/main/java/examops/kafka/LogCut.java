@@ -23,7 +23,8 @@ import org.apache.kafka.common.TopicPartition;
  * to that partition's first record received after that moment. Every reading of the past (time
  * travel, the report, access) goes through here, so all of them see the same records the same way.
  * Records go through the same {@link RecordDecoder} as the live board's; refused ones are counted
- * (the live reader dead-lettered them). Blocking; one consumer of its own per read, no group.
+ * (the live reader dead-lettered them). Blocking; one consumer of its own per read, no group; a
+ * large poll is decoded in two halves, one on a decoding thread shared by all reads.
  *
  * <p>"Received by a moment" is a prefix of each partition, never a filter over all of it: a record
  * received after the moment ends its partition's cut, whatever follows. That is what makes a cut
@@ -111,7 +112,7 @@ public final class LogCut {
       List<TopicPartition> open = partitions.stream().filter(tp -> begin.get(tp) < stop.get(tp)).toList();
       consumer.pause(partitions);
       consumer.resume(open);
-      long done = read(consumer, open, stop, at, total, r -> {
+      long done = read(consumer, open, stop, at, total, (r, prepared) -> {
         records.accept(r);
         return true;
       }, (d, all) -> {});
@@ -119,10 +120,29 @@ public final class LogCut {
     }
   }
 
-  /** Takes one record of a cut; false when the record ends its partition's cut (it is then not counted). */
+  /**
+   * Takes one record of a cut; false when the record ends its partition's cut (it is then not
+   * counted). What {@link #prepare} made of a poll's records is handed over with each.
+   */
   private interface RecordSink {
-    boolean take(ConsumerRecord<String, byte[]> r);
+    /** Work done on a whole poll before its records are taken one by one (null for none). */
+    default Object[] prepare(List<ConsumerRecord<String, byte[]>> records) {
+      return null;
+    }
+
+    boolean take(ConsumerRecord<String, byte[]> r, Object prepared);
   }
+
+  /** Decodes half of each large poll of a cut while the reading thread decodes the other half. */
+  private static final java.util.concurrent.ExecutorService DECODER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "examops-cut-decoder");
+    t.setDaemon(true);
+    return t;
+  });
+  /** Polls smaller than this are decoded on the reading thread alone. */
+  private static final int PARALLEL_FROM = 256;
+  /** Prepared for a record received after the cut, found without decoding it. */
+  private static final Object PAST = new Object();
 
   /** A cut of the event topics: decoded as the live board decodes, up to the moment of the cut. */
   private static final class EventSink implements RecordSink {
@@ -140,10 +160,39 @@ public final class LogCut {
       this.onRefused = onRefused;
     }
 
+    /** Decodes the poll's records (a large poll in two halves, one on {@link #DECODER}), in their order. */
     @Override
-    public boolean take(ConsumerRecord<String, byte[]> r) {
-      if (until != null && certainlyAfter(r, until)) return false;
-      RecordDecoder.Decoded d = decoder.decode(r);
+    public Object[] prepare(List<ConsumerRecord<String, byte[]>> records) {
+      int n = records.size();
+      Object[] out = new Object[n];
+      if (n < PARALLEL_FROM) {
+        for (int i = 0; i < n; i++) out[i] = decode(records.get(i));
+        return out;
+      }
+      int half = n / 2;
+      java.util.concurrent.Future<?> second = DECODER.submit(() -> {
+        for (int i = half; i < n; i++) out[i] = decode(records.get(i));
+      });
+      for (int i = 0; i < half; i++) out[i] = decode(records.get(i));
+      try {
+        second.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while decoding the log", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw new IllegalStateException("decoding the log failed: " + e.getCause(), e.getCause());
+      }
+      return out;
+    }
+
+    private Object decode(ConsumerRecord<String, byte[]> r) {
+      return until != null && certainlyAfter(r, until) ? PAST : decoder.decode(r);
+    }
+
+    @Override
+    public boolean take(ConsumerRecord<String, byte[]> r, Object prepared) {
+      if (prepared == PAST) return false;
+      RecordDecoder.Decoded d = (RecordDecoder.Decoded) prepared;
       Instant received = d instanceof RecordDecoder.Accepted a ? a.event().receivedAt() : Instant.ofEpochMilli(r.timestamp());
       if (until != null && received.isAfter(until)) return false;
       if (d instanceof RecordDecoder.Accepted a) {
@@ -173,10 +222,14 @@ public final class LogCut {
       else if (System.nanoTime() - lastRecordAt > STALL_LIMIT.toNanos()) {
         throw new IllegalStateException("the log stopped answering after " + done + " of " + total + " records");
       }
-      for (ConsumerRecord<String, byte[]> r : records) {
+      List<ConsumerRecord<String, byte[]>> polled = new ArrayList<>(records.count());
+      records.forEach(polled::add);
+      Object[] prepared = sink.prepare(polled);
+      for (int i = 0; i < polled.size(); i++) {
+        ConsumerRecord<String, byte[]> r = polled.get(i);
         TopicPartition tp = new TopicPartition(r.topic(), r.partition());
         if (finished.contains(tp) || r.offset() >= stop.get(tp)) continue;
-        if (!sink.take(r)) {
+        if (!sink.take(r, prepared == null ? null : prepared[i])) {
           finished.add(tp);
           continue;
         }

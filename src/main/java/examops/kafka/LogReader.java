@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,6 +61,12 @@ public final class LogReader implements AutoCloseable {
   private final DeadLetters deadLetters;
   private final Consumer<Batch> sink;
   private final InStep inStep = new InStep();
+  /** How often the partitions' ends are asked for while keeping them in step. */
+  private static final long END_EVERY_NANOS = 500_000_000L;
+  private Map<TopicPartition, Long> ends = Map.of();
+  /** A poll this full means a backlog: only then are the partitions' ends asked for and kept in step. */
+  private static final int BACKLOG_POLL = 500;
+  private long endsAt = System.nanoTime() - END_EVERY_NANOS;
   private final Semaphore inFlight = new Semaphore(MAX_BATCHES_IN_FLIGHT);
   private final Thread thread;
   /** Two decoding threads: half a poll each. */
@@ -174,10 +181,31 @@ public final class LogReader implements AutoCloseable {
     }
   }
 
-  /** Holds back the partitions that ran ahead of the rest while catching up (see {@link InStep}). */
+  /**
+   * Holds back the partitions that ran ahead of the rest while catching up (see {@link InStep}). How
+   * far behind each partition is comes from its end offset, asked of the broker at most twice a
+   * second while polls come back full (a backlog): the consumer's own lag is that of its last fetch,
+   * and a partition still working through a large fetch looks nearly caught up when it is not. A
+   * reader following the live log asks nothing and holds nothing back.
+   */
   private void keepInStep(ConsumerRecords<String, byte[]> records, List<TopicPartition> partitions) {
     for (ConsumerRecord<String, byte[]> r : records) inStep.saw(r);
-    InStep.Moves moves = inStep.step(partitions, consumer::currentLag);
+    long now = System.nanoTime();
+    if (records.count() < BACKLOG_POLL && inStep.held().isEmpty()) {
+      // Following the live log (or waiting on a broker that does not answer): nothing to keep in step, nothing to ask.
+      ends = Map.of();
+    } else if (now - endsAt >= END_EVERY_NANOS) {
+      endsAt = now;
+      try {
+        ends = consumer.endOffsets(partitions, Duration.ofSeconds(2));
+      } catch (RuntimeException e) {
+        ends = Map.of(); // not known: nothing is held back on a guess
+      }
+    }
+    InStep.Moves moves = inStep.step(partitions, tp -> {
+      Long end = ends.get(tp);
+      return end == null ? OptionalLong.empty() : OptionalLong.of(Math.max(0, end - consumer.position(tp)));
+    });
     if (moves.none()) return;
     if (!moves.pause().isEmpty()) consumer.pause(moves.pause());
     if (!moves.resume().isEmpty()) consumer.resume(moves.resume());

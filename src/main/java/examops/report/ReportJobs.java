@@ -1,6 +1,7 @@
 package examops.report;
 
 import examops.board.BoardState;
+import examops.board.Checkpoint;
 import examops.board.PastBoards;
 import examops.province.Province;
 import io.vertx.core.WorkerExecutor;
@@ -71,17 +72,22 @@ public final class ReportJobs {
   /**
    * The board as the log stands now (the newest checkpoint and the log after it) is the ledger when
    * nothing in it happened at or after the period's end, which is the case for any period that ends
-   * after the latest event (the whole window, today). Otherwise the log is folded from its beginning,
-   * leaving out what happened after the period.
+   * after the latest event (the whole window, today). Otherwise the log is folded from the newest
+   * checkpoint holding only events that happened before the period's end (from its beginning when
+   * there is none), leaving out what happened after the period: a report for a past day reads the log
+   * from that day's end on, not from the window's beginning.
    */
   private JsonObject generate(ReportJob job) {
     ReportWindow window = job.window();
     PastBoards.Rebuilt now = past.at(null, (done, total) -> job.progress(percent(done, total), done, total));
     ReportLedger ledger = ReportLedger.of(now.state(), window.toInstant()).orElseGet(() -> {
-      LOG.info("Report {}: the log has events after the period's end; reading it from the beginning", job.id());
-      ReportLedger folded = new ReportLedger(province, window.toInstant());
-      past.everything(folded::apply, () -> folded.state().deadLettered(1),
-          (done, total) -> job.progress(percent(done, total), done, total));
+      Optional<Checkpoint.Opened> start = past.checkpointHappenedBefore(window.toInstant());
+      LOG.info("Report {}: the log has events after the period's end; reading it from {}", job.id(),
+          start.map(o -> "a checkpoint of " + o.checkpoint().records() + " records").orElse("the beginning"));
+      Optional<ReportLedger> fromCheckpoint = start.flatMap(o -> ReportLedger.of(o.state(), window.toInstant()));
+      ReportLedger folded = fromCheckpoint.orElseGet(() -> new ReportLedger(province, window.toInstant()));
+      past.after(fromCheckpoint.isPresent() ? start.get().checkpoint().positions() : Map.of(), folded::apply,
+          () -> folded.state().deadLettered(1), (done, total) -> job.progress(percent(done, total), done, total));
       return folded;
     });
     BoardState s = ledger.state();

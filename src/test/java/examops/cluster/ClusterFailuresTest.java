@@ -1,5 +1,6 @@
 package examops.cluster;
 
+import examops.testing.TopicRecords;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
@@ -26,7 +27,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
 import org.junit.jupiter.api.AfterAll;
@@ -477,18 +477,7 @@ class ClusterFailuresTest {
 
   /** Every committed record of a topic. */
   private List<ConsumerRecord<String, byte[]>> readTopic(String topic) {
-    Map<String, Object> props = Map.of("bootstrap.servers", bootstrap, "isolation.level", "read_committed",
-        "key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
-        "value.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
-    try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(props)) {
-      List<TopicPartition> parts = c.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-      c.assign(parts);
-      c.seekToBeginning(parts);
-      Map<TopicPartition, Long> end = c.endOffsets(parts);
-      List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
-      while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) c.poll(Duration.ofMillis(200)).forEach(out::add);
-      return out;
-    }
+    return TopicRecords.read(bootstrap, topic);
   }
 
   /** The default province with the provincial portal probed over HTTP at {@code url} every second. */

@@ -1,5 +1,6 @@
 package examops.cluster;
 
+import examops.testing.TopicRecords;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -24,10 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -226,26 +225,7 @@ class ClusterTest {
   }
 
   private List<JsonObject> readTopic(String topic) {
-    Map<String, Object> props = Map.of("bootstrap.servers", broker.bootstrapServers(),
-        "key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
-        "value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
-    try (KafkaConsumer<String, String> c = new KafkaConsumer<>(props)) {
-      List<TopicPartition> parts = c.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-      c.assign(parts);
-      c.seekToBeginning(parts);
-      Map<TopicPartition, Long> end = c.endOffsets(parts);
-      List<JsonObject> out = new ArrayList<>();
-      while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
-        for (var r : c.poll(Duration.ofMillis(200))) {
-          try {
-            out.add(new JsonObject(r.value()));
-          } catch (RuntimeException notJson) {
-            out.add(new JsonObject().put("raw", r.value()));
-          }
-        }
-      }
-      return out;
-    }
+    return TopicRecords.json(broker.bootstrapServers(), topic);
   }
 
   /** The same board, the clock's reading apart; probes keep writing, so compared at equal versions. */

@@ -66,6 +66,8 @@ class InStepTest {
     s.saw(record(B, 10_000));
     Map<TopicPartition, OptionalLong> lag = new HashMap<>(Map.of(A, OptionalLong.of(50_000), B, OptionalLong.of(50_000)));
     lag.put(C, OptionalLong.empty());
+    assertThat(s.step(ALL, lag::get).none()).as("how far behind C is, is not known: nothing is held on a guess").isTrue();
+    lag.put(C, OptionalLong.of(60_000));
     assertThat(s.step(ALL, lag::get).pause()).containsExactlyInAnyOrder(A, B);
     s.saw(record(C, 9_000));
     lag.put(C, OptionalLong.of(40_000));

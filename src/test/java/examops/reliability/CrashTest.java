@@ -1,5 +1,6 @@
 package examops.reliability;
 
+import examops.testing.TopicRecords;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import examops.Main;
@@ -23,13 +24,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -223,22 +221,8 @@ class CrashTest {
 
   /** How many records each event id has on the incidents topic, read straight from Kafka. */
   private Map<String, Integer> recordsPerId() {
-    Properties p = new Properties();
-    p.put("bootstrap.servers", "127.0.0.1:" + kafkaPort);
-    p.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
-    p.put("value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
-    p.put("isolation.level", "read_committed");
     Map<String, Integer> out = new HashMap<>();
-    try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
-      List<TopicPartition> parts = c.partitionsFor("examops.incidents").stream()
-          .map(i -> new TopicPartition("examops.incidents", i.partition())).toList();
-      c.assign(parts);
-      c.seekToBeginning(parts);
-      Map<TopicPartition, Long> end = c.endOffsets(parts);
-      while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
-        c.poll(Duration.ofMillis(200)).forEach(r -> out.merge(new JsonObject(r.value()).getString("id"), 1, Integer::sum));
-      }
-    }
+    for (JsonObject e : TopicRecords.json("127.0.0.1:" + kafkaPort, "examops.incidents")) out.merge(e.getString("id"), 1, Integer::sum);
     return out;
   }
 

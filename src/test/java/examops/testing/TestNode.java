@@ -219,28 +219,7 @@ public final class TestNode implements AutoCloseable {
 
   /** Every record now on a topic, as JSON (records that are not JSON are skipped). */
   public java.util.List<JsonObject> readTopic(String topic) {
-    java.util.Properties p = new java.util.Properties();
-    p.put("bootstrap.servers", bootstrapServers());
-    p.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
-    p.put("value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
-    try (var c = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(p)) {
-      var parts = c.partitionsFor(topic).stream()
-          .map(i -> new org.apache.kafka.common.TopicPartition(topic, i.partition())).toList();
-      c.assign(parts);
-      c.seekToBeginning(parts);
-      var end = c.endOffsets(parts);
-      java.util.List<JsonObject> out = new java.util.ArrayList<>();
-      while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
-        for (var r : c.poll(Duration.ofMillis(200))) {
-          try {
-            out.add(new JsonObject(r.value()));
-          } catch (RuntimeException notJson) {
-            // a poison record: not this helper's business
-          }
-        }
-      }
-      return out;
-    }
+    return TopicRecords.json(bootstrapServers(), topic).stream().filter(j -> !j.containsKey("raw")).toList();
   }
 
   public JsonObject board() {
