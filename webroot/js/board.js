@@ -16,6 +16,7 @@ import { createIncidentDesk } from './incident-desk.js';
 import { alertText } from './alert-text.js';
 import { postIncidentAction, peopleLine } from './incident-view.js';
 import { renderNotifications } from './notifications-panel.js';
+import { renderUnitReports } from './unit-reports-panel.js';
 import { createLatencyHistory, drawSparkline } from './sparklines.js';
 
 const INCIDENT_STATES = ['reported', 'acknowledged', 'assigned', 'resolved'];
@@ -136,9 +137,11 @@ function renderClock(examClock) {
   setText($('phase'), t(`phase.${phase}`));
   setClass($('phase'), `phase phase-${phase}`);
   const session = examClock.session;
+  const stage = (examClock.afterExam?.stages ?? []).find((s) => s.stage === examClock.afterExam?.stage);
   setText($('session'), session
     ? t('clock.session', { subject: pick(session.subject), start: formatTime(session.start), end: formatTime(session.end) })
-    : t('clock.noSession'));
+    : stage ? `${formatDay(stage.start)} – ${formatDay(toMillis(stage.end) - 1)}${stage.estimated ? ` ${t('clock.estimated')}` : ''}`
+      : t('clock.noSession'));
   renderCountdown();
 }
 
@@ -161,12 +164,26 @@ function renderCountdown() {
     setText($('countdown-label'), t('clock.startsIn', { subject: pick(next.subject), day: formatDay(next.start), time: formatTime(next.start) }));
     setText($('countdown'), formatCountdown(toMillis(next.start) - now));
     $('countdown-label').dataset.milestone = 'next';
+  } else if (examClock.countdown && !examClock.countdown.session && toMillis(examClock.countdown.at) > now) {
+    // After the exam days: the next milestone of the weeks after (results, adjustment, delivery, reports).
+    const c = examClock.countdown;
+    setText($('countdown-label'), t('clock.milestoneIn', { milestone: t(`milestone.${c.milestone}`), day: formatDay(c.at), time: formatTime(c.at) }));
+    setText($('countdown'), formatLongCountdown(toMillis(c.at) - now));
+    $('countdown').classList.toggle('is-days', toMillis(c.at) - now >= 86400000);
+    $('countdown-label').dataset.milestone = c.milestone;
   } else {
+    $('countdown').classList.remove('is-days');
     delete $('countdown-label').dataset.milestone;
     setText($('countdown-label'), '');
     setText($('countdown'), '');
   }
   setText($('now'), Number.isFinite(clock.now()) || replay ? `${formatDay(now)} ${formatClock(now)}` : '');
+}
+
+/** Days ahead read as "12 d 04:05:06" rather than "292:05:06". */
+function formatLongCountdown(ms) {
+  const days = Math.floor(Math.max(0, ms) / 86400000);
+  return days > 0 ? `${t('clock.days', { n: days })} ${formatCountdown(ms - days * 86400000)}` : formatCountdown(ms);
 }
 
 function renderConnection() {
@@ -472,7 +489,7 @@ function createPublishingRow() {
 const RENDERERS = {
   province: renderHeader, clock: renderHeader, alerts: renderAlerts, districts: renderDistricts,
   targets: renderServices, incidents: renderIncidents, publishing: renderPublishing,
-  notifications: renderNotifications,
+  notifications: renderNotifications, unitReports: renderUnitReports,
 };
 
 function render(changed) {
@@ -490,6 +507,8 @@ function render(changed) {
   // A snapshot without a notifications section (no notifier configured yet) still says the panel is empty.
   if (changed.has('province') && !done.has(renderNotifications)) renderNotifications(state);
   if (changed.has('incidents') || changed.has('province')) desk.refresh();
+  // The unit-reports panel shows only after the exam days: the clock's phase decides.
+  if (changed.has('clock') && !done.has(renderUnitReports)) renderUnitReports(state);
   const stats = state.stats ?? {};
   setText($('stats'), Number.isFinite(stats.events) ? t('stats.events', { n: stats.events, dlq: stats.dlq ?? 0 }) : '');
 }

@@ -7,18 +7,27 @@ import { el, setText, setClass, reconcile } from './dom.js';
 
 const $ = (id) => document.getElementById(id);
 
+/** The postal delivery checklist is the `post` channel's items; the publishing checklist is every other channel's. */
+export const DELIVERY_CHANNEL = 'post';
+
 /**
- * Draws the district's checklist (the snapshot's `publishing[district]`), earliest due first.
+ * Draws one of the district's checklists from the snapshot's `publishing[district]`, earliest due
+ * first: the publishing checklist (`pub-list`), or with `delivery` the postal delivery checklist
+ * (`delivery-list`, items sent / received, evidence = the receipt or tracking number).
  * `pending` holds the `channel:item` keys with a "done" still in the outbox; `markDone(row, item)`
  * sends a row's evidence form.
  */
-export function renderChecklist(section, pending, markDone) {
+export function renderChecklist(section, pending, markDone, delivery = false) {
   const items = Object.values(section ?? {})
-    .filter((i) => i && typeof i === 'object').sort((a, b) => toMillis(a.due) - toMillis(b.due));
-  reconcile($('pub-list'), items, (i) => `${i.channel}:${i.item}`, (item) => createPubRow(item, markDone),
+    .filter((i) => i && typeof i === 'object' && (i.channel === DELIVERY_CHANNEL) === delivery)
+    .sort((a, b) => toMillis(a.due) - toMillis(b.due));
+  const list = $(delivery ? 'delivery-list' : 'pub-list');
+  if (!list) return;
+  reconcile(list, items, (i) => `${i.channel}:${i.item}`, (item) => createPubRow(item, markDone),
     (node, item) => updatePubRow(node, item, pending));
   const done = items.filter((i) => i.state === 'done' || i.state === 'verified').length;
-  setText($('pub-count'), items.length ? t('publishing.count', { done, total: items.length }) : '');
+  setText($(delivery ? 'delivery-count' : 'pub-count'), items.length ? t('publishing.count', { done, total: items.length }) : '');
+  if (delivery) $('delivery-card').hidden = items.length === 0;
 }
 
 function createPubRow(item, markDone) {
@@ -64,7 +73,8 @@ function updatePubRow(node, item, pending) {
   setClass(node, `pub-item state-${state}${item.missing ? ' is-missing' : ''}${item.late && !finished ? ' is-late' : ''}${waitingToSend ? ' is-pending' : ''}`);
   node.dataset.key = key;
   setText(node.querySelector('.pi-name'), pick(item.name) || item.item);
-  setText(node.querySelector('.pi-state'), waitingToSend ? t('dp.pub.pending') : t(`dp.pub.state.${state}`));
+  const post = item.channel === DELIVERY_CHANNEL;
+  setText(node.querySelector('.pi-state'), waitingToSend ? t('dp.pub.pending') : t(`${post ? 'dp.delivery' : 'dp.pub'}.state.${state}`));
   setText(node.querySelector('.pi-meta'), [
     t(`dp.channel.${item.channel}`),
     t('dp.pub.due', { time: formatTime(item.due), day: formatDay(item.due) }),
@@ -73,9 +83,9 @@ function updatePubRow(node, item, pending) {
   setText(node.querySelector('.pi-evidence'), item.evidence ? t('dp.pub.evidence', { text: item.evidence }) : '');
   const open = node.querySelector('.pi-open');
   open.hidden = finished || waitingToSend;
-  setText(open, t('dp.pub.markDone'));
+  setText(open, t(post ? 'dp.delivery.markDone' : 'dp.pub.markDone'));
   if (finished) node.querySelector('form').hidden = true;
-  setText(node.querySelector('.pi-evidence-label'), t('dp.pub.evidenceLabel'));
-  node.querySelector('input[name="evidence"]').placeholder = t('dp.pub.evidencePlaceholder');
+  setText(node.querySelector('.pi-evidence-label'), t(post ? 'dp.delivery.evidenceLabel' : 'dp.pub.evidenceLabel'));
+  node.querySelector('input[name="evidence"]').placeholder = t(post ? 'dp.delivery.evidencePlaceholder' : 'dp.pub.evidencePlaceholder');
   setText(node.querySelector('.pi-send'), t('dp.pub.send'));
 }

@@ -13,6 +13,7 @@ import { el, setText, setClass, reconcile } from './dom.js';
 import { whoAmI, showSignedOut } from './session.js';
 import { createDistrictIncidents } from './district-incidents.js';
 import { verdict, checkinLine } from './verdict.js';
+import { createUnitReportForm } from './district-report.js';
 
 const DISTRICT_KEY = 'examops.district';
 const OUTBOX_KEY = 'examops.outbox';
@@ -135,6 +136,7 @@ function summary(item) {
   if (item.kind === 'checkin') return [label('status', data.status), data.note].filter(Boolean).join(' · ');
   if (item.kind === 'incident') return `${label('severity', data.severity)} · ${data.title ?? ''}`;
   if (item.kind === 'update') return `${board?.state?.incidents?.[data.incidentId]?.title ?? data.incidentId} · ${data.note ?? ''}`;
+  if (item.kind === 'unit-report') return `${t('dp.report.title')} · ${String(data.summary ?? '').slice(0, 80)}`;
   const entry = board?.state?.publishing?.[item.body?.district]?.[`${data.channel}:${data.item}`];
   return `${entry ? pick(entry.name) : `${data.channel}:${data.item}`} · ${data.evidence ?? ''}`;
 }
@@ -228,11 +230,13 @@ function sitesOf(districtId) {
 }
 
 let forms = null;
+let unitReport = null;
 
 function renderPublishing() {
   const pending = new Set(waiting(outbox.items()).filter((i) => i.kind === 'publishing' && i.state !== 'failed')
     .map((i) => `${i.body.data.channel}:${i.body.data.item}`));
   renderChecklist(board?.state?.publishing?.[currentDistrict()], pending, (row, item) => forms.markDone(row, item));
+  renderChecklist(board?.state?.publishing?.[currentDistrict()], pending, (row, item) => forms.markDone(row, item), true);
 }
 
 // ---- picker ---------------------------------------------------------------------------------------
@@ -281,6 +285,7 @@ function renderAll() {
     fillSites(sitesOf(chosen.id));
     renderRecent();
     renderOutbox();
+    unitReport?.render(board?.state);
   }
   renderConnection();
 }
@@ -300,6 +305,7 @@ function onUpdate(result) {
   if (result.changed.has('districts')) { renderStatus(); renderRecent(); }
   if (result.changed.has('incidents')) incidents.render(board.state);
   if (result.changed.has('publishing')) renderPublishing();
+  if (result.changed.has('unitReports') || result.changed.has('clock')) unitReport.render(board.state);
   if (result.changed.has('targets')) fillSites(sitesOf(mine));
 }
 
@@ -339,6 +345,12 @@ async function main() {
     at: () => toOffsetIso(examNow()),
     submit: (kind, path, body) => outbox.submit(kind, path, body),
     pending: pendingUpdates,
+  });
+  unitReport = createUnitReportForm({
+    district: currentDistrict,
+    at: () => toOffsetIso(examNow()),
+    submit: (kind, path, body) => outbox.submit(kind, path, body),
+    onSubmitted: (item) => { remember(item); renderRecent(); },
   });
   renderAll();
   feed = connectBoard({ onUpdate, onStatus: (status) => { connection = status; renderConnection(); } });

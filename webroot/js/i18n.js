@@ -82,9 +82,10 @@ export function pick(localized) {
   return localized[current] ?? localized.vi ?? localized.en ?? '';
 }
 
-/** Fills `data-i18n` (text), `data-i18n-title` and `data-i18n-aria-label` under `root`. */
+/** Fills `data-i18n` (text), `data-i18n-title`, `data-i18n-aria-label` and `data-i18n-placeholder` under `root`. */
 export function applyTranslations(root = document) {
   for (const node of root.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
   for (const node of root.querySelectorAll('[data-i18n-title]')) node.title = t(node.dataset.i18nTitle);
   for (const node of root.querySelectorAll('[data-i18n-aria-label]')) node.setAttribute('aria-label', t(node.dataset.i18nAriaLabel));
+  for (const node of root.querySelectorAll('[data-i18n-placeholder]')) node.placeholder = t(node.dataset.i18nPlaceholder);
 }

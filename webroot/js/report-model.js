@@ -63,5 +63,5 @@ export function complianceOf(row) {
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'];
 export const CATEGORIES = ['security', 'outage', 'network', 'exam-data', 'other'];
-export const CHANNELS = ['provincial-portal', 'district-portal', 'radio', 'commune-radio', 'social'];
+export const CHANNELS = ['provincial-portal', 'district-portal', 'radio', 'commune-radio', 'social', 'post'];
 export const STATUSES = ['up', 'degraded', 'down', 'unknown', 'maintenance'];

@@ -181,6 +181,26 @@ function renderAlerts(r) {
     [...Object.entries(alerts.byRule).map(([rule, n]) => [t(`rule.${rule}`), n]), [t('report.total'), alerts.onsets]], { total: true });
 }
 
+/** The units' end-of-window reports: who has sent theirs, then each report's text, figures and links (as text). */
+function renderUnitReports(r) {
+  const section = r.unitReports;
+  $('sec-unit-reports').hidden = !section || !section.units?.length;
+  if ($('sec-unit-reports').hidden) return;
+  const total = section.total;
+  setText($('unit-report-summary'), t('doc.unitReports.summary', { ...total, due: section.due ? when(section.due) : '—' }));
+  table($('unit-report-table'), [t('report.unit'), t('doc.col.reportState'), t('doc.col.submitted'), t('doc.col.versions')],
+    section.units.map((u) => [pick(u.names), t(`ureport.state.${u.state}`), u.firstSubmittedAt ? when(u.firstSubmittedAt) : '—', u.versions]));
+  const blocks = section.units.filter((u) => u.report).map((u) => {
+    const block = el('div', 'unit-report-text');
+    block.append(el('h3', null, pick(u.names)), el('p', null, `${t('doc.unitReports.did')} ${u.report.summary}`));
+    if (u.report.incidents) block.append(el('p', null, `${t('doc.unitReports.incidents')} ${u.report.incidents}`));
+    for (const f of u.report.figures ?? []) block.append(el('p', 'figure', `– ${f.label}: ${f.value}`));
+    for (const a of u.report.attachments ?? []) block.append(el('p', 'note', `– ${t('doc.unitReports.link')} ${a.title ? `${a.title}: ` : ''}${a.url}`));
+    return block;
+  });
+  $('unit-report-texts').replaceChildren(...blocks);
+}
+
 function renderDays(r) {
   dayChart($('chart-days'), r, { print: true });
   table($('day-table'), [t('report.date'), t('report.incidents'), t('severity.critical'), t('report.mtta'), t('report.mttr'),
@@ -214,6 +234,7 @@ function render() {
   renderCheckins(r);
   renderPublishing(r);
   renderAlerts(r);
+  renderUnitReports(r);
   renderDays(r);
   renderPeriodChoices(r);
   setText($('provenance'), t('report.provenance', {

@@ -3,7 +3,7 @@
 
 /** Sections replaced as a whole by a change with `id: null`. */
 const WHOLE_SECTIONS = new Set(['clock', 'stats', 'province']);
-const KEYED_SECTIONS = ['districts', 'targets', 'incidents', 'publishing', 'alerts'];
+const KEYED_SECTIONS = ['districts', 'targets', 'incidents', 'publishing', 'alerts', 'unitReports'];
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** A board that has not yet received a snapshot. */

@@ -34,6 +34,7 @@ public final class AccessPolicy {
     if (r == Role.AGENT) return refuse("an agent credential may only push monitoring results");
     return switch (type) {
       case CHECKIN_SUBMITTED, INCIDENT_REPORTED, INCIDENT_UPDATED -> Optional.empty();
+      case UNIT_REPORT_SUBMITTED -> unitReportRefusal(p, data);
       case PUBLISHING_UPDATED -> "verified".equals(data == null ? null : data.getValue("state"))
           ? refuse("only the command center verifies a publishing item")
           : Optional.empty();
@@ -79,6 +80,17 @@ public final class AccessPolicy {
   /** Issuing and revoking tokens, and listing them. */
   public static Optional<String> manageTokensRefusal(Principal p) {
     return p.role() == Role.COMMAND ? Optional.empty() : refuse("only the command center issues and revokes tokens");
+  }
+
+  /**
+   * A district unit submits and amends its own unit's report only (a provincial department's report is
+   * the command center's to enter). The refusal names the credential's own district and nothing of the
+   * other unit's report.
+   */
+  static Optional<String> unitReportRefusal(Principal p, JsonObject data) {
+    Object unit = data == null ? null : data.getValue("unit");
+    if (!(unit instanceof String) || p.district().equals(unit)) return Optional.empty(); // a non-string is the schema's 400
+    return refuse("this credential submits the report of district " + p.district() + " only");
   }
 
   /** The outcome of {@link #district}: the district to write, or why not. */

@@ -43,6 +43,10 @@ public final class Admission {
       PlausibleInput.Problem p = implausible.get();
       return Future.succeededFuture(Verdict.Refuse.of(Reason.IMPLAUSIBLE, p.field(), p.field() + " " + p.message()));
     }
+    if (e.type() == EventType.UNIT_REPORT_SUBMITTED) {
+      Optional<examops.unitreport.UnitReportInput.Problem> bad = examops.unitreport.UnitReportInput.check(e);
+      if (bad.isPresent()) return Future.succeededFuture(Verdict.Refuse.of(Reason.IMPLAUSIBLE, bad.get().field(), bad.get().message()));
+    }
     Optional<ReferenceCheck.Unknown> unknown = references.unknown(e);
     if (unknown.isPresent()) {
       return Future.succeededFuture(Verdict.Refuse.of(Reason.UNKNOWN_REFERENCE, unknown.get().field(), unknown.get().message()));

@@ -14,6 +14,7 @@ import examops.notification.NotificationBook;
 import examops.province.Province;
 import examops.province.Target;
 import examops.publishing.PublishingBook;
+import examops.unitreport.UnitReportBook;
 import examops.vocabulary.Refusal;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -31,7 +32,7 @@ import java.util.Set;
 public final class BoardState {
 
   /** The version of {@link #save()}'s format; a checkpoint of another version is not read. */
-  public static final int FORMAT = 2;
+  public static final int FORMAT = 3;
 
   private final EventIds ids;
   private final CheckInBook checkins;
@@ -43,6 +44,7 @@ public final class BoardState {
   private final PublishingBook publishing;
   private final AlertBook alerts;
   private final NotificationBook notifications;
+  private UnitReportBook unitReports = new UnitReportBook();
   private long version;
   private long duplicates;
   private long refused;
@@ -137,6 +139,11 @@ public final class BoardState {
   }
 
   private boolean applyCheckIn(Event e, Set<Change> changes) {
+    if (e.type() == EventType.UNIT_REPORT_SUBMITTED) {
+      unitReports.apply(e);
+      changes.add(new Change(Section.UNIT_REPORTS, e.data().getString("unit")));
+      return true;
+    }
     CheckIn c = CheckIn.from(e);
     checkins.record(c);
     changes.add(new Change(Section.DISTRICTS, e.district()));
@@ -252,6 +259,10 @@ public final class BoardState {
     return notifications;
   }
 
+  public UnitReportBook unitReports() {
+    return unitReports;
+  }
+
   /**
    * The whole state as a checkpoint keeps it (format {@link #FORMAT}): every book and counter, so
    * that {@link #restore} followed by the rest of the log gives what reading the whole log gives.
@@ -262,7 +273,7 @@ public final class BoardState {
         .put("latestAt", latestAt == null ? null : latestAt.toString())
         .put("ids", ids.save()).put("checkins", checkins.save()).put("targets", targets.save())
         .put("maintenance", maintenance.save()).put("incidents", incidents.save()).put("publishing", publishing.save())
-        .put("alerts", alerts.save()).put("notifications", notifications.save());
+        .put("alerts", alerts.save()).put("notifications", notifications.save()).put("unitReports", unitReports.save());
   }
 
   /**
@@ -281,6 +292,7 @@ public final class BoardState {
           MaintenanceBook.restore(province, saved.getJsonArray("maintenance")), IncidentBook.restore(saved.getJsonObject("incidents")),
           PublishingBook.restore(saved.getJsonObject("publishing")), AlertBook.restore(saved.getJsonObject("alerts")),
           NotificationBook.restore(saved.getJsonObject("notifications")));
+      s.unitReports = UnitReportBook.restore(saved.getJsonObject("unitReports"));
       s.version = saved.getLong("version");
       s.duplicates = saved.getLong("duplicates");
       s.refused = saved.getLong("refused");

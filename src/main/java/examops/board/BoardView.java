@@ -41,12 +41,19 @@ public final class BoardView {
   private final ExamClock examClock;
   private final CheckinSchedule districtCheckins;
   private final DependencyFolding folding;
+  private final UnitReportsView unitReports;
 
   public BoardView(Province province) {
     this.province = province;
     this.examClock = ExamClock.of(province);
     this.districtCheckins = CheckinSchedule.forDistricts(province.checkins(), examClock);
     this.folding = DependencyFolding.of(province.targets());
+    this.unitReports = new UnitReportsView(province);
+  }
+
+  /** The ids of the unitReports section: every district unit, then every provincial department. */
+  public List<String> reportingUnits() {
+    return unitReports.ids();
   }
 
   /** Where a district stands against its check-in cadence at {@code now}. */
@@ -97,6 +104,7 @@ public final class BoardView {
         .put("alerts", alerts)
         .put("maintenance", maintenance)
         .put("notifications", notifications)
+        .put("unitReports", unitReports.all(s.unitReports(), now))
         .put("stats", stats(s));
   }
 
@@ -148,6 +156,7 @@ public final class BoardView {
       case ALERTS -> s.alerts().get(c.id()).map(Alert::toJson).orElse(null);
       case MAINTENANCE -> s.maintenance().get(c.id()).map(MaintenanceBook::toJson).orElse(null);
       case NOTIFICATIONS -> s.notifications().toJson(c.id());
+      case UNIT_REPORTS -> unitReports.unit(s.unitReports(), c.id(), now);
     };
   }
 
@@ -165,8 +174,10 @@ public final class BoardView {
         .put("session", r.current().map(BoardView::session).orElse(null))
         .put("next", r.next().map(BoardView::session).orElse(null));
     r.countdown().ifPresent(c -> clock.put("countdown", new JsonObject()
-        .put("milestone", c.milestone().name().toLowerCase().replace('_', '-'))
-        .put("session", c.session().id()).put("at", c.at().toString())));
+        .put("milestone", c.milestone().wireName())
+        .put("session", c.session() == null ? null : c.session().id()).put("at", c.at().toString())
+        .put("stage", c.stage() == null ? null : c.stage().wireName())));
+    AfterExamView.put(clock, province, examClock, now);
     province.grading().ifPresent(g -> clock.put("grading", new JsonObject().put("phase", g.phaseAt(now).wireName())
         .put("start", g.start().toString()).put("end", g.end().toString()).put("estimated", g.estimated())));
     return clock;

@@ -71,6 +71,7 @@ final class DeltaBatcher {
       check(state, new Change(Section.PUBLISHING, group), now);
       if (!group.equals(examops.publishing.PublishingBook.PROVINCE)) check(state, new Change(Section.DISTRICTS, group), now);
     }
+    for (String unit : view.reportingUnits()) check(state, new Change(Section.UNIT_REPORTS, unit), now);
   }
 
   private void check(BoardState state, Change c, Instant now) {

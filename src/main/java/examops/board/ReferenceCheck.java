@@ -41,6 +41,7 @@ public final class ReferenceCheck {
       case MAINTENANCE_DECLARED -> unknownTarget(e.data().getJsonArray("targets").stream().map(String::valueOf).toList());
       case PUBLISHING_UPDATED -> publishingProblem(e);
       case CHECKIN_SUBMITTED -> siteProblem(e);
+      case UNIT_REPORT_SUBMITTED -> unitProblem(e);
       case INCIDENT_REPORTED -> siteProblem(e).or(() -> e.data().getJsonArray("targets") == null ? Optional.empty()
           : unknownTarget(e.data().getJsonArray("targets").stream().map(String::valueOf).toList()));
       default -> Optional.empty();
@@ -60,6 +61,25 @@ public final class ReferenceCheck {
     if (found.isEmpty()) return Optional.of(Unknown.of("data.site", "unknown exam site '" + site + "'"));
     if (e.district() != null && !e.district().equals(found.get().district())) {
       return Optional.of(Unknown.of("data.site", "exam site '" + site + "' is in " + found.get().district() + ", not " + e.district()));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A unit report names a district unit (then the envelope's district is the same) or a provincial
+   * department of the province file (then no district).
+   */
+  private Optional<Unknown> unitProblem(Event e) {
+    String unit = e.data().getString("unit");
+    var found = examops.unitreport.ReportingUnit.find(province, unit);
+    if (found.isEmpty()) return Optional.of(Unknown.of("data.unit", "unknown unit '" + unit + "' (neither a district nor a department of the province data)"));
+    String district = found.get().district();
+    if (district != null && !district.equals(e.district())) {
+      return Optional.of(Unknown.of("district", "the report of district unit " + unit + " is written for district " + unit
+          + (e.district() == null ? "; name it" : ", not " + e.district())));
+    }
+    if (district == null && e.district() != null) {
+      return Optional.of(Unknown.of("district", "the report of department " + unit + " is province-wide; leave district out"));
     }
     return Optional.empty();
   }

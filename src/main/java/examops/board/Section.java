@@ -10,6 +10,8 @@ public enum Section {
   ALERTS("alerts"),
   MAINTENANCE("maintenance"),
   NOTIFICATIONS("notifications"),
+  /** Every unit's end-of-window report, by unit id (districts and provincial departments). */
+  UNIT_REPORTS("unitReports"),
   STATS("stats");
 
   private final String key;

@@ -1,5 +1,6 @@
 package examops.clock;
 
+import examops.province.AfterExam;
 import examops.province.ExamSession;
 import examops.province.ExamWindow;
 import examops.province.Province;
@@ -23,7 +24,9 @@ import java.util.stream.Stream;
  * of the last one (the reserve day included). Inside them, session-open and in-session come from the
  * exam sessions, the whole local day of the site check-in entry is the site-check-in day, and the
  * rest is between sessions. Before them is before-window, after them reporting until the window
- * closes, then after-window.
+ * closes, then after-window. After the exam days, the province's after-exam stages (results day,
+ * choice adjustment, postal delivery) are phases of their own while they run; the countdown then goes
+ * to the next of their milestones, the units' reports due and the window's close.
  */
 public final class ExamClock {
 
@@ -35,11 +38,19 @@ public final class ExamClock {
   private final Instant examDaysEnd;
   /** Every instant at which the phase may change, in order. */
   private final List<Instant> boundaries;
+  private final AfterExam afterExam;
+  private final AfterExamMilestones milestones;
 
   public ExamClock(ExamWindow window, List<ExamSession> timetable, ZoneId zone) {
+    this(window, timetable, zone, AfterExam.NONE);
+  }
+
+  public ExamClock(ExamWindow window, List<ExamSession> timetable, ZoneId zone, AfterExam afterExam) {
     if (timetable.isEmpty()) throw new IllegalArgumentException("the timetable is empty");
     this.window = window;
     this.zone = zone;
+    this.afterExam = afterExam;
+    this.milestones = new AfterExamMilestones(afterExam, window);
     this.exams = timetable.stream().filter(ExamSession::isExam)
         .sorted(Comparator.comparing(ExamSession::open)).toList();
     this.siteCheckIn = timetable.stream().filter(s -> s.kind() == SessionKind.SITE_CHECK_IN)
@@ -53,12 +64,13 @@ public final class ExamClock {
     this.boundaries = Stream.of(
             Stream.of(window.start(), window.end(), examDaysStart, examDaysEnd),
             checkInDay,
-            exams.stream().flatMap(s -> Stream.of(s.open(), s.start(), s.end())))
+            exams.stream().flatMap(s -> Stream.of(s.open(), s.start(), s.end())),
+            afterExam.periods().stream().flatMap(p -> Stream.of(p.start(), p.end())))
         .flatMap(x -> x).distinct().sorted().toList();
   }
 
   public static ExamClock of(Province province) {
-    return new ExamClock(province.window(), province.timetable(), province.zone());
+    return new ExamClock(province.window(), province.timetable(), province.zone(), province.afterExam());
   }
 
   public ZoneId zone() {
@@ -78,7 +90,8 @@ public final class ExamClock {
     }
     if (siteCheckIn != null && localDate(t).equals(localDate(siteCheckIn.open()))) return Phase.SITE_CHECK_IN_DAY;
     if (t.isBefore(examDaysStart)) return Phase.BEFORE_WINDOW;
-    return t.isBefore(examDaysEnd) ? Phase.BETWEEN_SESSIONS : Phase.REPORTING;
+    if (t.isBefore(examDaysEnd)) return Phase.BETWEEN_SESSIONS;
+    return afterExam.at(t).map(p -> p.stage().phase()).orElse(Phase.REPORTING);
   }
 
   /**
@@ -109,9 +122,20 @@ public final class ExamClock {
     Optional<Countdown> countdown = switch (phase) {
       case SESSION_OPEN -> current.map(s -> countdown(Milestone.SESSION_STARTS, s, s.start(), now));
       case IN_SESSION -> current.map(s -> countdown(Milestone.SESSION_ENDS, s, s.end(), now));
-      default -> next.map(s -> countdown(Milestone.SESSION_OPENS, s, s.open(), now));
+      default -> next.map(s -> countdown(Milestone.SESSION_OPENS, s, s.open(), now))
+          .or(() -> milestones.next(now));
     };
     return new ClockReading(now, phase, phaseSince(now), inWindow, current, next, countdown);
+  }
+
+  /** The milestones after the exam days reached by {@code now}, oldest first, each with its instant. */
+  public List<ReachedMilestone> reached(Instant now) {
+    return milestones.reached(now).stream().map(p -> new ReachedMilestone(p.milestone(), p.at(), p.stage())).toList();
+  }
+
+  /** Every milestone after the exam days, reached or not, in time order. */
+  public List<ReachedMilestone> milestonesAfterExam() {
+    return milestones.points().stream().map(p -> new ReachedMilestone(p.milestone(), p.at(), p.stage())).toList();
   }
 
   private static Countdown countdown(Milestone m, ExamSession s, Instant at, Instant now) {

@@ -40,7 +40,8 @@ public record Event(
       case MONITORING -> type == EventType.PROBE_RESULT ? data.getString("target") : "maintenance:" + data.getString("windowId");
       case INCIDENTS -> data.getString("incidentId");
       case PUBLISHING -> district + ":" + data.getString("channel") + ":" + data.getString("item");
-      case CHECKINS -> data.getString("site") == null ? district : district + "/" + data.getString("site");
+      case CHECKINS -> type == EventType.UNIT_REPORT_SUBMITTED ? "report:" + data.getString("unit")
+          : data.getString("site") == null ? district : district + "/" + data.getString("site");
       case ALERTS -> data.getString("alertId");
       case NOTIFICATIONS -> data.getString("notificationId");
     };

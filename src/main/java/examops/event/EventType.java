@@ -16,6 +16,8 @@ public enum EventType {
   INCIDENT_REOPENED("incident.reopened", Stream.INCIDENTS),
   PUBLISHING_UPDATED("publishing.updated", Stream.PUBLISHING),
   CHECKIN_SUBMITTED("checkin.submitted", Stream.CHECKINS),
+  /** A unit's end-of-window report or an amendment of it; on the check-ins topic, keyed {@code report:<unit>}. */
+  UNIT_REPORT_SUBMITTED("unitreport.submitted", Stream.CHECKINS),
   ALERT_RAISED("alert.raised", Stream.ALERTS),
   ALERT_CLEARED("alert.cleared", Stream.ALERTS),
   ALERT_ACKNOWLEDGED("alert.acknowledged", Stream.ALERTS),

@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * ExamOps' own active probes (HTTP with an expected status, TCP connect), each target on its own
- * interval with its own timeout, run only on the lease holder. Results go to the log as
+ * interval with its own timeout, run only on the lease holder. A probe with phase settings (the
+ * result-lookup portal on results day) is looked at on its shortest interval and probed when the
+ * interval of the exam clock's current phase has passed. Results go to the log as
  * {@code probe.result} events like any agent's; flap damping happens where the state is derived.
  */
 public final class ProbeVerticle extends VerticleBase {
@@ -40,6 +42,9 @@ public final class ProbeVerticle extends VerticleBase {
   private final FencedLog log;
   private HttpClient http;
   private NetClient tcp;
+  private final examops.clock.ExamClock examClock;
+  /** When each target was last probed (System.nanoTime), for probes whose interval follows the phase. */
+  private final java.util.Map<String, Long> lastProbed = new java.util.HashMap<>();
 
   public ProbeVerticle(Province province, Lease lease, Clock clock, FencedLog log, String nodeId) {
     this.province = province;
@@ -47,6 +52,7 @@ public final class ProbeVerticle extends VerticleBase {
     this.clock = clock;
     this.log = log;
     this.nodeId = nodeId;
+    this.examClock = examops.clock.ExamClock.of(province);
   }
 
   @Override
@@ -57,9 +63,22 @@ public final class ProbeVerticle extends VerticleBase {
     tcp = vertx.createNetClient(new NetClientOptions());
     lease.whenHeld(() -> context.runOnContext(v -> {
       LOG.info("Probing {} targets", probed.size());
-      probed.forEach(t -> vertx.setPeriodic(1, t.activeProbe().get().interval().toMillis(), id -> probe(t)));
+      probed.forEach(t -> vertx.setPeriodic(1, t.activeProbe().get().shortestInterval().toMillis(), id -> probeIfDue(t)));
     }));
     return Future.succeededFuture();
+  }
+
+  private void probeIfDue(Target t) {
+    Probe p = t.activeProbe().get();
+    if (!p.phases().isEmpty()) {
+      long every = p.interval(examClock.phaseAt(clock.instant())).toNanos();
+      long tick = p.shortestInterval().toNanos();
+      Long last = lastProbed.get(t.id());
+      // Half a tick of slack: the periodic timer fires a little early or late.
+      if (last != null && System.nanoTime() - last < every - tick / 2) return;
+    }
+    lastProbed.put(t.id(), System.nanoTime());
+    probe(t);
   }
 
   private void probe(Target t) {

@@ -35,11 +35,14 @@ public final class TargetBook {
   public record Entry(TargetHealth health, String detail, String source, StatusTimeline timeline) {}
 
   private final Province province;
+  /** The phase at a result's time picks its latency threshold (a portal is slow sooner on results day). */
+  private final examops.clock.ExamClock clock;
   private final Map<String, Entry> probed = new HashMap<>();
   private final Map<String, Entry> reported = new HashMap<>();
 
   public TargetBook(Province province) {
     this.province = province;
+    this.clock = examops.clock.ExamClock.of(province);
   }
 
   /** Applies a probe.result; false when the target is not in the province data or nothing changed. */
@@ -58,7 +61,7 @@ public final class TargetBook {
     Entry before = book.get(targetId);
     TargetHealth previous = before == null ? TargetHealth.unknown() : before.health();
     TargetHealth next = HealthTracker.apply(previous, new Observation(at, seen, latencyMs),
-        target.get().damping(), target.get().latencyThresholdMs());
+        target.get().damping(), target.get().latencyThresholdMs(clock.phaseAt(at)));
     if (next == previous) return false;
     StatusTimeline timeline = before == null ? new StatusTimeline(staleAfter(target.get())) : before.timeline();
     timeline.record(at, next.status());

@@ -31,6 +31,8 @@ public final class Province {
   private final List<Contact> contacts;
   private final List<MaintenanceWindow> maintenance;
   private final GradingPeriod grading;
+  private final AfterExam afterExam;
+  private final List<Department> departments;
 
   private final Map<String, District> districtsById = new LinkedHashMap<>();
   private final Map<String, ExamSite> sitesById = new LinkedHashMap<>();
@@ -71,6 +73,28 @@ public final class Province {
       List<Contact> contacts,
       List<MaintenanceWindow> maintenance,
       GradingPeriod grading) {
+    this(id, name, authority, exam, zone, window, districts, targets, publishing, timetable, checkins,
+        contacts, maintenance, grading, AfterExam.NONE, List.of());
+  }
+
+  /** A province with the stages after the exam and the provincial departments that report (none: empty). */
+  public Province(
+      String id,
+      LocalizedText name,
+      LocalizedText authority,
+      LocalizedText exam,
+      ZoneId zone,
+      ExamWindow window,
+      List<District> districts,
+      List<Target> targets,
+      List<PublishingItem> publishing,
+      List<ExamSession> timetable,
+      CheckinPolicy checkins,
+      List<Contact> contacts,
+      List<MaintenanceWindow> maintenance,
+      GradingPeriod grading,
+      AfterExam afterExam,
+      List<Department> departments) {
     this.id = id;
     this.name = name;
     this.authority = authority;
@@ -85,6 +109,8 @@ public final class Province {
     this.contacts = List.copyOf(contacts);
     this.maintenance = List.copyOf(maintenance);
     this.grading = grading;
+    this.afterExam = afterExam == null ? AfterExam.NONE : afterExam;
+    this.departments = List.copyOf(departments);
     for (District d : this.districts) {
       districtsById.putIfAbsent(d.id(), d);
       d.sites().forEach(s -> sitesById.putIfAbsent(s.id(), s));
@@ -125,6 +151,20 @@ public final class Province {
   /** The grading period (the grading sites' phase), when the file gives one. */
   public Optional<GradingPeriod> grading() {
     return Optional.ofNullable(grading);
+  }
+
+  /** The stages after the exam days (results, choice adjustment, postal delivery) and the unit reports' due date. */
+  public AfterExam afterExam() {
+    return afterExam;
+  }
+
+  /** The provincial departments that submit an end-of-window report beside the district units. */
+  public List<Department> departments() {
+    return departments;
+  }
+
+  public Optional<Department> department(String departmentId) {
+    return departments.stream().filter(d -> d.id().equals(departmentId)).findFirst();
   }
 
   /** The grading sites (điểm chấm thi) of every district. */

@@ -50,10 +50,14 @@ final class ProvinceParser {
       List<Contact> contacts = each(f.array("contacts"), "contacts", this::contact);
       List<MaintenanceWindow> maintenance = each(f.array("maintenance"), "maintenance", this::maintenance);
       GradingPeriod grading = grading(f.optObject("grading"));
+      AfterExam afterExam = AfterExamParser.afterExam(f.optObject("afterExam"), problems);
+      List<Department> departments = f.has("departments")
+          ? each(f.array("departments"), "departments", (d, where) -> new Department(d.string("id"), d.text("name")))
+          : List.of();
       f.noOtherKeys();
       return problems.isEmpty()
           ? new Province(id, name, authority, exam, zone, window, districts, targets, publishing,
-              timetable, checkins, contacts, maintenance, grading)
+              timetable, checkins, contacts, maintenance, grading, afterExam, departments)
           : null;
     } catch (BadEntry e) {
       problems.add(e.getMessage());
@@ -143,7 +147,8 @@ final class ProvinceParser {
         p.number("latencyThresholdMs", latencyThresholdMs),
         p.duration("interval", probeInterval),
         p.duration("timeout", probeTimeout),
-        p.bool("enabled", true));
+        p.bool("enabled", true),
+        AfterExamParser.probePhases(p.optObject("phases")));
     p.noOtherKeys();
     return probe;
   }

@@ -42,6 +42,7 @@ final class ProvinceValidator {
     v.contacts();
     v.maintenance();
     v.grading();
+    v.problems.addAll(AfterExamRules.problems(province));
     return v.problems;
   }
 

@@ -37,4 +37,9 @@ public record Target(
   public long latencyThresholdMs() {
     return probe == null ? 0 : probe.latencyThresholdMs();
   }
+
+  /** The latency threshold in force in an exam-clock phase (the probe's phase settings, else its own). */
+  public long latencyThresholdMs(examops.vocabulary.Phase phase) {
+    return probe == null ? 0 : probe.latencyThresholdMs(phase);
+  }
 }

@@ -44,6 +44,7 @@ public final class KpiReport {
         .put("publishing", PublishingSection.build(province, judged))
         .put("alerts", AlertSection.build(AlertSection.raisedIn(ledger, period)))
         .put("steering", SteeringFigures.build(province, ledger, window))
+        .put("unitReports", UnitReportSection.build(province, ledger.state(), window.measuredTo()))
         .put("days", DaySection.build(province, ledger, window, marks, judged));
   }
 }

@@ -49,6 +49,7 @@ final class SteeringDocument {
     checkins(body);
     publishing(body);
     alerts(body);
+    unitReports(body);
     para(body, w.get("doc.provenance", "generated", when(report.getString("generatedAt")),
         "records", report.getJsonObject("log").getValue("records")), true);
     return new OfficialDocument(letterhead(), body, new OfficialDocument.Signature(w.get("doc.recipientsLabel"),
@@ -213,6 +214,41 @@ final class SteeringDocument {
     body.add(new OfficialDocument.Table(List.of(w.get("doc.col.no"), w.get("report.rule"), w.get("doc.col.onsets")), rows,
         new float[] {0.6f, 6f, 2f}, true));
     para(body, w.get("doc.alerts.note"), true);
+  }
+
+  /** VIII: who has reported, then each report as it stands (what the unit did, incidents, figures, links). */
+  private void unitReports(List<OfficialDocument.Block> body) {
+    JsonObject section = report.getJsonObject("unitReports");
+    if (section == null) return;
+    heading(body, "doc.sec.unitReports");
+    JsonObject t = section.getJsonObject("total");
+    para(body, w.get("doc.unitReports.summary", "units", t.getValue("units"), "submitted", t.getValue("submitted"),
+        "late", t.getValue("late"), "missing", t.getValue("missing"), "pending", t.getValue("pending"),
+        "due", when(section.getString("due") == null ? null : OffsetDateTime.ofInstant(Instant.parse(section.getString("due")), province.zone()).toString())), false);
+    List<List<String>> rows = new ArrayList<>();
+    int n = 0;
+    for (JsonObject u : objects(section.getJsonArray("units"))) {
+      String first = u.getString("firstSubmittedAt");
+      rows.add(List.of(String.valueOf(++n), w.pick(u.getJsonObject("names")), w.get("ureport.state." + u.getString("state")),
+          first == null ? "—" : when(OffsetDateTime.ofInstant(Instant.parse(first), province.zone()).toString()),
+          String.valueOf(u.getValue("versions"))));
+    }
+    body.add(new OfficialDocument.Table(List.of(w.get("doc.col.no"), w.get("report.unit"), w.get("doc.col.reportState"),
+        w.get("doc.col.submitted"), w.get("doc.col.versions")), rows, new float[] {0.6f, 4.4f, 1.8f, 2.4f, 1.2f}, false));
+    for (JsonObject u : objects(section.getJsonArray("units"))) {
+      JsonObject r = u.getJsonObject("report");
+      if (r == null) continue;
+      body.add(new OfficialDocument.Heading(w.pick(u.getJsonObject("names")), true));
+      para(body, w.get("doc.unitReports.did") + " " + r.getString("summary"), false);
+      if (r.getString("incidents") != null && !r.getString("incidents").isBlank()) {
+        para(body, w.get("doc.unitReports.incidents") + " " + r.getString("incidents"), false);
+      }
+      for (JsonObject f : objects(r.getJsonArray("figures"))) para(body, "- " + f.getString("label") + ": " + f.getString("value"), false);
+      for (JsonObject a : objects(r.getJsonArray("attachments"))) {
+        String title = a.getString("title");
+        para(body, "- " + w.get("doc.unitReports.link") + " " + (title == null || title.isBlank() ? "" : title + ": ") + a.getString("url"), true);
+      }
+    }
   }
 
   /** Up time over the key services' session time less maintenance, all services together. */

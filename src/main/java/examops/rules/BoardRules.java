@@ -6,7 +6,9 @@ import examops.board.BoardState;
 import examops.checkin.MissedCheckinRule;
 import examops.clock.ExamClock;
 import examops.incident.UnacknowledgedIncidentRule;
+import examops.monitoring.SlowTargetRule;
 import examops.monitoring.TargetDownRule;
+import examops.unitreport.MissedUnitReportRule;
 import examops.province.Province;
 import examops.publishing.LatePublishingRule;
 import java.time.Instant;
@@ -35,13 +37,19 @@ public final class BoardRules {
     this.rules = List.copyOf(rules);
   }
 
-  /** Every rule of the exam day: missed check-ins, targets down, unacknowledged incidents, late publishing. */
+  /**
+   * Every rule of the window: missed check-ins, targets down, unacknowledged incidents, late publishing
+   * (the delivery checklist included), watched targets slow in their phase (the result-lookup portal on
+   * results day), and units' reports missed after their due date.
+   */
   public static BoardRules of(Province province, ExamClock clock) {
     return new BoardRules(List.of(
         new Bound<>(new MissedCheckinRule(province, clock), BoardState::checkins),
         new Bound<>(new TargetDownRule(province), s -> new TargetDownRule.Reading(s.targets(), s.maintenance())),
         new Bound<>(new UnacknowledgedIncidentRule(), BoardState::incidents),
-        new Bound<>(new LatePublishingRule(province), BoardState::publishing)));
+        new Bound<>(new LatePublishingRule(province), BoardState::publishing),
+        new Bound<>(new SlowTargetRule(province, clock), BoardState::targets),
+        new Bound<>(new MissedUnitReportRule(province), BoardState::unitReports)));
   }
 
   /** The rules' names: the alerts these rules own (and may clear). */

@@ -3,13 +3,18 @@ package examops.vocabulary;
 import examops.event.WireNames;
 import java.util.Optional;
 
-/** Where exam information is published. */
+/** Where exam information is published, and the post that carries the admission files. */
 public enum Channel {
   PROVINCIAL_PORTAL("provincial-portal"),
   DISTRICT_PORTAL("district-portal"),
   RADIO("radio"),
   COMMUNE_RADIO("commune-radio"),
-  SOCIAL("social");
+  SOCIAL("social"),
+  /**
+   * The postal delivery of admission files after the exam: each district's delivery checklist
+   * (sent, received) is the checklist of this channel. Added after the first round.
+   */
+  POST("post");
 
   private final String wireName;
 

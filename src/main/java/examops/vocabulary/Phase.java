@@ -15,8 +15,17 @@ public enum Phase {
   IN_SESSION("in-session"),
   /** Exam days, but no session open or running (nights, breaks, the reserve day). */
   BETWEEN_SESSIONS("between-sessions"),
-  /** The exam days are over; results and reports until the window closes. */
+  /** The exam days are over; results and reports until the window closes (outside the stages below). */
   REPORTING("reporting"),
+  /**
+   * The local day the results are published (the province file's {@code afterExam.results}): the
+   * result-lookup portals carry the load. Added after the first round; a file without it never has it.
+   */
+  RESULTS_DAY("results-day"),
+  /** Candidates adjust their admission choices ({@code afterExam.adjustment}). */
+  CHOICE_ADJUSTMENT("choice-adjustment"),
+  /** Admission files travel by post ({@code afterExam.delivery}). */
+  ADMISSION_DELIVERY("admission-delivery"),
   /** The window has closed. */
   AFTER_WINDOW("after-window");
 

@@ -115,6 +115,7 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/api/v1/board").handler(this::snapshot);
     router.post("/api/v1/monitoring").handler(ctx -> ingest.ingest(ctx, EventType.PROBE_RESULT));
     router.post("/api/v1/checkins").handler(ctx -> ingest.ingest(ctx, EventType.CHECKIN_SUBMITTED));
+    router.post("/api/v1/unit-reports").handler(ctx -> ingest.ingest(ctx, EventType.UNIT_REPORT_SUBMITTED));
     router.post("/api/v1/publishing").handler(ctx -> ingest.ingest(ctx, EventType.PUBLISHING_UPDATED));
     router.post("/api/v1/incidents").handler(ctx -> ingest.ingest(ctx, EventType.INCIDENT_REPORTED));
     router.post("/api/v1/incidents/:id/:action").handler(ingest::incidentAction);

@@ -57,6 +57,10 @@ public final class SheetExport {
     out.put(SheetFiles.CADENCES, e.sheet(SheetFiles.CADENCES, e.cadences()));
     out.put(SheetFiles.CONTACTS, e.sheet(SheetFiles.CONTACTS, province.contacts().stream().map(SheetExport::contact).toList()));
     out.put(SheetFiles.MAINTENANCE, e.sheet(SheetFiles.MAINTENANCE, province.maintenance().stream().map(e::maintenance).toList()));
+    out.put(SheetFiles.PROBE_PHASES, e.sheet(SheetFiles.PROBE_PHASES, e.probePhases()));
+    out.put(SheetFiles.AFTER_EXAM, e.sheet(SheetFiles.AFTER_EXAM, e.afterExam()));
+    out.put(SheetFiles.DEPARTMENTS, e.sheet(SheetFiles.DEPARTMENTS, province.departments().stream()
+        .map(d -> row(d.id(), vi(d.name()), en(d.name()))).toList()));
     return out;
   }
 
@@ -128,6 +132,29 @@ public final class SheetExport {
 
   private List<String> maintenance(MaintenanceWindow m) {
     return row(m.id(), list(m.targets()), time(m.from()), time(m.to()), vi(m.reason()), en(m.reason()));
+  }
+
+  private List<List<String>> probePhases() {
+    List<List<String>> rows = new ArrayList<>();
+    for (Target t : p.targets()) {
+      if (t.probe() == null) continue;
+      for (Phase phase : Phase.values()) {
+        var tuning = t.probe().phases().get(phase);
+        if (tuning == null) continue;
+        rows.add(row(t.id(), phase.wireName(), tuning.interval() == null ? "" : duration(tuning.interval()),
+            tuning.latencyThresholdMs() <= 0 ? "" : String.valueOf(tuning.latencyThresholdMs())));
+      }
+    }
+    return rows;
+  }
+
+  private List<List<String>> afterExam() {
+    List<List<String>> rows = new ArrayList<>();
+    p.afterExam().periods().forEach(x -> rows.add(row(x.stage().wireName(), time(x.start()), time(x.end()), "",
+        bool(x.estimated()), vi(x.note()), en(x.note()))));
+    p.afterExam().reportsDue().ifPresent(due -> rows.add(row("unit-reports", "", "", time(due), "",
+        vi(p.afterExam().unitReportsNote()), en(p.afterExam().unitReportsNote()))));
+    return rows;
   }
 
   private static List<String> row(String... cells) {

@@ -21,9 +21,15 @@ final class SheetFiles {
   static final String CADENCES = "cadences.csv";
   static final String CONTACTS = "contacts.csv";
   static final String MAINTENANCE = "maintenance.csv";
+  static final String PROBE_PHASES = "probe-phases.csv";
+  static final String AFTER_EXAM = "after-exam.csv";
+  static final String DEPARTMENTS = "departments.csv";
 
-  /** Files that may be absent: no check-in cadences, no planned maintenance. */
-  static final Set<String> OPTIONAL = Set.of(CADENCES, MAINTENANCE);
+  /**
+   * Files that may be absent: no check-in cadences, no planned maintenance, no probe settings per
+   * phase, nothing watched after the exam, no provincial departments reporting.
+   */
+  static final Set<String> OPTIONAL = Set.of(CADENCES, MAINTENANCE, PROBE_PHASES, AFTER_EXAM, DEPARTMENTS);
 
   private static final Map<String, List<String>> COLUMNS = new LinkedHashMap<>();
   private static final Map<String, Set<String>> REQUIRED = new LinkedHashMap<>();
@@ -43,6 +49,9 @@ final class SheetFiles {
     define(CONTACTS, "id*", "name_vi*", "name_en", "role_vi", "role_en", "district", "phone", "email", "categories",
         "rules", "min_severity", "language", "leadership", "feedback", "sample");
     define(MAINTENANCE, "id*", "targets*", "from*", "to*", "reason_vi*", "reason_en");
+    define(PROBE_PHASES, "target*", "phase*", "interval", "latency_threshold_ms");
+    define(AFTER_EXAM, "stage*", "start", "end", "due", "estimated", "note_vi", "note_en");
+    define(DEPARTMENTS, "id*", "name_vi*", "name_en");
   }
 
   private SheetFiles() {}

@@ -101,6 +101,13 @@ public final class SheetImport {
     cadences(sheets.get(SheetFiles.CADENCES), root.getJsonObject("checkins"));
     root.put("contacts", each(sheets.get(SheetFiles.CONTACTS), "contacts", this::contact));
     root.put("maintenance", each(sheets.get(SheetFiles.MAINTENANCE), "maintenance", this::maintenance));
+    AfterExamSheets after = new AfterExamSheets(problems, zone, id -> broken.contains("targets:" + id));
+    after.probePhases(sheets.get(SheetFiles.PROBE_PHASES), root.getJsonArray("targets"));
+    JsonObject afterExam = after.afterExam(sheets.get(SheetFiles.AFTER_EXAM));
+    if (afterExam != null) root.put("afterExam", afterExam);
+    JsonArray departments = each(sheets.get(SheetFiles.DEPARTMENTS), "departments",
+        c -> new JsonObject().put("id", c.text("id")).put("name", c.localized("name", true)));
+    if (sheets.containsKey(SheetFiles.DEPARTMENTS)) root.put("departments", departments);
     Province province = null;
     if (complete) {
       try {
@@ -118,7 +125,7 @@ public final class SheetImport {
   private static JsonObject inFileOrder(JsonObject root) {
     JsonObject out = new JsonObject();
     for (String key : List.of("id", "name", "authority", "exam", "zone", "window", "districts", "targets", "publishing",
-        "timetable", "checkins", "contacts", "maintenance", "grading")) {
+        "timetable", "checkins", "contacts", "maintenance", "grading", "afterExam", "departments")) {
       if (root.containsKey(key)) out.put(key, root.getValue(key));
     }
     return out;

@@ -29,7 +29,7 @@ class ProvinceCliTest {
   void exportThenImport() {
     Path dir = tmp.resolve("sheets");
     assertThat(run(Map.of(), "province", "export", "--dir", dir.toString())).isZero();
-    assertThat(out()).contains("wrote 9 CSV files", "the built-in province", "49 sites (2 grading)");
+    assertThat(out()).contains("wrote 12 CSV files", "the built-in province", "49 sites (2 grading)");
     Path file = tmp.resolve("an-giang.json");
     assertThat(run(Map.of(), "province", "import", "--dir", dir.toString(), "--out", file.toString())).isZero();
     assertThat(out()).contains("đã ghi " + file);

@@ -36,7 +36,8 @@ class SheetRoundTripTest {
   void spreadsheetFriendly() {
     Map<String, byte[]> files = SheetExport.export(BUILT_IN);
     assertThat(files.keySet()).containsExactly("province.csv", "districts.csv", "sites.csv", "targets.csv",
-        "publishing.csv", "timetable.csv", "cadences.csv", "contacts.csv", "maintenance.csv");
+        "publishing.csv", "timetable.csv", "cadences.csv", "contacts.csv", "maintenance.csv", "probe-phases.csv",
+        "after-exam.csv", "departments.csv");
     files.forEach((name, bytes) -> {
       assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
       String text = new String(bytes, StandardCharsets.UTF_8);
