@@ -6,12 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Comparator;
-import java.util.Deque;
-import java.util.LinkedHashSet;
-import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
@@ -27,14 +22,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven by Selenium, for browser tests. Uses the system chromedriver, so
- * Selenium Manager downloads nothing, a fresh profile per Chromium (deleted when it quits), and no
- * lookups outside 127.0.0.1. Tests are skipped, not failed, where Chromium is not installed.
- *
- * <p>Starting Chromium and its driver takes about 4 s here (a reused one answers in ~0.2 s), and the
- * browser classes ask for one about thirty times, so {@link #close()} does not quit it: it clears what
- * the pages left (cookies, storage and cache of every origin they visited, other windows, network
- * emulation) and puts it back for the next {@link #start}; the idle ones quit when the test JVM exits.
- * A test that needs two at once gets two. A Chromium that no longer answers is quit and replaced.
+ * Selenium Manager downloads nothing, a fresh profile per browser (deleted on close), and no lookups
+ * outside 127.0.0.1. Tests are skipped, not failed, where Chromium is not installed.
  */
 public final class Browser implements AutoCloseable {
 
@@ -42,17 +31,8 @@ public final class Browser implements AutoCloseable {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    /** Browsers no test holds, ready for the next one. */
-    private static final Deque<Browser> IDLE = new ArrayDeque<>();
-
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(Browser::quitIdle, "browser-quit"));
-    }
-
     private final ChromeDriver driver;
     private final Path profile;
-    /** The origins the pages were opened on since the last clean-up: their storage is cleared on close. */
-    private final Set<String> origins = new LinkedHashSet<>();
 
     private Browser(ChromeDriver driver, Path profile) {
         this.driver = driver;
@@ -64,26 +44,9 @@ public final class Browser implements AutoCloseable {
         return start(1920, 1080);
     }
 
-    /** A clean browser whose viewport is width x height: one put back by an earlier test, or a new one. */
     public static Browser start(int width, int height) {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "browser tests need Debian's Chromium: apt-get install -y chromium chromium-driver");
-        for (Browser idle = takeIdle(); idle != null; idle = takeIdle()) {
-            try {
-                idle.viewport(width, height);
-                return idle;
-            } catch (RuntimeException gone) {
-                idle.quit();
-            }
-        }
-        return launch(width, height);
-    }
-
-    private static synchronized Browser takeIdle() {
-        return IDLE.pollFirst();
-    }
-
-    private static Browser launch(int width, int height) {
         Path profile = createProfile();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -113,7 +76,6 @@ public final class Browser implements AutoCloseable {
     }
 
     public void open(String url) {
-        origins.add(origin(url));
         driver.get(url);
     }
 
@@ -153,72 +115,12 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    /** Clears what the pages left and puts the browser back for the next test; quits it if that fails. */
     @Override
     public void close() {
         try {
-            clean();
-        } catch (RuntimeException e) {
-            quit();
-            return;
-        }
-        synchronized (Browser.class) {
-            IDLE.addLast(this);
-        }
-    }
-
-    /** One window on about:blank, and no cookies, storage or cache left from any origin the pages saw. */
-    private void clean() {
-        origins.add(origin(driver.getCurrentUrl()));
-        String first = null;
-        for (String handle : driver.getWindowHandles()) {
-            if (first == null) {
-                first = handle;
-                continue;
-            }
-            driver.switchTo().window(handle).close();
-        }
-        driver.switchTo().window(first);
-        driver.get("about:blank");
-        // Some tests slow the network down or cut it (DevTools emulation): the next one gets it whole.
-        driver.executeCdpCommand("Network.enable", Map.of());
-        driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of(
-                "offline", false, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
-        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
-        driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
-        for (String origin : origins) {
-            if (origin.startsWith("http")) {
-                driver.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes", "all"));
-            }
-        }
-        origins.clear();
-    }
-
-    private void quit() {
-        try {
             driver.quit();
-        } catch (RuntimeException e) {
-            // Already gone: nothing more to quit.
         } finally {
             deleteTree(profile);
-        }
-    }
-
-    private static void quitIdle() {
-        synchronized (Browser.class) {
-            for (Browser b : IDLE) b.quit();
-            IDLE.clear();
-        }
-    }
-
-    /** scheme://host:port of a URL, as the browser's storage is keyed. */
-    private static String origin(String url) {
-        try {
-            java.net.URI uri = java.net.URI.create(url);
-            if (uri.getHost() == null) return url;
-            return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
-        } catch (IllegalArgumentException e) {
-            return url;
         }
     }
 
