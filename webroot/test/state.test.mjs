@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { applyMessage, emptyBoard } from '../js/state.js';
 
-const fixture = JSON.parse(readFileSync(new URL('./fixtures/board-snapshot.json', import.meta.url), 'utf8'));
+const fixture = JSON.parse(readFileSync(new URL('./fixtures/board-snapshot.generated.json', import.meta.url), 'utf8'));
 const snapshot = (version = 10, state = structuredClone(fixture)) => ({ type: 'snapshot', version, state });
 const start = (version = 10) => applyMessage(emptyBoard(), snapshot(version)).board;
 
@@ -11,7 +11,7 @@ test('a snapshot replaces the board and takes its version', () => {
   const r = applyMessage(emptyBoard(), snapshot(10));
   assert.equal(r.outcome, 'snapshot');
   assert.equal(r.board.version, 10);
-  assert.equal(r.board.state.districts['long-xuyen'].name, 'Long Xuyên');
+  assert.equal(r.board.state.districts['long-xuyen'].name, 'TP. Long Xuyên');
   assert.equal(r.events, 0, 'the first snapshot is the baseline, not a burst of events');
   assert.ok(r.changed.has('districts') && r.changed.has('clock'));
 });

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
  * A board snapshot for the browser modules' tests, {@code webroot/test/fixtures/board-snapshot.generated.json},
  * made by the same {@link BoardView} the node serves from a morning of events; this test fails when the
  * committed file is not what {@code BoardView} makes today. {@code -Dfixtures.write=true} writes it anew.
- * (The hand-written {@code board-snapshot.json} beside it is still the one the browser tests read:
- * their assertions follow its scenario.)
+ * The browser tests read it: the board page's through {@code FakeBoardServer}, the state module's under
+ * {@code node --test}; their assertions follow this scenario.
  */
 @Tier.Unit
 class BoardSnapshotFixtureTest {
@@ -93,7 +93,81 @@ class BoardSnapshotFixtureTest {
         .put("rule", "target-down").put("subject", "province/portal").put("severity", "critical")
         .put("message", "Cổng thông tin tỉnh không truy cập được từ 08:05").put("messageEn", "The provincial portal down since 08:05")
         .put("onset", "2020-08-09T08:05:00+07:00")), changes);
+    troubles(state, changes);
     return new BoardView(PROVINCE).snapshot(state, NOW);
+  }
+
+  /**
+   * What the browser tests look for on top of the morning: publishing late in two districts; Tri Tôn with a critical incident nobody took,
+   * its server room down (alert acknowledged) and an exam site's internet lost; a site of Châu Đốc (the
+   * district that missed its check-in) without internet; the critical incident of Long Xuyên assigned, one
+   * acknowledged, one reopened; an alert raised and cleared; the data center's latency; notifications sent, failed and
+   * retrying; two records of the log sent to the dead-letter topic.
+   */
+  private static void troubles(BoardState state, HashSet<Change> changes) {
+    // Publishing done in time everywhere but An Phú and Tri Tôn (and Long Xuyên's timetable, posted late).
+    OffsetDateTime early = OffsetDateTime.parse("2020-08-03T16:00:00+07:00");
+    for (String d : List.of("long-xuyen", "chau-doc", "tan-chau", "phu-tan", "chau-phu", "tinh-bien", "chau-thanh", "cho-moi", "thoai-son")) {
+      for (var item : PROVINCE.publishing()) {
+        if (!item.perDistrict() || item.due().isAfter(NOW) || (d.equals("long-xuyen") && item.key().equals("district-portal:timetable"))) continue;
+        state.apply(new Event("pub-" + d + "-" + item.key(), EventType.PUBLISHING_UPDATED, early, early.toInstant(), "district:" + d, d,
+            new JsonObject().put("channel", item.channel().wireName()).put("item", item.item()).put("state", "done")
+                .put("evidence", "https://" + d + ".angiang.gov.vn/ky-thi-2020")), changes);
+      }
+    }
+    state.apply(event("pr-3-dc", EventType.PROBE_RESULT, null, "07:30",
+        new JsonObject().put("target", "province/data-center").put("status", "up").put("latencyMs", 12)), changes);
+    state.apply(event("pr-4-tt", EventType.PROBE_RESULT, null, "07:41",
+        new JsonObject().put("target", "tri-ton/server-room").put("status", "down").put("detail", "Không phản hồi TCP 443")), changes);
+    state.apply(event("pr-5-co-to", EventType.PROBE_RESULT, null, "07:40",
+        new JsonObject().put("target", "tri-ton/thpt-co-to/internet").put("status", "down")), changes);
+    state.apply(event("pr-6-cd", EventType.PROBE_RESULT, null, "08:01",
+        new JsonObject().put("target", "chau-doc/thpt-chau-doc/internet").put("status", "down")), changes);
+    state.apply(incident("inc-4-r", EventType.INCIDENT_REPORTED, "tri-ton", "07:42", "inc-4",
+        new JsonObject().put("title", "Mất kết nối internet điểm thi THPT Cô Tô").put("severity", "critical").put("category", "network")), changes);
+    state.apply(incident("inc-5-r", EventType.INCIDENT_REPORTED, "cho-moi", "06:55", "inc-5",
+        new JsonObject().put("title", "Máy fax hỏng").put("severity", "low").put("category", "other")), changes);
+    state.apply(incident("inc-5-a", EventType.INCIDENT_ACKNOWLEDGED, "cho-moi", "07:05", "inc-5", new JsonObject()), changes);
+    state.apply(incident("inc-1-g", EventType.INCIDENT_ASSIGNED, "long-xuyen", "07:46", "inc-1",
+        new JsonObject().put("assignee", "Đội ứng cứu")), changes);
+    state.apply(incident("inc-6-r", EventType.INCIDENT_REPORTED, "thoai-son", "06:40", "inc-6",
+        new JsonObject().put("title", "Camera phòng thi mất hình").put("severity", "medium").put("category", "other")), changes);
+    state.apply(incident("inc-6-a", EventType.INCIDENT_ACKNOWLEDGED, "thoai-son", "06:45", "inc-6", new JsonObject()), changes);
+    state.apply(incident("inc-6-z", EventType.INCIDENT_RESOLVED, "thoai-son", "06:50", "inc-6", new JsonObject()), changes);
+    state.apply(incident("inc-6-o", EventType.INCIDENT_REOPENED, "thoai-son", "07:15", "inc-6",
+        new JsonObject().put("note", "Camera lại mất hình")), changes);
+    state.apply(alert("al-2-r", EventType.ALERT_RAISED, "08:10", "al-2", "checkin-missed", "chau-doc", "critical",
+        "TP. Châu Đốc chưa báo cáo: quá hạn 5 phút"), changes);
+    state.apply(alert("al-3-r", EventType.ALERT_RAISED, "07:46", "al-3", "target-down", "tri-ton/server-room", "high",
+        "Phòng máy chủ UBND Tri Tôn mất kết nối quá 5 phút"), changes);
+    state.apply(event("al-3-a", EventType.ALERT_ACKNOWLEDGED, null, "07:50",
+        new JsonObject().put("alertId", "al-3").put("by", "command-center")), changes);
+    state.apply(alert("al-4-r", EventType.ALERT_RAISED, "07:52", "al-4", "incident-unacknowledged", "inc-4", "critical",
+        "Sự cố nghiêm trọng chưa được tiếp nhận sau 10 phút: Mất kết nối internet điểm thi THPT Cô Tô"), changes);
+    state.apply(alert("al-5-r", EventType.ALERT_RAISED, "07:20", "al-5", "target-down", "province/email", "high",
+        "Thư điện tử tỉnh không truy cập được"), changes);
+    state.apply(event("al-5-c", EventType.ALERT_CLEARED, null, "07:30", new JsonObject().put("alertId", "al-5")), changes);
+    state.apply(notification("n-sent", EventType.NOTIFICATION_SENT, "08:09", "email", "trung-tam-du-lieu", "Trực vận hành Trung tâm dữ liệu tỉnh", 1,
+        new JsonObject()), changes);
+    state.apply(notification("n-retry", EventType.NOTIFICATION_FAILED, "08:05", "webhook", "doi-ung-cuu-su-co", "Đội ứng cứu sự cố", 2,
+        new JsonObject().put("final", false).put("error", "connection refused").put("nextAttemptAt", "2020-08-09T08:06:00+07:00")), changes);
+    state.apply(notification("n-failed", EventType.NOTIFICATION_FAILED, "08:11", "webhook", "tri-ton/van-hoa-thong-tin",
+        "Phòng VH-TT Tri Tôn", 5, new JsonObject().put("final", true).put("error", "HTTP 500 from the webhook")), changes);
+    state.deadLettered(2);
+  }
+
+  private static Event alert(String id, EventType type, String hhmm, String alertId, String rule, String subject, String severity,
+      String message) {
+    return event(id, type, null, hhmm, new JsonObject().put("alertId", alertId).put("rule", rule).put("subject", subject)
+        .put("severity", severity).put("message", message).put("onset", "2020-08-09T" + hhmm + ":00+07:00"));
+  }
+
+  private static Event notification(String id, EventType type, String hhmm, String channel, String recipient, String name,
+      int attempt, JsonObject outcome) {
+    return event(id, type, null, hhmm, outcome.put("notificationId", "al-1:" + recipient + ":" + channel).put("alertId", "al-1")
+        .put("rule", "target-down").put("subject", "province/portal").put("severity", "critical").put("channel", channel)
+        .put("recipient", recipient).put("recipientName", name).put("reminder", 0).put("attempt", attempt)
+        .put("alertRaisedAt", "2020-08-09T08:08:00+07:00").put("text", "[ExamOps] NGHIÊM TRỌNG: Cổng thông tin điện tử tỉnh mất kết nối"));
   }
 
   private static Event incident(String id, EventType type, String district, String hhmm, String incidentId, JsonObject data) {

@@ -57,15 +57,20 @@ class BoardScreenTest {
         browser.waitUntil(WAIT, d -> text("#conn").equals("Trực tuyến"));
         assertThat(text("#province")).isEqualTo("An Giang");
         assertThat(text("#phase")).isEqualTo("Đang thi");
-        assertThat(tile("tri-ton").getAttribute("class")).contains("worst-critical");
-        assertThat(browser.driver().findElements(By.cssSelector("#district-grid .district")).get(0).getAttribute("data-id"))
-                .as("worst district first").isEqualTo("tri-ton");
+        // Critical: An Phú (never reported), Châu Đốc (missed), Long Xuyên and Tri Tôn (critical incidents).
+        assertThat(browser.driver().findElements(By.cssSelector("#district-grid .district")))
+                .extracting(tile -> tile.getAttribute("data-id")).as("worst districts first").startsWith("an-phu", "chau-doc", "long-xuyen", "tri-ton");
+        assertThat(browser.driver().findElements(By.cssSelector("#district-grid .district.worst-critical"))).hasSize(4);
+        // The province's seven services, and of the districts' own only Tri Tôn's server room (down).
         assertThat(browser.driver().findElements(By.cssSelector("#service-grid .service")))
                 .as("site links are not service tiles, and a district's own services have one only while in trouble").hasSize(8);
+        assertThat(browser.driver().findElements(By.cssSelector("#service-grid .service[data-id='tri-ton/server-room']"))).hasSize(1);
         assertThat(browser.driver().findElement(By.id("service-local")).getText()).as("the rest are counted").isNotBlank();
         assertThat(browser.driver().findElements(By.cssSelector("#incident-list .incident")))
-                .as("resolved incidents are not open").hasSize(4);
-        assertThat(browser.driver().findElements(By.cssSelector("#alert-list .alert"))).hasSize(3);
+                .as("resolved incidents are not open").hasSize(5);
+        assertThat(browser.driver().findElements(By.cssSelector("#incident-list .incident[data-id='inc-3']"))).as("the resolved one").isEmpty();
+        assertThat(browser.driver().findElements(By.cssSelector("#alert-list .alert"))).as("three shown, a cleared one not counted").hasSize(3);
+        assertThat(text("#alert-more")).as("the fourth active alert is counted").isEqualTo("+1 cảnh báo khác");
         assertThat(browser.driver().findElements(By.cssSelector("#publishing-list .pub-row"))).hasSize(11);
         assertThat(browser.driver().findElement(By.id("stale-banner")).isDisplayed()).isFalse();
         assertThat((Boolean) browser.js("return document.documentElement.scrollHeight <= window.innerHeight"
@@ -84,15 +89,16 @@ class BoardScreenTest {
     @DisplayName("a delta updates the district tile without reload, and markup in a note stays text")
     void deltaUpdatesTileAndMarkupStaysText() {
         String note = "<script>window.__x=1</script><img src=x onerror=\"window.__y=1\">";
-        JsonObject district = FakeBoardServer.sampleState().getJsonObject("districts").getJsonObject("long-xuyen");
+        JsonObject district = FakeBoardServer.sampleState().getJsonObject("districts").getJsonObject("phu-tan");
         district.put("status", "issue").put("worst", "warning")
                 .getJsonObject("lastCheckin").put("internet", "slow").put("note", note);
         long from = feed.version();
-        feed.delta(from, from + 1, change("districts", "long-xuyen", district));
+        assertThat(tile("phu-tan").getAttribute("class")).as("all well before").contains("worst-ok");
+        feed.delta(from, from + 1, change("districts", "phu-tan", district));
 
-        browser.waitUntil(WAIT, d -> tile("long-xuyen").findElement(By.cssSelector(".d-note")).getText().equals(note));
-        assertThat(tile("long-xuyen").getAttribute("class")).contains("worst-warning");
-        assertThat(tile("long-xuyen").findElements(By.cssSelector("script, img"))).isEmpty();
+        browser.waitUntil(WAIT, d -> tile("phu-tan").findElement(By.cssSelector(".d-note")).getText().equals(note));
+        assertThat(tile("phu-tan").getAttribute("class")).contains("worst-warning");
+        assertThat(tile("phu-tan").findElements(By.cssSelector("script, img"))).isEmpty();
         assertThat(browser.js("return [window.__x, window.__y];")).asList().containsOnlyNulls();
     }
 
@@ -131,7 +137,7 @@ class BoardScreenTest {
         browser.waitUntil(WAIT, d -> text(".panel-districts h2").equals("DISTRICTS"));
         assertThat(text("#phase")).isEqualTo("Exam in session");
         assertThat(text("#session")).startsWith("Literature");
-        assertThat(tile("tri-ton").getText()).contains("Check-in missed");
+        assertThat(tile("chau-doc").getText()).contains("Check-in missed");
         assertThat(browser.driver().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
         browser.screenshot("board-wall-en");
 

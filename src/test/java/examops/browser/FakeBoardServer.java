@@ -20,11 +20,13 @@ import io.vertx.ext.web.handler.StaticHandler;
 /**
  * A stand-in for the board's server, for testing the page alone: serves webroot/ and the Chart.js
  * webjar as the app does, and a /ws/board that sends a snapshot on connect and on resync, then
- * whatever messages the test pushes. Records what the page sends.
+ * whatever messages the test pushes. Records what the page sends. The snapshot it starts from is the
+ * one {@code BoardSnapshotFixtureTest} makes with the real {@code BoardView}, so the page is tested
+ * against what a node sends.
  */
 final class FakeBoardServer implements AutoCloseable {
 
-    static final Path SAMPLE_SNAPSHOT = Path.of("webroot", "test", "fixtures", "board-snapshot.json");
+    static final Path SAMPLE_SNAPSHOT = Path.of("webroot", "test", "fixtures", "board-snapshot.generated.json");
 
     private final Vertx vertx = Vertx.vertx();
     private final List<ServerWebSocket> sockets = new CopyOnWriteArrayList<>();

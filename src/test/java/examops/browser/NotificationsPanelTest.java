@@ -45,13 +45,8 @@ class NotificationsPanelTest {
     @Test
     @DisplayName("what was sent to whom: retries first with their next try, a failed delivery in red with its error, the counts in the head")
     void notifications() {
-        JsonObject state = FakeBoardServer.sampleState();
-        state.put("notifications", new JsonObject()
-                .put("n-sent", note("n-sent", "2020-08-09T08:10:00+07:00", "sent", "email", "Ông Lãnh đạo Sở", 1, null, null))
-                .put("n-failed", note("n-failed", "2020-08-09T08:12:00+07:00", "failed", "webhook", "Phòng VH-TT Tri Tôn", 5, "HTTP 500 from the webhook", null))
-                .put("n-retry", note("n-retry", "2020-08-09T08:05:00+07:00", "retrying", "webhook", "Trực ban Sở", 2, "connection refused",
-                        "2020-08-09T08:06:00+07:00")));
-        open(state);
+        // The snapshot's three: sent by email at 08:09, failed for good at 08:11, retrying since 08:05.
+        open(FakeBoardServer.sampleState());
         browser.waitUntil(WAIT, d -> d.findElements(By.cssSelector("#notification-list .note")).size() == 3);
         List<WebElement> rows = browser.driver().findElements(By.cssSelector("#notification-list .note"));
         assertThat(rows).extracting(r -> r.getAttribute("class")).containsExactly("note note-retrying", "note note-failed", "note note-sent");
@@ -75,7 +70,7 @@ class NotificationsPanelTest {
     @Test
     @DisplayName("with nothing sent the panel says so; a new delivery arrives by delta")
     void emptyThenDelta() {
-        open(FakeBoardServer.sampleState());
+        open(FakeBoardServer.sampleState().put("notifications", new JsonObject()));
         browser.waitUntil(WAIT, d -> text("#notification-empty").equals("Chưa gửi thông báo nào"));
         feed.delta(feed.version(), feed.version() + 1, new JsonObject().put("section", "notifications").put("id", "n1")
                 .put("value", note("n1", "2020-08-09T08:20:00+07:00", "sent", "webhook", "Đội ứng cứu", 1, null, null)));
@@ -87,16 +82,16 @@ class NotificationsPanelTest {
     @DisplayName("each service tile draws its latency, one sample per exam-clock minute, the newest last")
     void sparklines() {
         open(FakeBoardServer.sampleState());
-        String canvas = "#service-grid .service[data-id='datacenter'] .s-spark canvas";
+        String canvas = "#service-grid .service[data-id='province/data-center'] .s-spark canvas";
         browser.waitUntil(WAIT, d -> !d.findElements(By.cssSelector(canvas)).isEmpty() && chartData(canvas) != null);
         assertThat(chartData(canvas)).containsExactly(12L);
-        JsonObject target = FakeBoardServer.sampleState().getJsonObject("targets").getJsonObject("datacenter").copy().put("latencyMs", 80);
+        JsonObject target = FakeBoardServer.sampleState().getJsonObject("targets").getJsonObject("province/data-center").copy().put("latencyMs", 80);
         feed.broadcast(new JsonObject().put("type", "heartbeat").put("version", feed.version())
                 .put("now", "2020-08-09T08:30:00+07:00").put("stale", false));
-        feed.delta(feed.version(), feed.version() + 1, new JsonObject().put("section", "targets").put("id", "datacenter").put("value", target));
+        feed.delta(feed.version(), feed.version() + 1, new JsonObject().put("section", "targets").put("id", "province/data-center").put("value", target));
         browser.waitUntil(WAIT, d -> chartData(canvas).size() == 2);
         assertThat(chartData(canvas)).containsExactly(12L, 80L);
-        assertThat(text("#service-grid .service[data-id='datacenter'] .s-latency")).isEqualTo("80 ms");
+        assertThat(text("#service-grid .service[data-id='province/data-center'] .s-latency")).isEqualTo("80 ms");
     }
 
     @SuppressWarnings("unchecked")
