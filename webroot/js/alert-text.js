@@ -5,6 +5,7 @@
 import { t, pick, language } from './i18n.js';
 import { toMillis, formatAge, formatTime, formatDay } from './format.js';
 import { minutesOverdue, neverReported } from './verdict.js';
+import { findSite, siteMinutesLate } from './site-duty.js';
 
 /**
  * An alert in words with its duration as of now: the message the rule wrote at raise time says
@@ -22,6 +23,13 @@ export function alertText(alert, state, now) {
     }
     if (d && ['late', 'missed'].includes(d.checkin?.state)) {
       return t('alert.checkinMissed', { district: pick(d.names) || d.name || subject, age: formatAge(minutesOverdue(d.checkin, now) * 60000, t) });
+    }
+  } else if (alert.rule === 'site-checkin-missed') {
+    const found = findSite(state, subject);
+    if (found && ['late', 'missed'].includes(found.site.state)) {
+      const site = pick(found.site.names) || found.site.name || subject;
+      const district = pick(found.district.names) || found.district.name || '';
+      return t('alert.siteCheckinMissed', { site, district, age: formatAge(siteMinutesLate(found.site, now) * 60000, t) });
     }
   } else if (alert.rule === 'target-down') {
     const x = state.targets?.[subject];

@@ -18,6 +18,7 @@ import { postIncidentAction, peopleLine } from './incident-view.js';
 import { renderNotifications } from './notifications-panel.js';
 import { renderUnitReports } from './unit-reports-panel.js';
 import { createLatencyHistory, drawSparkline } from './sparklines.js';
+import { createSiteStrip, updateSiteStrip, createSiteDetail } from './site-strip.js';
 
 const INCIDENT_STATES = ['reported', 'acknowledged', 'assigned', 'resolved'];
 const OFFICER_KEY = 'examops.officer';
@@ -265,7 +266,8 @@ function createDistrict() {
   const foot = el('div', 'd-foot');
   const bar = el('span', 'd-pub-bar');
   bar.append(el('span', 'd-pub-fill'));
-  foot.append(el('span', 'd-pub-label'), el('span', 'd-pub'), bar);
+  // The site strip takes the foot's free first column on the wall (the tiles must not grow); on a phone it has a row of its own.
+  foot.append(createSiteStrip((id) => siteDetail.open(id)), el('span', 'd-pub'), bar);
   node.append(head, el('h3', 'd-name'), el('p', 'd-why'), checkin, links, el('p', 'd-note'), foot);
   return node;
 }
@@ -315,6 +317,7 @@ function updateDistrict(node, d, v) {
     setClass(chip, `link link-${link} link-state-${value}`);
     setText(chip, `${t(`link.${link}`)} ${t(`linkstate.${value}`)}`.trim()); // colour says ok; words only for trouble
   }
+  updateSiteStrip(node.querySelector('.d-sites'), d, examNow());
   const note = node.querySelector('.d-note');
   setText(note, lastCheckin.note ?? '');
   note.title = lastCheckin.note ?? '';
@@ -507,6 +510,7 @@ function render(changed) {
   // A snapshot without a notifications section (no notifier configured yet) still says the panel is empty.
   if (changed.has('province') && !done.has(renderNotifications)) renderNotifications(state);
   if (changed.has('incidents') || changed.has('province')) desk.refresh();
+  if (changed.has('districts') || changed.has('targets') || changed.has('province')) siteDetail.refresh();
   // The unit-reports panel shows only after the exam days: the clock's phase decides.
   if (changed.has('clock') && !done.has(renderUnitReports)) renderUnitReports(state);
   const stats = state.stats ?? {};
@@ -591,6 +595,7 @@ function signedOut() {
 /** Once a second: clock, countdown, ages; every 5 s the chart; each new minute the minutes-late and since-when texts. */
 let replayControl = null;
 const desk = createIncidentDesk({ state: shownState, me: () => me, can: () => can });
+const siteDetail = createSiteDetail($('site-detail'), { state: shownState, now: examNow });
 let lastMinute = NaN;
 let lastChartMinute = NaN;
 let ticks = 0;

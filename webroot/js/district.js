@@ -13,6 +13,8 @@ import { el, setText, setClass, reconcile } from './dom.js';
 import { whoAmI, showSignedOut } from './session.js';
 import { createDistrictIncidents } from './district-incidents.js';
 import { verdict, checkinLine } from './verdict.js';
+import { createDistrictSites } from './district-sites.js';
+import { sitesOf as siteDutiesOf } from './site-duty.js';
 import { createUnitReportForm } from './district-report.js';
 
 const DISTRICT_KEY = 'examops.district';
@@ -218,8 +220,16 @@ function renderStatus() {
   ].filter(Boolean).join(' · '));
 }
 
-/** The district's exam sites, from the targets that stand for a site's links. */
+/**
+ * The district's sites for the pickers: the board's site duties (every site, grading ones too), else
+ * the targets that stand for a site's links. A site's own staff pick only their site.
+ */
 function sitesOf(districtId) {
+  const duties = siteDutiesOf(board?.state?.districts?.[districtId]);
+  if (duties.length) {
+    return duties.filter((s) => !me?.site || s.id === me.site)
+      .map((s) => ({ id: s.id, name: pick(s.names) || s.name || s.id })).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  }
   const sites = new Map();
   for (const target of Object.values(board?.state?.targets ?? {})) {
     if (!target?.site || target.district !== districtId || sites.has(target.site)) continue;
@@ -230,6 +240,7 @@ function sitesOf(districtId) {
 }
 
 let forms = null;
+let sites = null;
 let unitReport = null;
 
 function renderPublishing() {
@@ -282,6 +293,7 @@ function renderAll() {
     renderPicker();
   } else {
     renderStatus();
+    sites?.render(chosen);
     fillSites(sitesOf(chosen.id));
     renderRecent();
     renderOutbox();
@@ -302,7 +314,7 @@ function onUpdate(result) {
   if (result.outcome === 'heartbeat') return;
   if (result.outcome === 'snapshot' || !myDistrict()) { renderAll(); return; }
   const mine = currentDistrict();
-  if (result.changed.has('districts')) { renderStatus(); renderRecent(); }
+  if (result.changed.has('districts')) { renderStatus(); renderRecent(); sites?.render(myDistrict()); fillSites(sitesOf(mine)); }
   if (result.changed.has('incidents')) incidents.render(board.state);
   if (result.changed.has('publishing')) renderPublishing();
   if (result.changed.has('unitReports') || result.changed.has('clock')) unitReport.render(board.state);
@@ -346,6 +358,15 @@ async function main() {
     submit: (kind, path, body) => outbox.submit(kind, path, body),
     pending: pendingUpdates,
   });
+  sites = createDistrictSites({
+    district: currentDistrict,
+    onlySite: () => me?.site ?? null,
+    at: () => toOffsetIso(examNow()),
+    now: examNow,
+    submit: (kind, path, body) => outbox.submit(kind, path, body),
+    onSubmitted: (item) => { remember(item); renderRecent(); },
+  });
+  document.body.classList.toggle('is-site', Boolean(me?.site));
   unitReport = createUnitReportForm({
     district: currentDistrict,
     at: () => toOffsetIso(examNow()),

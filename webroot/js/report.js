@@ -157,6 +157,15 @@ function renderCheckins(r) {
   table($('checkin-table'), [t('report.district'), t('report.onTime'), t('report.late'), t('report.missed'),
     t('report.unscheduled'), t('report.expected'), t('report.punctuality')],
   [...r.checkins.districts.map((d) => row(pick(d.names), d)), row(t('report.total'), r.checkins.total)], { total: true });
+  // The sites' own duties, by district (each district's sites together), when the province has any.
+  const sites = r.checkins.sites;
+  const any = Array.isArray(sites?.districts) && sites.districts.length > 0;
+  $('site-checkin-head').hidden = !any;
+  $('site-checkin-table').hidden = !any;
+  if (!any) return;
+  table($('site-checkin-table'), [t('report.siteDistrict'), t('report.onTime'), t('report.late'), t('report.missed'),
+    t('report.unscheduled'), t('report.expected'), t('report.punctuality')],
+  [...sites.districts.map((d) => row(`${pick(d.names)} (${d.sites})`, d)), row(t('report.total'), sites.total)], { total: true });
 }
 
 function renderPublishing(r) {

@@ -110,6 +110,12 @@ export function verdict(district, state, now) {
       add('warning', said === 'down' ? 'why.reportedLinkDown' : 'why.reportedLinkSlow', { link });
     }
   }
+  // The district's sites with a duty of their own: a site silent past its grace is as urgent as the district.
+  for (const site of Array.isArray(district?.siteDuties) ? district.siteDuties : []) {
+    const names = site?.names ?? { vi: site?.name, en: site?.name };
+    if (site?.state === 'missed') add('critical', 'why.siteMissed', { site: names });
+    else if (site?.state === 'late') add('warning', 'why.siteLate', { site: names });
+  }
   const late = Number(district?.publishing?.late) || 0;
   if (late > 0 && state?.clock?.inWindow !== false) add('warning', 'why.publishingLate', { n: late });
 

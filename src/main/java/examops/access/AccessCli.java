@@ -1,6 +1,7 @@
 package examops.access;
 
 import examops.config.Config;
+import examops.province.ExamSite;
 import examops.province.Province;
 import examops.province.ProvinceLoader;
 import io.vertx.core.Vertx;
@@ -21,7 +22,9 @@ import java.util.Map;
 /**
  * The credentials subcommands of {@code java -jar examops.jar}, run before (instead of) a node:
  * <ul>
- *   <li>{@code token --role ROLE [--district ID] [--name NAME] [--days N]}: prints a signed token;</li>
+ *   <li>{@code token --role ROLE [--district ID] [--name NAME] [--days N]}: prints a signed token;
+ *       {@code token --site SITE_ID [--name NAME] [--days N]} a site-scoped one (a district token for
+ *       one site of the district: its check-ins and incident reports only);</li>
  *   <li>{@code hash-password [--name NAME --role ROLE [--district ID]]}: reads a password from
  *       stdin and prints the entry for the users file.</li>
  * </ul>
@@ -56,13 +59,23 @@ public final class AccessCli {
           + "check it with: run this with the same EXAMOPS_SECRET (at least 32 characters) as the nodes. "
           + "(A node without one is in development mode and prints its own credentials at start.)");
     }
+    Province province = ProvinceLoader.loadOrDefault(config.provinceFile());
+    ExamSite site = site(opts, province);
+    if (site != null) opts.putIfAbsent("role", Role.DISTRICT.wireName());
     Role role = role(opts);
-    String district = district(opts, role, ProvinceLoader.loadOrDefault(config.provinceFile()));
+    if (site != null && role != Role.DISTRICT) throw new IllegalArgumentException("--site goes with --role district (or no --role) only");
+    if (site != null) opts.putIfAbsent("district", site.district());
+    String district = district(opts, role, province);
+    if (site != null && !site.district().equals(district)) {
+      throw new IllegalArgumentException("site '" + site.id() + "' is in district " + site.district() + ", not " + district);
+    }
     int days = days(opts.get("days"));
     Vertx vertx = Vertx.vertx();
     try {
-      Tokens.Issued t = new Tokens(vertx, config.access().secret())
-          .issue(role, district, opts.get("name"), Instant.now().plus(Duration.ofDays(days)));
+      Tokens tokens = new Tokens(vertx, config.access().secret());
+      Instant expires = Instant.now().plus(Duration.ofDays(days));
+      Tokens.Issued t = site != null ? tokens.issueForSite(district, site.id(), opts.get("name"), expires)
+          : tokens.issue(role, district, opts.get("name"), expires);
       out.println(t.token());
       return 0;
     } finally {
@@ -86,6 +99,13 @@ public final class AccessCli {
     if (d == null) throw new IllegalArgumentException("--role district needs --district ID (the district it speaks for)");
     if (province.district(d).isEmpty()) throw new IllegalArgumentException("unknown district '" + d + "' (not in the province data)");
     return d;
+  }
+
+  /** The site a {@code --site} token speaks for: one of the province data's sites, or null without the option. */
+  public static ExamSite site(Map<String, String> opts, Province province) {
+    String s = opts.get("site");
+    if (s == null) return null;
+    return province.site(s).orElseThrow(() -> new IllegalArgumentException("unknown site '" + s + "' (not in the province data)"));
   }
 
   /** Token lifetime in days: 1 to 366 (a revocation is kept that long), default 30. */
@@ -130,7 +150,7 @@ public final class AccessCli {
 
   private static Map<String, String> options(String[] args) {
     Map<String, String> opts = new HashMap<>();
-    List<String> known = List.of("--role", "--district", "--name", "--days");
+    List<String> known = List.of("--role", "--district", "--site", "--name", "--days");
     for (int i = 1; i < args.length; i++) {
       String a = args[i];
       String value = null;

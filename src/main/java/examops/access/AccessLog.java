@@ -131,6 +131,7 @@ public final class AccessLog implements AutoCloseable {
     JsonObject data = new JsonObject().put("jti", p.jti()).put("role", p.role().wireName()).put("name", p.name())
         .put("expiresAt", iso(p.expiresAt()));
     if (p.district() != null) data.put("district", p.district());
+    if (p.site() != null) data.put("site", p.site());
     return append("token.issued", by, data);
   }
 

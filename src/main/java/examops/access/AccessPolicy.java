@@ -16,7 +16,10 @@ import java.util.Optional;
  *       {@code update} its own district's incidents;</li>
  *   <li>maintenance windows: the command center;</li>
  *   <li>the report and the board at a past moment: command and leadership;</li>
- *   <li>leadership: read-only.</li>
+ *   <li>leadership: read-only;</li>
+ *   <li>a site-scoped credential (a district credential for one site, {@code token --site}): its own
+ *       site's check-ins and incident reports, nothing else; it reads what its district's viewers
+ *       read, and its refusals never name another site or district.</li>
  * </ul>
  */
 public final class AccessPolicy {
@@ -32,6 +35,9 @@ public final class AccessPolicy {
       return r == Role.AGENT ? Optional.empty() : refuse("monitoring results come from agents and the command center");
     }
     if (r == Role.AGENT) return refuse("an agent credential may only push monitoring results");
+    if (p.siteScoped() && type != EventType.CHECKIN_SUBMITTED && type != EventType.INCIDENT_REPORTED) {
+      return refuse("a site credential may only check in and report incidents for its own site");
+    }
     return switch (type) {
       case CHECKIN_SUBMITTED, INCIDENT_REPORTED, INCIDENT_UPDATED -> Optional.empty();
       case UNIT_REPORT_SUBMITTED -> unitReportRefusal(p, data);
@@ -53,8 +59,27 @@ public final class AccessPolicy {
   public static DistrictDecision district(Principal p, String named) {
     if (p.role() != Role.DISTRICT || p.district().equals(named)) return new DistrictDecision(named, null);
     if (named == null) return new DistrictDecision(p.district(), null);
+    if (p.siteScoped()) {
+      return new DistrictDecision(null, "this credential speaks for site " + p.site() + " only; it cannot write for another district");
+    }
     return new DistrictDecision(null, "this credential speaks for district " + p.district() + " only; it cannot write for " + named);
   }
+
+  /**
+   * The site a check-in or incident report is written for. A site credential speaks for its own site
+   * only: naming none means its own, naming another is refused (without naming it back). Other
+   * credentials write what they name.
+   *
+   * @return the site to write (possibly null), or the refusal
+   */
+  public static SiteDecision site(Principal p, String named) {
+    if (!p.siteScoped() || p.site().equals(named)) return new SiteDecision(named, null);
+    if (named == null) return new SiteDecision(p.site(), null);
+    return new SiteDecision(null, "this credential speaks for site " + p.site() + " only; it cannot write for another site");
+  }
+
+  /** The outcome of {@link #site}: the site to write, or why not. */
+  public record SiteDecision(String site, String refusal) {}
 
   /** A district unit acts only on its own district's incidents. */
   public static Optional<String> incidentRefusal(Principal p, String incidentId, String incidentDistrict) {

@@ -14,7 +14,7 @@ import java.util.UUID;
 
 /**
  * Signs and verifies ExamOps tokens: JWTs (HS256, vertx-auth-jwt) with the claims {@code jti},
- * {@code role}, {@code district} (district role only), {@code sub} (the holder's name), {@code iat},
+ * {@code role}, {@code district} (district role only), {@code site} (a site-scoped district token only), {@code sub} (the holder's name), {@code iat},
  * {@code exp} and {@code iss: examops}. Every token expires; none outlives {@link #MAX_LIFETIME}, so a
  * revocation kept that long covers the token for good.
  */
@@ -39,6 +39,11 @@ public final class Tokens {
     return sign(new Principal(UUID.randomUUID().toString(), role, district, name, expiresAt, false));
   }
 
+  /** Signs a site-scoped token: a district credential for one site of the district ({@code site} claim). */
+  public Issued issueForSite(String district, String site, String name, Instant expiresAt) {
+    return sign(new Principal(UUID.randomUUID().toString(), Role.DISTRICT, district, name, expiresAt, false, site));
+  }
+
   /** Signs a person's login session (marked {@code ses}: logging out revokes it). */
   public Issued session(Role role, String district, String name, Instant expiresAt) {
     return sign(new Principal(UUID.randomUUID().toString(), role, district, name, expiresAt, true));
@@ -49,6 +54,7 @@ public final class Tokens {
         .put("exp", p.expiresAt().getEpochSecond());
     if (p.session()) claims.put("ses", true);
     if (p.district() != null) claims.put("district", p.district());
+    if (p.site() != null) claims.put("site", p.site());
     String token = jwt.generateToken(claims, new JWTOptions().setAlgorithm("HS256").setIssuer(ISSUER).setSubject(p.name()));
     return new Issued(token, p);
   }
@@ -64,14 +70,16 @@ public final class Tokens {
           Object jti = user.get("jti");
           Object district = user.get("district");
           Object sub = user.get("sub");
+          Object site = user.get("site");
           var role = Role.fromWireName(user.get("role") instanceof String r ? r : null);
           if (!(exp instanceof Number) || !(jti instanceof String) || role.isEmpty()
-              || role.get() == Role.DISTRICT && !(district instanceof String)) {
-            return Future.failedFuture("token lacks the ExamOps claims (jti, role, district, exp)");
+              || role.get() == Role.DISTRICT && !(district instanceof String)
+              || site != null && !(site instanceof String s && role.get() == Role.DISTRICT && s.startsWith(district + "/"))) {
+            return Future.failedFuture("token lacks the ExamOps claims (jti, role, district, exp) or names a site outside its district");
           }
           return Future.succeededFuture(new Principal((String) jti, role.get(), district instanceof String d ? d : null,
               sub instanceof String n ? n : null, Instant.ofEpochSecond(((Number) exp).longValue()),
-              Boolean.TRUE.equals(user.get("ses"))));
+              Boolean.TRUE.equals(user.get("ses")), (String) site));
         });
   }
 }

@@ -11,6 +11,7 @@ import examops.monitoring.HealthStatus;
 import examops.monitoring.MaintenanceBook;
 import examops.monitoring.TargetBook;
 import examops.notification.NotificationBook;
+import examops.province.ExamSite;
 import examops.province.Province;
 import examops.province.Target;
 import examops.publishing.PublishingBook;
@@ -20,6 +21,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,12 +34,16 @@ import java.util.Set;
 public final class BoardState {
 
   /** The version of {@link #save()}'s format; a checkpoint of another version is not read. */
-  public static final int FORMAT = 3;
+  public static final int FORMAT = 4;
 
   private final EventIds ids;
   private final CheckInBook checkins;
+  /** The sites' own check-ins, by site id: their duties are judged on these (format 4). */
+  private final CheckInBook siteCheckins;
   private final TargetBook targets;
   private final MaintenanceBook maintenance;
+  /** The sites that report on their own ({@code "checkins": true}): their check-ins count for them, not their district. */
+  private final Set<String> sitesReporting = new HashSet<>();
   /** For each target, the targets that depend on it: their "caused by" changes with it. */
   private final Map<String, List<String>> dependents = new HashMap<>();
   private final IncidentBook incidents;
@@ -53,20 +59,23 @@ public final class BoardState {
   private Instant latestAt;
 
   public BoardState(Province province) {
-    this(province, new EventIds(), new CheckInBook(), new TargetBook(province), new MaintenanceBook(province),
+    this(province, new EventIds(), new CheckInBook(), new CheckInBook(), new TargetBook(province), new MaintenanceBook(province),
         new IncidentBook(), new PublishingBook(), new AlertBook(), new NotificationBook());
   }
 
-  private BoardState(Province province, EventIds ids, CheckInBook checkins, TargetBook targets, MaintenanceBook maintenance,
-      IncidentBook incidents, PublishingBook publishing, AlertBook alerts, NotificationBook notifications) {
+  private BoardState(Province province, EventIds ids, CheckInBook checkins, CheckInBook siteCheckins, TargetBook targets,
+      MaintenanceBook maintenance, IncidentBook incidents, PublishingBook publishing, AlertBook alerts,
+      NotificationBook notifications) {
     this.ids = ids;
     this.checkins = checkins;
+    this.siteCheckins = siteCheckins;
     this.targets = targets;
     this.maintenance = maintenance;
     this.incidents = incidents;
     this.publishing = publishing;
     this.alerts = alerts;
     this.notifications = notifications;
+    province.sites().stream().filter(ExamSite::checkins).forEach(site -> sitesReporting.add(site.id()));
     for (Target t : province.targets()) {
       for (String parent : t.dependsOn()) dependents.computeIfAbsent(parent, k -> new ArrayList<>()).add(t.id());
     }
@@ -145,7 +154,10 @@ public final class BoardState {
       return true;
     }
     CheckIn c = CheckIn.from(e);
-    checkins.record(c);
+    // A site with a duty of its own meets it with its check-ins; the district unit meets its own with
+    // its own. A site without one (checkins: false) reports through its district, as before sites had duties.
+    if (c.site() == null || !sitesReporting.contains(c.site())) checkins.record(c);
+    if (c.site() != null) siteCheckins.record(c.site(), c);
     changes.add(new Change(Section.DISTRICTS, e.district()));
     if (c.site() != null) reportSiteLinks(c, e, changes);
     return true;
@@ -235,6 +247,11 @@ public final class BoardState {
     return checkins;
   }
 
+  /** The sites' own check-ins, by site id. */
+  public CheckInBook siteCheckins() {
+    return siteCheckins;
+  }
+
   public MaintenanceBook maintenance() {
     return maintenance;
   }
@@ -271,7 +288,7 @@ public final class BoardState {
     return new JsonObject().put("format", FORMAT)
         .put("version", version).put("duplicates", duplicates).put("refused", refused).put("deadLettered", deadLettered)
         .put("latestAt", latestAt == null ? null : latestAt.toString())
-        .put("ids", ids.save()).put("checkins", checkins.save()).put("targets", targets.save())
+        .put("ids", ids.save()).put("checkins", checkins.save()).put("siteCheckins", siteCheckins.save()).put("targets", targets.save())
         .put("maintenance", maintenance.save()).put("incidents", incidents.save()).put("publishing", publishing.save())
         .put("alerts", alerts.save()).put("notifications", notifications.save()).put("unitReports", unitReports.save());
   }
@@ -288,7 +305,8 @@ public final class BoardState {
     }
     try {
       BoardState s = new BoardState(province, EventIds.restore(saved.getJsonObject("ids")),
-          CheckInBook.restore(saved.getJsonObject("checkins")), TargetBook.restore(province, saved.getJsonObject("targets")),
+          CheckInBook.restore(saved.getJsonObject("checkins")), CheckInBook.restore(saved.getJsonObject("siteCheckins")),
+          TargetBook.restore(province, saved.getJsonObject("targets")),
           MaintenanceBook.restore(province, saved.getJsonArray("maintenance")), IncidentBook.restore(saved.getJsonObject("incidents")),
           PublishingBook.restore(saved.getJsonObject("publishing")), AlertBook.restore(saved.getJsonObject("alerts")),
           NotificationBook.restore(saved.getJsonObject("notifications")));

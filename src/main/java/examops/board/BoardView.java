@@ -41,6 +41,7 @@ public final class BoardView {
   private final ExamClock examClock;
   private final CheckinSchedule districtCheckins;
   private final DependencyFolding folding;
+  private final SiteDutyView sites;
   private final UnitReportsView unitReports;
 
   public BoardView(Province province) {
@@ -48,6 +49,7 @@ public final class BoardView {
     this.examClock = ExamClock.of(province);
     this.districtCheckins = CheckinSchedule.forDistricts(province.checkins(), examClock);
     this.folding = DependencyFolding.of(province.targets());
+    this.sites = new SiteDutyView(province);
     this.unitReports = new UnitReportsView(province);
   }
 
@@ -221,6 +223,7 @@ public final class BoardView {
         // Nothing ever received: its overdue time runs from the window's first due time, which says
         // "missed 7 days" on screens; they say "never reported" and when the first was due instead.
         .put("neverReported", last == null);
+    io.vertx.core.json.JsonArray siteDuties = sites.sites(s, d, now);
     return new JsonObject()
         .put("id", d.id()).put("name", d.name().vi()).put("names", text(d.name())).put("sites", (int) d.sites().stream().filter(x -> !x.grading()).count())
         .put("gradingSites", (int) d.sites().stream().filter(examops.province.ExamSite::grading).count())
@@ -230,7 +233,9 @@ public final class BoardView {
         .put("overdue", cs.overdue())
         .put("lastCheckin", last == null ? null : lastCheckin(last))
         .put("openIncidents", openIncidents)
-        .put("publishing", new JsonObject().put("done", done).put("verified", verified).put("total", publishing.size()).put("late", late));
+        .put("publishing", new JsonObject().put("done", done).put("verified", verified).put("total", publishing.size()).put("late", late))
+        .put("siteDuties", siteDuties)
+        .put("siteCounts", SiteDutyView.counts(siteDuties));
   }
 
   private static String worst(CheckIn last, String checkinState, long openIncidents, int latePublishing) {

@@ -89,13 +89,21 @@ public final class CheckInBook {
     }
   }
 
-  /** Records a check-in. */
+  /** Records a check-in under its district. */
   public void record(CheckIn c) {
+    record(c.district(), c);
+  }
+
+  /**
+   * Records a check-in under the unit it counts for: its district, or (in the book of the sites'
+   * own duties) its site.
+   */
+  public void record(String unit, CheckIn c) {
     Kept k = new Kept(c);
-    TreeSet<Kept> kept = latest.computeIfAbsent(c.district(), d -> new TreeSet<>());
+    TreeSet<Kept> kept = latest.computeIfAbsent(unit, d -> new TreeSet<>());
     kept.add(k);
     if (kept.size() > HISTORY) kept.pollFirst();
-    times.computeIfAbsent(c.district(), d -> new Times()).add(k.counts());
+    times.computeIfAbsent(unit, d -> new Times()).add(k.counts());
   }
 
   public Optional<CheckIn> latest(String district) {
@@ -109,7 +117,10 @@ public final class CheckInBook {
     return kept == null ? List.of() : kept.descendingSet().stream().map(Kept::checkIn).toList();
   }
 
-  /** When a district's check-ins count (sites included, as on the board), as bursts in time order. */
+  /**
+   * When a unit's check-ins count, as bursts in time order: a district's own (and those of its sites
+   * that have no duty of their own, as on the board), or a site's in the sites' book.
+   */
   public List<Burst> times(String district) {
     Times t = times.get(district);
     return t == null ? List.of() : t.list();

@@ -3,12 +3,15 @@ package examops.checkin;
 import examops.clock.ExamClock;
 import examops.province.Cadence;
 import examops.province.CheckinPolicy;
+import examops.province.GradingPeriod;
 import examops.vocabulary.Phase;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,12 +26,60 @@ import java.util.Optional;
  */
 public final class CheckinSchedule {
 
-  private final Map<Phase, Cadence> cadences;
+  /**
+   * The stretch of time a schedule runs in, and its phases: the exam window with the exam clock's
+   * phases, or the grading period as one phase of its own.
+   */
+  private interface Periods {
+    Instant start();
+
+    boolean contains(Instant t);
+
+    /** The cadence in force at {@code t}, or null when none is. */
+    Cadence cadenceAt(Instant t);
+
+    /** When the phase {@code t} is in began. */
+    Instant phaseSince(Instant t);
+
+    /** The instants at which the phase may change, in order. */
+    List<Instant> boundaries();
+  }
+
+  private final Periods periods;
   private final ExamClock clock;
 
-  private CheckinSchedule(Map<Phase, Cadence> cadences, ExamClock clock) {
-    this.cadences = cadences;
+  private CheckinSchedule(Periods periods, ExamClock clock) {
+    this.periods = periods;
     this.clock = clock;
+  }
+
+  private CheckinSchedule(Map<Phase, Cadence> cadences, ExamClock clock) {
+    this(new Periods() {
+      @Override
+      public Instant start() {
+        return clock.window().start();
+      }
+
+      @Override
+      public boolean contains(Instant t) {
+        return clock.window().contains(t);
+      }
+
+      @Override
+      public Cadence cadenceAt(Instant t) {
+        return cadences.get(clock.phaseAt(t));
+      }
+
+      @Override
+      public Instant phaseSince(Instant t) {
+        return clock.phaseSince(t);
+      }
+
+      @Override
+      public List<Instant> boundaries() {
+        return clock.boundaries();
+      }
+    }, clock);
   }
 
   public static CheckinSchedule forDistricts(CheckinPolicy policy, ExamClock clock) {
@@ -41,14 +92,47 @@ public final class CheckinSchedule {
   }
 
   /**
+   * For the grading sites: the grading cadence while the grading period runs, nothing outside it
+   * (the exam clock's phases do not apply: grading has days of its own).
+   */
+  public static CheckinSchedule forGrading(Cadence cadence, GradingPeriod period, ExamClock clock) {
+    return new CheckinSchedule(new Periods() {
+      @Override
+      public Instant start() {
+        return period.start();
+      }
+
+      @Override
+      public boolean contains(Instant t) {
+        return period.contains(t);
+      }
+
+      @Override
+      public Cadence cadenceAt(Instant t) {
+        return period.contains(t) ? cadence : null;
+      }
+
+      @Override
+      public Instant phaseSince(Instant t) {
+        return period.start();
+      }
+
+      @Override
+      public List<Instant> boundaries() {
+        return List.of(period.start(), period.end());
+      }
+    }, clock);
+  }
+
+  /**
    * @param lastCheckin the unit's latest check-in, or null when it has not checked in yet
    * @param now the exam clock's instant
    */
   public CheckinStatus evaluate(Instant lastCheckin, Instant now) {
-    if (!clock.window().contains(now)) return CheckinStatus.NOT_EXPECTED;
+    if (!periods.contains(now)) return CheckinStatus.NOT_EXPECTED;
     Optional<Instant> due = dueAt(lastCheckin, now);
     if (due.isEmpty()) return CheckinStatus.NOT_EXPECTED;
-    Cadence cadence = cadences.get(clock.phaseAt(now));
+    Cadence cadence = periods.cadenceAt(now);
     Instant graceEnds = due.get().plus(cadence.grace());
     CheckinState state = !now.isAfter(due.get()) ? CheckinState.ON_TIME
         : !now.isAfter(graceEnds) ? CheckinState.LATE
@@ -57,15 +141,29 @@ public final class CheckinSchedule {
     return new CheckinStatus(state, due.get(), graceEnds, minutesLate);
   }
 
+  /**
+   * The instants in {@code (after, upTo]} at which check-ins stop being expected (a session ends and
+   * the next phase has no cadence, the grading period ends): a deadline missed before one of them
+   * is judged there, since after it nothing is due.
+   */
+  public List<Instant> closings(Instant after, Instant upTo) {
+    List<Instant> out = new ArrayList<>();
+    for (Instant b : periods.boundaries()) {
+      if (!b.isAfter(after) || b.isAfter(upTo)) continue;
+      if (periods.cadenceAt(b.minusNanos(1)) != null && periods.cadenceAt(b) == null) out.add(b);
+    }
+    return out;
+  }
+
   /** When the next check-in is due as seen at {@code now}; empty when none is expected. */
   public Optional<Instant> dueAt(Instant lastCheckin, Instant now) {
-    Cadence cadence = cadences.get(clock.phaseAt(now));
-    if (cadence == null || now.isBefore(clock.window().start())) return Optional.empty();
-    Instant phaseStart = later(clock.phaseSince(now), clock.window().start());
+    Cadence cadence = periods.cadenceAt(now);
+    if (cadence == null || now.isBefore(periods.start())) return Optional.empty();
+    Instant phaseStart = later(periods.phaseSince(now), periods.start());
     if (lastCheckin != null && !lastCheckin.isBefore(phaseStart)) {
       return Optional.of(after(lastCheckin, cadence));
     }
-    if (phaseStart.isAfter(clock.window().start())) {
+    if (phaseStart.isAfter(periods.start())) {
       Optional<Instant> carried = dueAt(lastCheckin, phaseStart.minusNanos(1));
       if (carried.isPresent() && !carried.get().isAfter(phaseStart)) return carried;
     }

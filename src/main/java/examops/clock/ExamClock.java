@@ -81,6 +81,11 @@ public final class ExamClock {
     return window;
   }
 
+  /** Every instant at which the phase may change, in order. */
+  public List<Instant> boundaries() {
+    return boundaries;
+  }
+
   public Phase phaseAt(Instant t) {
     if (!t.isBefore(window.end())) return Phase.AFTER_WINDOW;
     for (ExamSession s : exams) {

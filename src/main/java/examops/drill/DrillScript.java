@@ -3,8 +3,10 @@ package examops.drill;
 import examops.checkin.CheckinSchedule;
 import examops.checkin.CheckinState;
 import examops.checkin.CheckinStatus;
+import examops.checkin.SiteDuties;
 import examops.clock.ExamClock;
 import examops.province.District;
+import examops.province.ExamSite;
 import examops.province.Province;
 import examops.province.PublishingItem;
 import examops.province.Target;
@@ -37,6 +39,10 @@ public final class DrillScript {
   static final String SILENT_DISTRICT = "tri-ton";
   static final String SILENT_FROM = "2020-08-09T07:00:00";
   static final String SILENT_TO = "2020-08-09T09:40:00";
+  /** The exam site that goes quiet during the first afternoon paper (its phone line is busy). */
+  static final String SILENT_SITE = "an-phu/thpt-an-phu";
+  static final String SILENT_SITE_FROM = "2020-08-09T13:40:00";
+  static final String SILENT_SITE_TO = "2020-08-09T14:25:00";
   /** The publishing item one district never gets done. */
   static final String LEFT_LATE = "tri-ton:radio:exam-site-addresses";
   /** The one done after its due time. */
@@ -62,6 +68,7 @@ public final class DrillScript {
     DrillScript s = new DrillScript(province, start, end, seed);
     s.preparation();
     s.checkins();
+    s.siteCheckins();
     s.monitoring();
     s.incidents();
     s.examDayPublishing();
@@ -148,6 +155,44 @@ public final class DrillScript {
         margin = 2 + random.nextInt(6);
       }
     }
+  }
+
+  /**
+   * Every site with a check-in duty checks in a few minutes before it is due (exam sites during the
+   * sessions, grading sites while grading runs), from the district's line; one exam site goes quiet
+   * for most of the first afternoon paper.
+   */
+  private void siteCheckins() {
+    SiteDuties duties = SiteDuties.of(province);
+    Instant silentFrom = vn(SILENT_SITE_FROM);
+    Instant silentTo = vn(SILENT_SITE_TO);
+    for (ExamSite site : duties.sites()) {
+      CheckinSchedule schedule = duties.schedule(site.id()).orElseThrow();
+      Instant last = null;
+      int margin = 2 + random.nextInt(6);
+      for (Instant t = start; t.isBefore(end); t = t.plus(Duration.ofMinutes(1))) {
+        CheckinStatus s = schedule.evaluate(last, t);
+        if (s.state() == CheckinState.NOT_EXPECTED) continue;
+        if (s.state() == CheckinState.ON_TIME && t.plus(Duration.ofMinutes(margin)).isBefore(s.due())) continue;
+        if (site.id().equals(SILENT_SITE) && !t.isBefore(silentFrom) && t.isBefore(silentTo)) continue;
+        add(t, "/api/v1/checkins", "drill-site-checkin-" + site.id().replace('/', '.') + "-" + t.getEpochSecond(), site.district(),
+            "site:" + site.id(), siteCheckin(site, t));
+        last = t;
+        margin = 2 + random.nextInt(6);
+      }
+    }
+  }
+
+  private JsonObject siteCheckin(ExamSite site, Instant t) {
+    boolean internetDown = site.id().equals("cho-moi/thpt-long-kien")
+        && !t.isBefore(vn("2020-08-09T14:03:00")) && t.isBefore(vn("2020-08-09T14:48:00"));
+    JsonObject data = new JsonObject().put("site", site.id()).put("status", internetDown ? "issue" : "ok")
+        .put("phone", "ok").put("fax", "ok").put("internet", internetDown ? "down" : "ok");
+    if (internetDown) data.put("note", "Mất internet, báo cáo qua điện thoại");
+    if (site.id().equals(SILENT_SITE) && !t.isBefore(vn(SILENT_SITE_TO)) && t.isBefore(vn(SILENT_SITE_TO).plus(Duration.ofHours(1)))) {
+      data.put("note", "Đường dây bận, đã liên lạc lại");
+    }
+    return data;
   }
 
   private JsonObject checkin(District d, Instant t) {

@@ -80,7 +80,7 @@ public final class Templates {
     return province.district(district).map(District::name).map(t -> en ? t.en() : t.vi()).orElse(district);
   }
 
-  /** The subject by its name from the province file (a target, a district, a checklist item), else as given. */
+  /** The subject by its name from the province file (a target, a district, a site, a checklist item), else as given. */
   String subject(Notice n, boolean en) {
     String s = n.subject();
     if (s == null) return "";
@@ -89,6 +89,8 @@ public final class Templates {
     if (target.isPresent()) return target.get().name().in(lang);
     var district = province.district(s);
     if (district.isPresent()) return district.get().name().in(lang);
+    var site = province.site(s);
+    if (site.isPresent()) return site.get().name().in(lang) + " — " + where(site.get().district(), en);
     String[] key = s.split(":", 3); // a checklist item: group:channel:item
     if (key.length == 3) {
       var item = province.publishingItem(key[1], key[2]);
@@ -102,6 +104,7 @@ public final class Templates {
     if (rule == null) return "";
     return switch (rule) {
       case "checkin-missed" -> en ? "Missed check-in" : "Bỏ lỡ báo cáo định kỳ";
+      case "site-checkin-missed" -> en ? "Site missed its check-in" : "Điểm thi bỏ lỡ báo cáo định kỳ";
       case "target-down" -> en ? "Service down" : "Hệ thống ngừng hoạt động";
       case "incident-unacknowledged" -> en ? "Critical incident not acknowledged" : "Sự cố nghiêm trọng chưa được tiếp nhận";
       case "publishing-late" -> en ? "Publishing late" : "Tuyên truyền trễ hạn";

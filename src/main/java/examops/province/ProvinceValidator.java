@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 final class ProvinceValidator {
 
   /** What a contact's "rules" may name: the alert rules, and critical incidents as they are reported. */
-  static final Set<String> ALERT_RULES = Set.of("checkin-missed", "target-down", "incident-unacknowledged",
+  static final Set<String> ALERT_RULES = Set.of("checkin-missed", "site-checkin-missed", "target-down", "incident-unacknowledged",
       "publishing-late", "incident-critical");
 
   private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");

@@ -40,7 +40,7 @@ public final class KpiReport {
         .put("log", log.copy().put("outsidePeriod", ledger.outside()))
         .put("availability", AvailabilitySection.build(province, ledger.state(), span))
         .put("incidents", IncidentSection.build(ledger.state(), period))
-        .put("checkins", CheckinSection.build(marks))
+        .put("checkins", CheckinSection.build(marks).put("sites", SiteCheckinSection.build(province, ledger, span)))
         .put("publishing", PublishingSection.build(province, judged))
         .put("alerts", AlertSection.build(AlertSection.raisedIn(ledger, period)))
         .put("steering", SteeringFigures.build(province, ledger, window))

@@ -88,6 +88,15 @@ public final class Punctuality {
   /** Records the deadlines missed before {@code t}; returns the last one (or {@code last} when none). */
   private static Instant missesUntil(CheckinSchedule schedule, ExamWindow window, Instant last, Instant t,
       Instant from, Instant end, List<Mark> out) {
+    // A unit whose cadence stops on the way (a session ends; sites have no cadence between sessions)
+    // is judged at each stop, or what it missed before would be seen from a phase that expects nothing.
+    Instant since = last == null ? window.start() : last;
+    for (Instant closing : schedule.closings(since, t)) last = missesAt(schedule, window, last, closing.minusNanos(1), from, end, out);
+    return missesAt(schedule, window, last, t, from, end, out);
+  }
+
+  private static Instant missesAt(CheckinSchedule schedule, ExamWindow window, Instant last, Instant t,
+      Instant from, Instant end, List<Mark> out) {
     Instant at = t.isBefore(window.end()) ? t : window.end().minusNanos(1);
     for (int i = 0; i < MAX_MARKS; i++) {
       CheckinStatus s = schedule.evaluate(last, at);

@@ -20,7 +20,7 @@ public final class ReportCsv {
 
   /** The table names, in file order. */
   public static final List<String> TABLES = List.of("summary", "key-services", "site-links", "incidents",
-      "incident-timeline", "incident-severity", "incident-category", "checkins", "publishing",
+      "incident-timeline", "incident-severity", "incident-category", "checkins", "site-checkins", "publishing",
       "publishing-items", "alerts", "days");
 
   private final JsonObject report;
@@ -63,6 +63,7 @@ public final class ReportCsv {
       case "incident-severity" -> severity();
       case "incident-category" -> category();
       case "checkins" -> checkins();
+      case "site-checkins" -> siteCheckins();
       case "publishing" -> publishing();
       case "publishing-items" -> publishingItems();
       case "alerts" -> alerts();
@@ -177,6 +178,22 @@ public final class ReportCsv {
         d.getLong("late"), d.getLong("missed"), d.getLong("unscheduled"), d.getLong("expected"), d.getDouble("punctuality")));
     JsonObject all = c.getJsonObject("total");
     t.row("all", "", all.getLong("onTime"), all.getLong("late"), all.getLong("missed"), all.getLong("unscheduled"),
+        all.getLong("expected"), all.getDouble("punctuality"));
+    return t;
+  }
+
+  /** The sites' own check-ins: one row per site with a duty, then per district (its sites together), then all. */
+  private CsvTable siteCheckins() {
+    CsvTable t = new CsvTable("site-checkins", "site", "district", "kind", "name", "on_time", "late", "missed", "unscheduled", "expected",
+        "punctuality");
+    JsonObject s = report.getJsonObject("checkins").getJsonObject("sites");
+    if (s == null) return t;
+    each(s.getJsonArray("sites"), x -> t.row(x.getString("site"), x.getString("district"), x.getString("kind"), name(x.getJsonObject("names")),
+        x.getLong("onTime"), x.getLong("late"), x.getLong("missed"), x.getLong("unscheduled"), x.getLong("expected"), x.getDouble("punctuality")));
+    each(s.getJsonArray("districts"), x -> t.row("all", x.getString("district"), "", name(x.getJsonObject("names")),
+        x.getLong("onTime"), x.getLong("late"), x.getLong("missed"), x.getLong("unscheduled"), x.getLong("expected"), x.getDouble("punctuality")));
+    JsonObject all = s.getJsonObject("total");
+    t.row("all", "all", "", "", all.getLong("onTime"), all.getLong("late"), all.getLong("missed"), all.getLong("unscheduled"),
         all.getLong("expected"), all.getDouble("punctuality"));
     return t;
   }

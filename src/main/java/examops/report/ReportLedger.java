@@ -56,9 +56,14 @@ public final class ReportLedger {
     return state;
   }
 
-  /** A district's check-in times (sites included, as on the board), as bursts in time order. */
+  /** A district's own check-in times (and those of its sites without a duty of their own), as bursts in time order. */
   public List<examops.checkin.CheckInBook.Burst> checkins(String district) {
     return state.checkins().times(district);
+  }
+
+  /** A site's own check-in times (a site with a duty of its own), as bursts in time order. */
+  public List<examops.checkin.CheckInBook.Burst> siteCheckins(String site) {
+    return state.siteCheckins().times(site);
   }
 
   /** Every alert raised, in time order. */

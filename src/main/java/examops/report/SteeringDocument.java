@@ -90,6 +90,12 @@ final class SteeringDocument {
     JsonObject c = report.getJsonObject("checkins").getJsonObject("total");
     para(body, "- " + w.get("doc.results.checkins", "value", percent(c.getDouble("punctuality")), "onTime", c.getValue("onTime"),
         "late", c.getValue("late"), "missed", c.getValue("missed")), false);
+    JsonObject sites = report.getJsonObject("checkins").getJsonObject("sites");
+    if (sites != null && !sites.getJsonArray("sites").isEmpty()) {
+      JsonObject st = sites.getJsonObject("total");
+      para(body, "- " + w.get("doc.results.siteCheckins", "value", percent(st.getDouble("punctuality")), "onTime", st.getValue("onTime"),
+          "late", st.getValue("late"), "missed", st.getValue("missed"), "sites", sites.getJsonArray("sites").size()), false);
+    }
     JsonObject pub = report.getJsonObject("publishing").getJsonObject("total");
     para(body, "- " + w.get("doc.results.publishing", "value", percent(pub.getDouble("compliance")), "onTime", pub.getValue("doneOnTime"),
         "late", pub.getValue("doneLate"), "missing", pub.getValue("missing")), false);
@@ -178,6 +184,17 @@ final class SteeringDocument {
     rows.add(checkinRow("", w.get("report.total"), c.getJsonObject("total")));
     body.add(new OfficialDocument.Table(List.of(w.get("doc.col.no"), w.get("report.district"), w.get("report.onTime"), w.get("report.late"),
         w.get("report.missed"), w.get("report.punctuality")), rows, new float[] {0.6f, 4f, 1.4f, 1.4f, 1.4f, 1.8f}, true));
+    JsonObject sites = c.getJsonObject("sites");
+    if (sites == null || sites.getJsonArray("districts").isEmpty()) return;
+    para(body, w.get("doc.siteCheckins.lead"), false);
+    List<List<String>> siteRows = new ArrayList<>();
+    int m = 0;
+    for (JsonObject d : objects(sites.getJsonArray("districts"))) {
+      siteRows.add(checkinRow(String.valueOf(++m), w.pick(d.getJsonObject("names")) + " (" + d.getValue("sites") + ")", d));
+    }
+    siteRows.add(checkinRow("", w.get("report.total"), sites.getJsonObject("total")));
+    body.add(new OfficialDocument.Table(List.of(w.get("doc.col.no"), w.get("report.siteDistrict"), w.get("report.onTime"), w.get("report.late"),
+        w.get("report.missed"), w.get("report.punctuality")), siteRows, new float[] {0.6f, 4f, 1.4f, 1.4f, 1.4f, 1.8f}, true));
   }
 
   private List<String> checkinRow(String no, String name, JsonObject x) {

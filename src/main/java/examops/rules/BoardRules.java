@@ -4,6 +4,7 @@ import examops.alert.AlertCondition;
 import examops.alert.Rule;
 import examops.board.BoardState;
 import examops.checkin.MissedCheckinRule;
+import examops.checkin.MissedSiteCheckinRule;
 import examops.clock.ExamClock;
 import examops.incident.UnacknowledgedIncidentRule;
 import examops.monitoring.SlowTargetRule;
@@ -38,13 +39,14 @@ public final class BoardRules {
   }
 
   /**
-   * Every rule of the window: missed check-ins, targets down, unacknowledged incidents, late publishing
+   * Every rule of the window: missed check-ins (districts' and sites'), targets down, unacknowledged incidents, late publishing
    * (the delivery checklist included), watched targets slow in their phase (the result-lookup portal on
    * results day), and units' reports missed after their due date.
    */
   public static BoardRules of(Province province, ExamClock clock) {
     return new BoardRules(List.of(
         new Bound<>(new MissedCheckinRule(province, clock), BoardState::checkins),
+        new Bound<>(new MissedSiteCheckinRule(province, clock), BoardState::siteCheckins),
         new Bound<>(new TargetDownRule(province), s -> new TargetDownRule.Reading(s.targets(), s.maintenance())),
         new Bound<>(new UnacknowledgedIncidentRule(), BoardState::incidents),
         new Bound<>(new LatePublishingRule(province), BoardState::publishing),

@@ -133,6 +133,15 @@ final class IngestHandler {
       return false;
     }
     if (d.district() != null) json.put("district", d.district());
+    if (p.siteScoped() && data instanceof JsonObject body) {
+      Object namedSite = body.getValue("site");
+      AccessPolicy.SiteDecision s = AccessPolicy.site(p, namedSite == null ? null : String.valueOf(namedSite));
+      if (s.refusal() != null) {
+        reject(ctx, 403, "data.site", s.refusal());
+        return false;
+      }
+      body.put("site", s.site());
+    }
     json.put("source", p.source());
     return true;
   }

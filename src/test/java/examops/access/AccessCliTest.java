@@ -51,6 +51,31 @@ class AccessCliTest {
   }
 
   @Test
+  @DisplayName("token --site prints a site-scoped district token for that site of its district; a wrong role, district or site is refused")
+  void siteToken() throws Exception {
+    Map<String, String> env = Map.of("EXAMOPS_SECRET", SECRET);
+    Run r = run(env, "", "token", "--site", "long-xuyen/thpt-long-xuyen", "--days", "3");
+    assertThat(r.exit()).as(r.err()).isZero();
+    Vertx vertx = Vertx.vertx();
+    try {
+      Principal p = new Tokens(vertx, SECRET).verify(r.out()).toCompletionStage().toCompletableFuture().get();
+      assertThat(p.role()).isEqualTo(Role.DISTRICT);
+      assertThat(p.district()).isEqualTo("long-xuyen");
+      assertThat(p.site()).isEqualTo("long-xuyen/thpt-long-xuyen");
+      assertThat(p.siteScoped()).isTrue();
+      assertThat(p.source()).isEqualTo("site:long-xuyen/thpt-long-xuyen");
+      assertThat(p.toJson().getString("site")).isEqualTo("long-xuyen/thpt-long-xuyen");
+    } finally {
+      vertx.close();
+    }
+    assertThat(run(env, "", "token", "--role", "district", "--district", "long-xuyen", "--site", "long-xuyen/thpt-long-xuyen").exit()).isZero();
+    assertThat(run(env, "", "token", "--site", "long-xuyen/atlantis").err()).contains("unknown site 'long-xuyen/atlantis'");
+    assertThat(run(env, "", "token", "--role", "command", "--site", "long-xuyen/thpt-long-xuyen").err()).contains("--site goes with --role district");
+    assertThat(run(env, "", "token", "--district", "chau-doc", "--site", "long-xuyen/thpt-long-xuyen").err())
+        .contains("is in district long-xuyen, not chau-doc");
+  }
+
+  @Test
   @DisplayName("token refuses an unknown role or district, a district without --district, bad --days, and explains a missing EXAMOPS_SECRET")
   void tokenRefusals() {
     Map<String, String> env = Map.of("EXAMOPS_SECRET", SECRET);

@@ -61,6 +61,17 @@ class BoardSnapshotFixtureTest {
       state.apply(event("ci-" + d, EventType.CHECKIN_SUBMITTED, d, "08:0" + (n++ % 10), new JsonObject().put("status", "ok")
           .put("phone", "ok").put("fax", "ok").put("internet", "ok").put("note", "")), changes);
     }
+    // The exam sites' own check-ins during the paper: An Phú's sites silent with their district, one
+    // Châu Đốc site late with its fax down, the others on time (some due within minutes).
+    int k = 0;
+    for (var site : PROVINCE.sites()) {
+      if (site.grading() || site.district().equals("an-phu")) continue;
+      boolean late = site.id().equals("chau-doc/thpt-vo-thi-sau");
+      String hhmm = late ? "07:38" : "07:" + (50 + k++ % 10);
+      state.apply(event("ci-" + site.id(), EventType.CHECKIN_SUBMITTED, site.district(), hhmm, new JsonObject().put("site", site.id())
+          .put("status", late ? "issue" : "ok").put("phone", "ok").put("fax", late ? "down" : "ok").put("internet", "ok")
+          .put("note", late ? "Máy fax hỏng, báo cáo qua điện thoại" : "")), changes);
+    }
     for (String t : List.of("province/portal", "province/email", "province/datacenter")) {
       state.apply(event("pr-1-" + t, EventType.PROBE_RESULT, null, "07:30",
           new JsonObject().put("target", t).put("status", "up").put("latencyMs", 80)), changes);

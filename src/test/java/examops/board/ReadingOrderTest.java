@@ -29,6 +29,8 @@ class ReadingOrderTest {
   static final Province PROVINCE = ProvinceLoader.loadDefault();
   static final BoardView VIEW = new BoardView(PROVINCE);
   static final Instant NOW = Instant.parse("2020-08-10T12:00:00Z");
+  /** 08:00 on the first exam morning, in the Literature paper: the sites' duties are running. */
+  static final Instant IN_SESSION = Instant.parse("2020-08-09T01:00:00Z");
   static final int SEEDS = 25;
   static final int EVENTS = 3_000;
 
@@ -64,6 +66,8 @@ class ReadingOrderTest {
         BoardState other = fold(GeneratedLog.interleaved(written, seed * 100 + order));
         assertThat(other.save()).as("state, log %d, order %d", seed, order).isEqualTo(inOrder.save());
         assertThat(VIEW.snapshot(other, NOW)).as("board, log %d, order %d", seed, order).isEqualTo(VIEW.snapshot(inOrder, NOW));
+        assertThat(VIEW.snapshot(other, IN_SESSION)).as("board in session (site duties), log %d, order %d", seed, order)
+            .isEqualTo(VIEW.snapshot(inOrder, IN_SESSION));
       }
     }
   }
@@ -83,6 +87,10 @@ class ReadingOrderTest {
       BoardState whole = fold(written);
       assertThat(restored.save()).as("state, log %d", seed).isEqualTo(whole.save());
       assertThat(VIEW.snapshot(restored, NOW)).as("board, log %d", seed).isEqualTo(VIEW.snapshot(whole, NOW));
+      JsonObject inSession = VIEW.snapshot(whole, IN_SESSION);
+      assertThat(VIEW.snapshot(restored, IN_SESSION)).as("board in session (site duties), log %d", seed).isEqualTo(inSession);
+      assertThat(inSession.getJsonObject("districts").stream().flatMap(e -> ((JsonObject) e.getValue()).getJsonArray("siteDuties").stream())
+          .anyMatch(x -> ((JsonObject) x).getJsonObject("lastCheckin") != null)).as("the log has sites' own check-ins").isTrue();
     }
   }
 

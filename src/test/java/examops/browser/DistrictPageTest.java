@@ -241,17 +241,23 @@ class DistrictPageTest {
         click(browser.driver().findElement(By.id("lang")));
     }
 
-    /** Text nodes in Vietnamese outside what people typed and the exam-site list (proper names). */
+    /**
+     * Text nodes in Vietnamese outside what people typed and the exam-site list, once the sites' English
+     * names (proper names, as the province file gives them: "THPT Long Xuyên exam site") are taken out.
+     */
     @SuppressWarnings("unchecked")
     private List<String> vietnameseLeft() {
+        List<String> names = examops.province.ProvinceLoader.loadDefault().sites().stream().map(s -> s.name().en())
+            .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
         return (List<String>) browser.js(
             "const vi = /[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;"
-            + "const skip = 'select, .r-note, .pi-evidence, .ob-summary, .ob-error, textarea, #lang';"
+            + "const skip = 'select, .site-name, .r-note, .pi-evidence, .ob-summary, .ob-error, textarea, #lang';"
             + "const out = []; const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);"
             + "for (let n = walker.nextNode(); n; n = walker.nextNode()) {"
             + "  const el = n.parentElement; if (!el || el.closest(skip) || !el.checkVisibility()) continue;"
-            + "  if (vi.test(n.textContent)) out.push(n.textContent.trim()); }"
-            + "return out;");
+            + "  let text = n.textContent; for (const name of arguments[0]) text = text.split(name).join(' ');"
+            + "  if (vi.test(text)) out.push(n.textContent.trim()); }"
+            + "return out;", names);
     }
 
     /** Turns the browser's network off or on through the DevTools protocol. */

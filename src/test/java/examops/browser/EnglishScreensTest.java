@@ -137,6 +137,8 @@ class EnglishScreensTest {
     out.add(province.name().en());
     province.districts().forEach(d -> out.add(d.name().en()));
     province.sites().forEach(x -> out.add(x.name().en()));
+    // The board's site chips shorten a site's English name to the proper name ("THPT Long Xuyên exam site" → "THPT Long Xuyên").
+    province.sites().forEach(x -> out.add(x.name().en().replaceAll("(?i)\\s+(exam|grading) site$", "")));
     province.targets().forEach(x -> out.add(x.name().en()));
     List<String> sorted = new ArrayList<>(out);
     sorted.sort(Comparator.comparingInt(String::length).reversed());
