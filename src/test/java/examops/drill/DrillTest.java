@@ -35,8 +35,11 @@ class DrillTest {
     PROVINCE.districts().forEach(d -> assertThat(steps).anyMatch(s -> s.path().equals("/api/v1/checkins") && d.id().equals(s.body().getString("district"))));
     Instant silentFrom = Instant.parse("2020-08-09T00:00:00Z");
     Instant silentTo = Instant.parse("2020-08-09T02:40:00Z");
+    // The district unit is silent; its sites, which have duties of their own and count only for themselves, still report.
     assertThat(steps).noneMatch(s -> s.path().equals("/api/v1/checkins") && "tri-ton".equals(s.body().getString("district"))
-        && !s.at().isBefore(silentFrom) && s.at().isBefore(silentTo));
+        && !s.body().getJsonObject("data").containsKey("site") && !s.at().isBefore(silentFrom) && s.at().isBefore(silentTo));
+    assertThat(steps).anyMatch(s -> s.path().equals("/api/v1/checkins") && "tri-ton".equals(s.body().getString("district"))
+        && s.body().getJsonObject("data").containsKey("site") && !s.at().isBefore(silentFrom) && s.at().isBefore(silentTo));
     assertThat(steps).noneMatch(s -> s.body().getString("id").startsWith("drill-pub-tri-ton.radio.exam-site-addresses"));
     assertThat(steps).anyMatch(s -> s.body().getString("id").equals("drill-DRILL-001-resolve"));
   }
