@@ -37,7 +37,17 @@ final class InStep {
 
   /** Notes a record handed over by a poll (records of a partition come in offset order). */
   void saw(ConsumerRecord<?, ?> r) {
-    head.merge(new TopicPartition(r.topic(), r.partition()), r.timestamp(), Math::max);
+    saw(new TopicPartition(r.topic(), r.partition()), r.timestamp());
+  }
+
+  /** Notes the latest receipt time a poll handed over for a partition. */
+  void saw(TopicPartition tp, long timestamp) {
+    head.merge(tp, timestamp, Math::max);
+  }
+
+  /** Whether any partition is held back now. */
+  boolean holding() {
+    return !held.isEmpty();
   }
 
   /** The changes to make after a poll: partitions to pause, and partitions to resume. */

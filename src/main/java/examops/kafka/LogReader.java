@@ -189,9 +189,13 @@ public final class LogReader implements AutoCloseable {
    * reader following the live log asks nothing and holds nothing back.
    */
   private void keepInStep(ConsumerRecords<String, byte[]> records, List<TopicPartition> partitions) {
-    for (ConsumerRecord<String, byte[]> r : records) inStep.saw(r);
+    // One look per partition, at its last record of the poll: nothing is done per record on the way to the board.
+    for (TopicPartition tp : records.partitions()) {
+      List<ConsumerRecord<String, byte[]>> of = records.records(tp);
+      inStep.saw(tp, of.get(of.size() - 1).timestamp());
+    }
     long now = System.nanoTime();
-    if (records.count() < BACKLOG_POLL && inStep.held().isEmpty()) {
+    if (records.count() < BACKLOG_POLL && !inStep.holding()) {
       // Following the live log (or waiting on a broker that does not answer): nothing to keep in step, nothing to ask.
       ends = Map.of();
     } else if (now - endsAt >= END_EVERY_NANOS) {
