@@ -253,6 +253,15 @@ function renderDistricts(state) {
     LEVEL_ORDER[a.v.level] - LEVEL_ORDER[b.v.level] || byName(a.d, b.d));
   reconcile($('district-grid'), districts, (x) => x.d.id, createDistrict, (node, x) => updateDistrict(node, x.d, x.v));
   setText($('district-empty'), districts.length ? '' : t('empty.noData'));
+  fitDistrictNames();
+}
+
+/** A name too long for its tile (English "Châu Thành district" on a 1366-wide wall) takes a smaller font, not an ellipsis. */
+function fitDistrictNames() {
+  const names = [...$('district-grid').querySelectorAll('.d-name')];
+  for (const name of names) name.classList.remove('is-long');
+  const long = names.filter((name) => name.scrollWidth > name.clientWidth + 1);
+  for (const name of long) name.classList.add('is-long');
 }
 
 function createDistrict() {
@@ -618,6 +627,7 @@ async function main() {
   await initI18n();
   $('lang').addEventListener('click', () => setLanguage(otherLanguage()));
   onLanguageChange(() => { alarm.refresh(); renderAll(); });
+  window.addEventListener('resize', fitDistrictNames);
   for (const b of document.querySelectorAll('.chart-tab')) {
     b.addEventListener('click', () => { chartHold = HOLD_AFTER_CLICK_S; showChartTab(b.dataset.tab); });
   }

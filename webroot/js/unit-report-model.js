@@ -10,3 +10,19 @@ export function unitReportRows(section, nameOf = (u) => u.unit) {
       || (a.kind === b.kind ? 0 : a.kind === 'district' ? -1 : 1)
       || String(nameOf(a)).localeCompare(String(nameOf(b)), 'vi'));
 }
+
+/**
+ * What the wall's summary says: how many units sent (late ones included), how many are overdue, and
+ * the units still to send in panel order (overdue first), whose names the wall shows as far as they fit.
+ */
+export function unitReportSummary(rows) {
+  const sent = rows.filter((u) => u.state === 'submitted' || u.state === 'late');
+  const unsent = rows.filter((u) => u.state === 'missing' || u.state === 'pending');
+  return {
+    total: rows.length,
+    sent: sent.length,
+    late: rows.filter((u) => u.state === 'late').length,
+    missing: rows.filter((u) => u.state === 'missing').length,
+    unsent,
+  };
+}

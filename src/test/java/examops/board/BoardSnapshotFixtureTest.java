@@ -34,19 +34,69 @@ class BoardSnapshotFixtureTest {
   /** 08:12 on 9 August 2020: the Literature paper is under way. */
   static final Instant NOW = OffsetDateTime.parse("2020-08-09T08:12:00+07:00").toInstant();
 
+  static final Path AFTER_EXAM_FIXTURE = Path.of("webroot", "test", "fixtures", "board-snapshot.after-exam.generated.json");
+  /** 09:00 on 15 October 2020: the units' reports were due yesterday at 17:00; the window closes tonight. */
+  static final Instant AFTER_EXAM_NOW = OffsetDateTime.parse("2020-10-15T09:00:00+07:00").toInstant();
+
   @Test
   @DisplayName("webroot/test/fixtures/board-snapshot.generated.json is the snapshot BoardView makes of an exam morning")
   void fixtureIsTheRealSnapshot() throws IOException {
-    String made = snapshot().encodePrettily() + "\n";
-    if (Boolean.getBoolean("fixtures.write")) Files.writeString(FIXTURE, made, StandardCharsets.UTF_8);
-    assertThat(Files.exists(FIXTURE)).as(FIXTURE + " exists (write it with -Dfixtures.write=true)").isTrue();
-    JsonObject committed = new JsonObject(Files.readString(FIXTURE, StandardCharsets.UTF_8));
-    assertThat(committed.getMap()).as("the committed fixture has drifted from BoardView; run "
+    assertWritten(FIXTURE, snapshot());
+  }
+
+  @Test
+  @DisplayName("webroot/test/fixtures/board-snapshot.after-exam.generated.json is the snapshot BoardView makes the morning after the units' reports were due")
+  void afterExamFixtureIsTheRealSnapshot() throws IOException {
+    JsonObject snapshot = afterExamSnapshot();
+    assertThat(snapshot.getJsonObject("clock").getString("phase")).isEqualTo("reporting");
+    assertThat(snapshot.getJsonObject("unitReports").stream().map(e -> ((JsonObject) e.getValue()).getString("state")))
+        .contains("submitted", "late", "missing");
+    assertWritten(AFTER_EXAM_FIXTURE, snapshot);
+  }
+
+  private static void assertWritten(Path fixture, JsonObject snapshot) throws IOException {
+    String made = snapshot.encodePrettily() + "\n";
+    if (Boolean.getBoolean("fixtures.write")) Files.writeString(fixture, made, StandardCharsets.UTF_8);
+    assertThat(Files.exists(fixture)).as(fixture + " exists (write it with -Dfixtures.write=true)").isTrue();
+    JsonObject committed = new JsonObject(Files.readString(fixture, StandardCharsets.UTF_8));
+    assertThat(committed.getMap()).as("the committed fixture " + fixture + " has drifted from BoardView; run "
         + "mvn test -Dtest=BoardSnapshotFixtureTest -Dfixtures.write=true and review the diff").isEqualTo(new JsonObject(made).getMap());
   }
 
   /** An exam morning: most districts reported, one late with an issue, one silent; the portal down; incidents in each state. */
   static JsonObject snapshot() {
+    return new BoardView(PROVINCE).snapshot(morning(), NOW);
+  }
+
+  /**
+   * The morning after the units' reports were due, on top of the exam morning (its incidents still open, its
+   * alerts still up): every district but Tri Tôn checked in today; nine district units and two departments
+   * reported in time, Châu Đốc this morning (late); Tri Tôn, Chợ Mới, the post office and VNPT have not.
+   */
+  static JsonObject afterExamSnapshot() {
+    BoardState state = morning();
+    var changes = new HashSet<Change>();
+    int n = 0;
+    for (var d : PROVINCE.districts()) {
+      if (d.id().equals("tri-ton")) continue;
+      OffsetDateTime t = OffsetDateTime.parse("2020-10-15T08:0" + (n++ % 10) + ":00+07:00");
+      state.apply(new Event("ci-oct-" + d.id(), EventType.CHECKIN_SUBMITTED, t, t.toInstant(), "district:" + d.id(), d.id(),
+          new JsonObject().put("status", "ok").put("phone", "ok").put("fax", "ok").put("internet", "ok").put("note", "")), changes);
+    }
+    for (String unit : List.of("long-xuyen", "tan-chau", "an-phu", "phu-tan", "chau-phu", "tinh-bien", "chau-thanh", "thoai-son",
+        "so-gddt", "so-tttt", "chau-doc")) {
+      boolean late = unit.equals("chau-doc");
+      OffsetDateTime t = OffsetDateTime.parse(late ? "2020-10-15T08:30:00+07:00" : "2020-10-13T15:00:00+07:00");
+      String district = unit.startsWith("so-") ? null : unit;
+      state.apply(new Event("ur-" + unit, EventType.UNIT_REPORT_SUBMITTED, t, t.toInstant(),
+          district == null ? "command:trucban" : "district:" + unit, district,
+          new JsonObject().put("unit", unit).put("summary", "Đảm bảo thông tin liên lạc trong các ngày thi; không có sự cố kéo dài.")
+              .put("by", "Nguyễn Văn A")), changes);
+    }
+    return new BoardView(PROVINCE).snapshot(state, AFTER_EXAM_NOW);
+  }
+
+  private static BoardState morning() {
     BoardState state = new BoardState(PROVINCE);
     var changes = new HashSet<Change>();
     List<String> districts = PROVINCE.districts().stream().map(d -> d.id()).toList();
@@ -94,7 +144,7 @@ class BoardSnapshotFixtureTest {
         .put("message", "Cổng thông tin tỉnh không truy cập được từ 08:05").put("messageEn", "The provincial portal down since 08:05")
         .put("onset", "2020-08-09T08:05:00+07:00")), changes);
     troubles(state, changes);
-    return new BoardView(PROVINCE).snapshot(state, NOW);
+    return state;
   }
 
   /**

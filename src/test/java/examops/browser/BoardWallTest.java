@@ -83,6 +83,67 @@ class BoardWallTest {
                 .startsWith("Tuyên truyền (TT):");
     }
 
+    @ParameterizedTest(name = "{0}x{1} {2}")
+    @CsvSource({"1920, 1080, vi", "1366, 768, vi", "1920, 1080, en", "1366, 768, en"})
+    @DisplayName("after the exam the districts and every service tile stay whole; the unit reports are a summary naming the units still to send")
+    void afterExamNothingClipped(int width, int height, String lang) {
+        try (FakeBoardServer after = FakeBoardServer.start(FakeBoardServer.afterExamState())) {
+            browser.viewport(width, height);
+            browser.open(after.url());
+            browser.js("localStorage.setItem('examops.lang', arguments[0]);", lang);
+            browser.open(after.url());
+            browser.waitUntil(WAIT, d -> d.findElements(By.cssSelector("#district-grid .district")).size() == 11);
+            browser.waitUntil(WAIT, d -> d.findElement(By.id("unit-reports")).isDisplayed()
+                    && d.findElement(By.id("unit-report-counts")).getText().contains("11/15"));
+            browser.screenshot("board-wall-after-exam-" + width + "x" + height + "-" + lang);
+
+            assertThat(clipped("#service-grid .s-name")).as("service names").isEmpty();
+            assertThat(clipped("#district-grid .d-name")).as("district names").isEmpty();
+            assertThat(clipped("#district-grid .d-note")).as("card notes").isEmpty();
+            assertThat(clipped(".top .exam, .top .phase, .top .countdown-label")).as("the header").isEmpty();
+            assertThat((Boolean) browser.js("""
+                const top = document.querySelector('.top').getBoundingClientRect();
+                return [...document.querySelectorAll('.top .brand, .top .exam-clock, .top .countdown-box, .top .meta')].every((n) => {
+                  const r = n.getBoundingClientRect();
+                  return r.top >= top.top && r.bottom <= top.bottom + 1;
+                });""")).as("the header's parts inside the header").isTrue();
+            assertThat(clipped("#unit-report-counts, #unit-report-list .ureport:not(.is-overflow) .u-name")).as("unit reports").isEmpty();
+            assertThat((Boolean) browser.js("""
+                const grid = document.querySelector('#service-grid').getBoundingClientRect();
+                const tiles = [...document.querySelectorAll('#service-grid .service')];
+                return tiles.length === 8 && tiles.every((tile) => {
+                  const r = tile.getBoundingClientRect();
+                  return r.height > 0 && r.top >= grid.top - 1 && r.bottom <= grid.bottom + 1 && r.bottom <= window.innerHeight;
+                });""")).as("all 8 service tiles whole and on screen").isTrue();
+            assertThat((Boolean) browser.js("""
+                const panel = document.querySelector('.panel-districts').getBoundingClientRect();
+                return [...document.querySelectorAll('#district-grid .district')].every((tile) => {
+                  const r = tile.getBoundingClientRect();
+                  return r.top >= panel.top && r.bottom <= panel.bottom + 1;
+                });""")).as("every district tile whole, the third row included").isTrue();
+            assertThat((Boolean) browser.js("""
+                const panel = document.querySelector('#unit-reports').getBoundingClientRect();
+                const side = document.querySelector('.col-side').getBoundingClientRect();
+                return panel.height > 0 && panel.left >= side.left && panel.bottom <= window.innerHeight;"""))
+                    .as("the unit-reports summary is on screen, in the side column").isTrue();
+            assertThat((Boolean) browser.js("return document.documentElement.scrollHeight <= window.innerHeight"
+                    + " && document.documentElement.scrollWidth <= window.innerWidth;")).as("fits without scrolling").isTrue();
+
+            // 11 of 15 sent (Châu Đốc late); the four still to send are named, overdue, as far as they fit, the rest counted.
+            String counts = browser.driver().findElement(By.id("unit-report-counts")).getText();
+            assertThat(counts).contains("11/15").contains(lang.equals("vi") ? "4 quá hạn" : "4 overdue");
+            @SuppressWarnings("unchecked")
+            List<String> shown = (List<String>) browser.js("""
+                return [...document.querySelectorAll('#unit-report-list .ureport')]
+                  .filter((n) => n.getBoundingClientRect().height > 0).map((n) => n.dataset.unit);""");
+            assertThat(shown).isNotEmpty().allMatch(u -> List.of("tri-ton", "cho-moi", "buu-dien-tinh", "vnpt-an-giang").contains(u));
+            String more = browser.driver().findElement(By.id("unit-report-more")).getText();
+            assertThat(shown.size() == 4 ? more : more.replaceAll("\\D", "")).isEqualTo(shown.size() == 4 ? "" : String.valueOf(4 - shown.size()));
+            assertThat(browser.driver().findElement(By.id("unit-report-counts")).getAttribute("title"))
+                    .contains("Tri Tôn").contains("VNPT");
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private List<String> clipped(String css) {
         return (List<String>) browser.js(CLIPPED, css);

@@ -49,9 +49,20 @@ final class FakeBoardServer implements AutoCloseable {
         return fake;
     }
 
+    /** The same troubles the morning after the units' reports were due (BoardSnapshotFixtureTest). */
+    static final Path AFTER_EXAM_SNAPSHOT = Path.of("webroot", "test", "fixtures", "board-snapshot.after-exam.generated.json");
+
     static JsonObject sampleState() {
+        return read(SAMPLE_SNAPSHOT);
+    }
+
+    static JsonObject afterExamState() {
+        return read(AFTER_EXAM_SNAPSHOT);
+    }
+
+    private static JsonObject read(Path fixture) {
         try {
-            return new JsonObject(Files.readString(SAMPLE_SNAPSHOT));
+            return new JsonObject(Files.readString(fixture));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
