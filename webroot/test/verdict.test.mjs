@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { verdict, linkStates, minutesOverdue, checkinLine, neverReported } from '../js/verdict.js';
 
 const NOW = Date.parse('2020-08-09T08:00:00+07:00');
@@ -82,3 +83,16 @@ test('a site named in the verdict carries both languages from the province file'
   const v = verdict(district(), { targets }, NOW);
   assert.deepEqual(v.reasons[0].params.site, { vi: 'THPT Long Xuyên', en: 'THPT Long Xuyên exam site' });
 });
+
+// The server's districts[].worst (BoardView, DistrictLevel) and the tile's verdict are one rule: on the
+// snapshots BoardView made (the exam morning, the morning after the units' reports were due) they agree
+// for every district, the ones whose sites or site links are in trouble included.
+for (const name of ['board-snapshot.generated.json', 'board-snapshot.after-exam.generated.json']) {
+  test(`the tile's level is the snapshot's districts[].worst for every district of ${name}`, () => {
+    const snapshot = JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'));
+    const now = Date.parse(snapshot.now);
+    const levels = Object.values(snapshot.districts).map((d) => [d.id, verdict(d, snapshot, now).level]);
+    assert.deepEqual(levels, Object.values(snapshot.districts).map((d) => [d.id, d.worst]));
+    assert.ok(levels.some(([, level]) => level === 'critical'), 'the scenario has a critical district');
+  });
+}

@@ -202,7 +202,8 @@ public final class BoardView {
 
   JsonObject district(BoardState s, District d, Instant now) {
     CheckIn last = s.checkins().latest(d.id()).orElse(null);
-    long openIncidents = s.incidents().all().stream().filter(i -> i.open() && d.id().equals(i.district())).count();
+    List<Incident> open = s.incidents().all().stream().filter(i -> i.open() && d.id().equals(i.district())).toList();
+    long openIncidents = open.size();
     JsonObject publishing = publishing(s, d.id(), now);
     int done = 0;
     int verified = 0;
@@ -228,7 +229,7 @@ public final class BoardView {
         .put("id", d.id()).put("name", d.name().vi()).put("names", text(d.name())).put("sites", (int) d.sites().stream().filter(x -> !x.grading()).count())
         .put("gradingSites", (int) d.sites().stream().filter(examops.province.ExamSite::grading).count())
         .put("status", last == null ? "unknown" : last.status())
-        .put("worst", worst(last, checkin.getString("state"), openIncidents, late))
+        .put("worst", level(s, d, checkin.getString("state"), last, open, siteDuties, late, now))
         .put("checkin", checkin)
         .put("overdue", cs.overdue())
         .put("lastCheckin", last == null ? null : lastCheckin(last))
@@ -238,13 +239,15 @@ public final class BoardView {
         .put("siteCounts", SiteDutyView.counts(siteDuties));
   }
 
-  private static String worst(CheckIn last, String checkinState, long openIncidents, int latePublishing) {
-    if (last == null) return "unknown";
-    if ("critical".equals(last.status()) || "missed".equals(checkinState)) return "critical";
-    if ("issue".equals(last.status()) || "late".equals(checkinState) || openIncidents > 0 || latePublishing > 0) {
-      return "warning";
-    }
-    return "ok";
+  private String level(BoardState s, District d, String checkinState, CheckIn last, List<Incident> open,
+      io.vertx.core.json.JsonArray siteDuties, int latePublishing, Instant now) {
+    List<HealthStatus> siteLinks = province.targets().stream()
+        .filter(t -> d.id().equals(t.district()) && t.site() != null && DistrictLevel.LINK_KINDS.contains(t.kind()))
+        .map(t -> s.targets().health(t.id()).status()).toList();
+    List<String> dutyStates = siteDuties.stream().map(x -> ((JsonObject) x).getString("state")).toList();
+    long critical = open.stream().filter(i -> i.severity() == examops.vocabulary.Severity.CRITICAL && !needToKnow(i)).count();
+    return new DistrictLevel(checkinState, last, critical, open.size(), siteLinks, dutyStates, latePublishing,
+        examClock.at(now).inWindow()).level();
   }
 
   private JsonObject lastCheckin(CheckIn c) {
