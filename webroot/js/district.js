@@ -165,17 +165,31 @@ function renderRecent() {
   const id = currentDistrict();
   const byId = new Map(readRecent().filter((r) => r.district === id).map((r) => [r.id, r]));
   const last = myDistrict()?.lastCheckin;
-  if (last?.id) byId.set(last.id, { ...byId.get(last.id), ...last, received: true });
+  if (last?.id && !me?.site) byId.set(last.id, { ...byId.get(last.id), ...last, received: true });
+  // Each site's latest check-in on the board, merged with this device's copy of it when it sent it.
+  const duties = Array.isArray(myDistrict()?.siteDuties) ? myDistrict().siteDuties : [];
+  const siteNames = new Map(duties.map((s) => [s.id, pick(s.names) || s.name || s.id]));
+  for (const site of duties) {
+    const c = site?.lastCheckin;
+    if (!c?.at) continue;
+    const sent = [...byId.values()].find((r) => r.site === site.id && toMillis(r.at) === toMillis(c.at));
+    const key = sent?.id ?? `site:${site.id}:${c.at}`;
+    byId.set(key, { ...sent, ...c, id: key, site: site.id, received: true });
+  }
+  // A site's staff see their own site's check-ins only, as the rest of their page.
+  if (me?.site) for (const [key, r] of byId) if (r.site !== me.site) byId.delete(key);
   const queued = new Set(waiting(outbox.items()).map((i) => i.id));
   const rows = [...byId.values()].sort((a, b) => toMillis(b.at) - toMillis(a.at)).slice(0, MAX_RECENT);
   reconcile($('recent-list'), rows, (r) => r.id, () => {
     const node = el('li', 'recent');
-    node.append(el('span', 'r-time'), el('span', 'r-status'), el('span', 'r-links'), el('span', 'r-note'), el('span', 'r-state'));
+    node.append(el('span', 'r-time'), el('span', 'r-who'), el('span', 'r-status'), el('span', 'r-links'), el('span', 'r-note'), el('span', 'r-state'));
     return node;
   }, (node, r) => {
     const status = ['ok', 'issue', 'critical'].includes(r.status) ? r.status : 'unknown';
     setClass(node, `recent status-${status}`);
     setText(node.querySelector('.r-time'), `${formatTime(r.at)} ${formatDay(r.at)}`);
+    // Whose check-in: the site's name, or the district unit's own.
+    setText(node.querySelector('.r-who'), r.site ? siteNames.get(r.site) ?? r.site : t('dp.recent.unit'));
     setText(node.querySelector('.r-status'), t(`status.${status}`));
     setText(node.querySelector('.r-links'), ['phone', 'fax', 'internet']
       .filter((k) => r[k] && r[k] !== 'ok').map((k) => `${t(`link.${k}`)} ${t(`linkstate.${r[k]}`)}`).join(' · '));
@@ -332,7 +346,15 @@ async function adoptSignedInDistrict() {
   return who.state;
 }
 
+/** Keeps --page-top-height the sticky bar's height, so what is scrolled to is not left under it. */
+function measureTopBar() {
+  const bar = document.querySelector('.page-top');
+  if (!bar) return;
+  new ResizeObserver(() => document.documentElement.style.setProperty('--page-top-height', `${bar.offsetHeight}px`)).observe(bar);
+}
+
 async function main() {
+  measureTopBar();
   await initI18n(document, ['district']);
   const signedIn = await adoptSignedInDistrict();
   $('lang').addEventListener('click', () => setLanguage(otherLanguage()));

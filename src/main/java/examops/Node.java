@@ -128,7 +128,8 @@ public final class Node implements AutoCloseable {
     accessLog = new AccessLog(bootstrap, "examops-" + config.nodeId() + "-access", tokenBook);
     accessLog.start();
     stages.mark("credentials log");
-    access = new Access(new Tokens(vertx, secret.value()), tokenBook, accessLog, users, config.access(), districtExists);
+    access = new Access(new Tokens(vertx, secret.value()), tokenBook, accessLog, users, config.access(), districtExists,
+        site -> province.site(site).map(examops.province.ExamSite::district));
     EventValidator validator = new EventValidator();
     ReferenceCheck references = new ReferenceCheck(province);
     board = new Board(new BoardView(province), clock);
@@ -224,7 +225,10 @@ public final class Node implements AutoCloseable {
     String host = "0.0.0.0".equals(config.httpHost()) ? "localhost" : config.httpHost();
     List<String> districts = province.districts().stream().map(d -> d.id()).toList();
     String base = config.web().publicUrl() != null ? config.web().publicUrl() : "http://" + host + ":" + http.actualPort();
-    devCredentials = DevCredentials.mint(access.tokens(), base, districts, Instant.now());
+    // A site link for each site with a duty of its own: its staff's page, as token --site gives them.
+    java.util.Map<String, String> sites = new java.util.LinkedHashMap<>();
+    province.sites().stream().filter(examops.province.ExamSite::checkins).forEach(s -> sites.put(s.id(), s.district()));
+    devCredentials = DevCredentials.mint(access.tokens(), base, districts, sites, Instant.now());
     devCredentials.print(console, districts);
   }
 

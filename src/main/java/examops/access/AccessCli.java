@@ -60,21 +60,15 @@ public final class AccessCli {
           + "(A node without one is in development mode and prints its own credentials at start.)");
     }
     Province province = ProvinceLoader.loadOrDefault(config.provinceFile());
-    ExamSite site = site(opts, province);
-    if (site != null) opts.putIfAbsent("role", Role.DISTRICT.wireName());
-    Role role = role(opts);
-    if (site != null && role != Role.DISTRICT) throw new IllegalArgumentException("--site goes with --role district (or no --role) only");
-    if (site != null) opts.putIfAbsent("district", site.district());
-    String district = district(opts, role, province);
-    if (site != null && !site.district().equals(district)) {
-      throw new IllegalArgumentException("site '" + site.id() + "' is in district " + site.district() + ", not " + district);
-    }
+    SiteGrant site = site(opts, province);
+    Role role = site != null ? Role.DISTRICT : role(opts);
+    String district = site != null ? site.district() : district(opts, role, province);
     int days = days(opts.get("days"));
     Vertx vertx = Vertx.vertx();
     try {
       Tokens tokens = new Tokens(vertx, config.access().secret());
       Instant expires = Instant.now().plus(Duration.ofDays(days));
-      Tokens.Issued t = site != null ? tokens.issueForSite(district, site.id(), opts.get("name"), expires)
+      Tokens.Issued t = site != null ? tokens.issueForSite(district, site.site(), opts.get("name"), expires)
           : tokens.issue(role, district, opts.get("name"), expires);
       out.println(t.token());
       return 0;
@@ -101,11 +95,21 @@ public final class AccessCli {
     return d;
   }
 
-  /** The site a {@code --site} token speaks for: one of the province data's sites, or null without the option. */
-  public static ExamSite site(Map<String, String> opts, Province province) {
+  /**
+   * The site a {@code --site} token speaks for, checked as {@code POST /api/v1/tokens} checks it ({@link SiteGrant}),
+   * or null without the option.
+   */
+  static SiteGrant site(Map<String, String> opts, Province province) {
     String s = opts.get("site");
     if (s == null) return null;
-    return province.site(s).orElseThrow(() -> new IllegalArgumentException("unknown site '" + s + "' (not in the province data)"));
+    Role role = opts.containsKey("role") ? role(opts) : null;
+    try {
+      return SiteGrant.check(s, role, opts.get("district"), id -> province.site(id).map(ExamSite::district));
+    } catch (SiteGrant.Refused e) {
+      // The command line's words for the same fields: --role, --district.
+      throw new IllegalArgumentException(e.getMessage().replace("site goes with role district (or no role)",
+          "--site goes with --role district (or no --role)"));
+    }
   }
 
   /** Token lifetime in days: 1 to 366 (a revocation is kept that long), default 30. */

@@ -5,6 +5,7 @@ import examops.access.AccessCli;
 import examops.access.AccessPolicy;
 import examops.access.Principal;
 import examops.access.Role;
+import examops.access.SiteGrant;
 import examops.access.Tokens;
 import examops.admission.PlausibleInput;
 import io.vertx.core.Future;
@@ -43,11 +44,19 @@ final class TokenRoutes {
     else ctx.next();
   }
 
-  /** Body {@code {"role", "district", "name", "days"}}; answers 201 with the token and its enrolment link. */
+  /**
+   * Body {@code {"role", "district", "site", "name", "days"}}; answers 201 with the token and its enrolment link.
+   * With {@code site} it is a site token (a district token for that one site, as {@code token --site}): the role
+   * may be left out, the district too (the site's), and a district given must be the site's.
+   */
   void issue(RoutingContext ctx) {
     JsonObject body = JsonBody.object(ctx).orElse(null);
     if (body == null) {
       Problem.send(ctx, 400, "", "expected a JSON object without repeated keys: {\"role\": \"district\", \"district\": \"long-xuyen\", \"name\": \"...\", \"days\": 30}");
+      return;
+    }
+    if (body.containsKey("site")) {
+      issueForSite(ctx, body);
       return;
     }
     Role role = Role.fromWireName(body.getValue("role") instanceof String s ? s : null).orElse(null);
@@ -64,19 +73,60 @@ final class TokenRoutes {
       Problem.send(ctx, 400, "district", "district goes with role district only");
       return;
     }
+    Lifetime life = lifetime(ctx, body);
+    if (life == null) return;
+    answer(ctx, access.tokens().issue(role, district, life.name(), life.expires()));
+  }
+
+  private void issueForSite(RoutingContext ctx, JsonObject body) {
+    if (!(body.getValue("site") instanceof String site) || site.isBlank() || site.length() > 200) {
+      Problem.send(ctx, 400, "site", "site must be a site id of the province data, e.g. \"long-xuyen/thpt-long-xuyen\"");
+      return;
+    }
+    Role role = null;
+    if (body.getValue("role") != null) {
+      role = Role.fromWireName(body.getValue("role") instanceof String s ? s : null).orElse(null);
+      if (role == null) {
+        Problem.send(ctx, 400, "role", "role must be one of " + Role.names());
+        return;
+      }
+    }
+    if (body.getValue("district") != null && !(body.getValue("district") instanceof String)) {
+      Problem.send(ctx, 400, "district", "district must be a district id");
+      return;
+    }
+    SiteGrant grant;
+    try {
+      grant = SiteGrant.check(site, role, body.getString("district"), access.siteDistrict());
+    } catch (SiteGrant.Refused e) {
+      Problem.send(ctx, "role".equals(e.field()) ? 400 : 422, e.field(), e.getMessage());
+      return;
+    }
+    Lifetime life = lifetime(ctx, body);
+    if (life == null) return;
+    answer(ctx, access.tokens().issueForSite(grant.district(), grant.site(), life.name(), life.expires()));
+  }
+
+  /** A token's holder name and expiry from the body, or null once a 400 is sent. */
+  private static Lifetime lifetime(RoutingContext ctx, JsonObject body) {
     int days;
     try {
       days = AccessCli.days(body.getValue("days") == null ? null : String.valueOf(body.getValue("days")));
     } catch (IllegalArgumentException e) {
       Problem.send(ctx, 400, "days", e.getMessage().replace("--days", "days"));
-      return;
+      return null;
     }
     if (body.getValue("name") instanceof String s && PlausibleInput.firstInvisible(s) >= 0) {
       Problem.send(ctx, 400, "name", "name holds an invisible formatting character (bidirectional or zero-width text is not accepted)");
-      return;
+      return null;
     }
     String name = body.getValue("name") instanceof String s && !s.isBlank() && s.length() <= 200 ? s : null;
-    Tokens.Issued t = access.tokens().issue(role, district, name, Instant.now().plus(Duration.ofDays(days)));
+    return new Lifetime(name, Instant.now().plus(Duration.ofDays(days)));
+  }
+
+  private record Lifetime(String name, Instant expires) {}
+
+  private void answer(RoutingContext ctx, Tokens.Issued t) {
     Principal by = Authenticator.principal(ctx);
     recorded(ctx, access.log().issued(t.principal(), by.source())).onSuccess(r -> ctx.response().setStatusCode(201)
         .putHeader("content-type", "application/json; charset=utf-8").putHeader("Cache-Control", "no-store")

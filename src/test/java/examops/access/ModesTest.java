@@ -30,7 +30,7 @@ class ModesTest {
   private static final Pattern LINK = Pattern.compile("(http://\\S+/\\?access_token=(\\S+))");
 
   @Test
-  @DisplayName("with no secret the node prints working links for command, leadership and every district, and an agent token; they survive a restart")
+  @DisplayName("with no secret the node prints working links for command, leadership, every district and every site with a duty, and an agent token; they survive a restart")
   void developmentModePrintsWorkingCredentials() throws Exception {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     Path dir = Files.createTempDirectory("examops-dev");
@@ -40,7 +40,9 @@ class ModesTest {
       String out = printed.toString(StandardCharsets.UTF_8);
       assertThat(out).contains("DEVELOPMENT mode");
       List<String> lines = out.lines().filter(l -> LINK.matcher(l).find()).toList();
-      assertThat(lines).hasSize(2 + node.node().province().districts().size());
+      long sitesWithDuties = node.node().province().sites().stream().filter(examops.province.ExamSite::checkins).count();
+      assertThat(sitesWithDuties).isPositive();
+      assertThat(lines).hasSize(2 + node.node().province().districts().size() + (int) sitesWithDuties);
       String commandLink = link(lines, "command center");
       assertThat(commandLink).startsWith(node.baseUrl() + "/?access_token=");
       TestNode.Response enrol = node.send("GET", commandLink.substring(node.baseUrl().length()), null, Map.of());
@@ -50,6 +52,9 @@ class ModesTest {
           .isEqualTo("command");
       assertThat(me(node, token(link(lines, "leadership"))).getString("role")).isEqualTo("leadership");
       assertThat(me(node, token(link(lines, "district long-xuyen"))).getString("source")).isEqualTo("district:long-xuyen");
+      io.vertx.core.json.JsonObject siteStaff = me(node, token(link(lines, "site long-xuyen/thpt-long-xuyen ")));
+      assertThat(siteStaff.getString("site")).isEqualTo("long-xuyen/thpt-long-xuyen");
+      assertThat(siteStaff.getString("district")).isEqualTo("long-xuyen");
       Matcher agent = Pattern.compile("agent token\\s*: (\\S+)").matcher(out);
       assertThat(agent.find()).isTrue();
       assertThat(node.post("/api/v1/monitoring", Bodies.probe().encode(), agent.group(1)).status()).isEqualTo(202);

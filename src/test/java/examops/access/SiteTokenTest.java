@@ -117,6 +117,68 @@ class SiteTokenTest {
   }
 
   @Test
+  @DisplayName("the command center issues a site token over the API as token --site does: the site's district, its enrolment link, and it checks in for its site")
+  void commandIssuesASiteToken() throws Exception {
+    TestNode.Response r = node.post("/api/v1/tokens", new JsonObject().put("site", SITE).put("name", "Thư ký điểm thi").put("days", 5).encode());
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    JsonObject issued = r.json();
+    assertThat(issued.getString("role")).isEqualTo("district");
+    assertThat(issued.getString("district")).isEqualTo("long-xuyen");
+    assertThat(issued.getString("site")).isEqualTo(SITE);
+    assertThat(issued.getString("link")).endsWith("/?access_token=" + issued.getString("token"));
+    String token = issued.getString("token");
+    assertThat(node.get("/api/v1/me", token).json().getString("site")).isEqualTo(SITE);
+    assertThat(node.post("/api/v1/checkins", checkin(new JsonObject()).encode(), token).status()).isEqualTo(202);
+    assertRefused(node.post("/api/v1/checkins", checkin(new JsonObject().put("site", OTHER_SITE)).encode(), token), "data.site",
+        "cannot write for another site");
+    // The issue is on the access log with its site, so the token desk lists it as a site token.
+    await().atMost(Duration.ofSeconds(10)).until(() -> node.get("/api/v1/tokens").json().getJsonArray("tokens").stream()
+        .map(o -> (JsonObject) o).anyMatch(t -> issued.getString("jti").equals(t.getString("jti")) && SITE.equals(t.getString("site"))));
+    // With the role and district given, they must be the site's.
+    assertThat(node.post("/api/v1/tokens", new JsonObject().put("site", SITE).put("role", "district").put("district", "long-xuyen").encode())
+        .status()).isEqualTo(201);
+  }
+
+  @Test
+  @DisplayName("a site token over the API is refused with the field at fault: an unknown site, another role, a district that is not the site's")
+  void siteTokenRequestsAreChecked() {
+    TestNode.Response unknown = node.post("/api/v1/tokens", new JsonObject().put("site", "long-xuyen/atlantis").encode());
+    assertThat(unknown.status()).isEqualTo(422);
+    assertThat(unknown.json().getString("field")).isEqualTo("site");
+    assertThat(unknown.json().getString("error")).contains("unknown site 'long-xuyen/atlantis'");
+    TestNode.Response role = node.post("/api/v1/tokens", new JsonObject().put("site", SITE).put("role", "command").encode());
+    assertThat(role.status()).isEqualTo(400);
+    assertThat(role.json().getString("field")).isEqualTo("role");
+    TestNode.Response district = node.post("/api/v1/tokens", new JsonObject().put("site", SITE).put("role", "district").put("district", "chau-doc").encode());
+    assertThat(district.status()).isEqualTo(422);
+    assertThat(district.json().getString("field")).isEqualTo("district");
+    assertThat(district.json().getString("error")).contains("is in district long-xuyen, not chau-doc");
+    for (Object bad : List.of(42, "", new JsonObject())) {
+      TestNode.Response r = node.post("/api/v1/tokens", new JsonObject().put("site", bad).encode());
+      assertThat(r.status()).as(String.valueOf(bad)).isEqualTo(400);
+      assertThat(r.json().getString("field")).isEqualTo("site");
+    }
+    assertThat(node.post("/api/v1/tokens", new JsonObject().put("site", SITE).put("days", 400).encode()).json().getString("field")).isEqualTo("days");
+  }
+
+  @Test
+  @DisplayName("a district token and a site token, both valid, mint nothing: not for their own site, not for another site or district, and the refusal names none of them")
+  void noTokenMintsAnother() {
+    String district = node.token(examops.access.Role.DISTRICT, "long-xuyen");
+    for (String asker : List.of(district, site)) {
+      for (JsonObject body : List.of(new JsonObject().put("site", SITE), new JsonObject().put("site", OTHER_SITE),
+          new JsonObject().put("site", FOREIGN_SITE), new JsonObject().put("site", FOREIGN_SITE).put("district", "chau-doc"),
+          new JsonObject().put("role", "district").put("district", "chau-doc"), new JsonObject().put("site", "long-xuyen/atlantis"))) {
+        TestNode.Response r = node.post("/api/v1/tokens", body.encode(), asker);
+        assertThat(r.status()).as(body.encode()).isEqualTo(403);
+        assertThat(r.json().containsKey("token")).isFalse();
+        NOT_THEIRS.forEach(name -> assertThat(r.body()).as(body.encode()).doesNotContain(name));
+        assertThat(r.body()).doesNotContain("atlantis");
+      }
+    }
+  }
+
+  @Test
   @DisplayName("past the grace, the rules raise one critical site-checkin-missed alert per silent site; a site that checked in has none")
   void missedSiteAlerts() throws Exception {
     assertThat(node.post("/api/v1/checkins", checkin(new JsonObject()).encode(), site).status()).isEqualTo(202);
