@@ -39,45 +39,13 @@ public final class Province {
   private final Map<String, Target> targetsById = new LinkedHashMap<>();
   private final Map<String, PublishingItem> itemsByKey = new LinkedHashMap<>();
 
-  public Province(
-      String id,
-      LocalizedText name,
-      LocalizedText authority,
-      LocalizedText exam,
-      ZoneId zone,
-      ExamWindow window,
-      List<District> districts,
-      List<Target> targets,
-      List<PublishingItem> publishing,
-      List<ExamSession> timetable,
-      CheckinPolicy checkins,
-      List<Contact> contacts,
-      List<MaintenanceWindow> maintenance) {
-    this(id, name, authority, exam, zone, window, districts, targets, publishing, timetable, checkins,
-        contacts, maintenance, null);
-  }
-
-  /** A province with a grading period (null: none given). */
-  public Province(
-      String id,
-      LocalizedText name,
-      LocalizedText authority,
-      LocalizedText exam,
-      ZoneId zone,
-      ExamWindow window,
-      List<District> districts,
-      List<Target> targets,
-      List<PublishingItem> publishing,
-      List<ExamSession> timetable,
-      CheckinPolicy checkins,
-      List<Contact> contacts,
-      List<MaintenanceWindow> maintenance,
-      GradingPeriod grading) {
-    this(id, name, authority, exam, zone, window, districts, targets, publishing, timetable, checkins,
-        contacts, maintenance, grading, AfterExam.NONE, List.of());
-  }
-
-  /** A province with the stages after the exam and the provincial departments that report (none: empty). */
+  /**
+   * The one constructor ({@link ProvinceParser} calls it once the file is valid).
+   *
+   * @param grading the grading period, or null when the file gives none
+   * @param afterExam the stages after the exam ({@link AfterExam#NONE} or null: none)
+   * @param departments the provincial departments that report beside the district units (none: empty)
+   */
   public Province(
       String id,
       LocalizedText name,

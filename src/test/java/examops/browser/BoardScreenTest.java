@@ -6,35 +6,15 @@ import examops.testing.Tier;
 import java.time.Duration;
 
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** The board page on its own, against a fake feed: rendering, deltas, resync, the stale banner, language. */
 @Tier.Browser
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BoardScreenTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(5);
-
-    private Browser browser;
-    private FakeBoardServer feed;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) browser.close();
-    }
+class BoardScreenTest extends FakeBoardPageTest {
 
     @BeforeEach
     void openBoard() {
@@ -44,11 +24,6 @@ class BoardScreenTest {
         browser.js("localStorage.clear();");
         browser.driver().navigate().refresh();
         waitForTiles(11);
-    }
-
-    @AfterEach
-    void stopFeed() {
-        feed.close();
     }
 
     @Test
@@ -180,9 +155,5 @@ class BoardScreenTest {
 
     private WebElement tile(String districtId) {
         return browser.driver().findElement(By.cssSelector("#district-grid .district[data-id='" + districtId + "']"));
-    }
-
-    private String text(String css) {
-        return browser.driver().findElement(By.cssSelector(css)).getText();
     }
 }

@@ -7,47 +7,14 @@ import java.time.Duration;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** The board says one thing per district and per incident, and its words and clocks keep up with time. */
 @Tier.Browser
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BoardStatesTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(5);
-
-    private Browser browser;
-    private FakeBoardServer feed;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) browser.close();
-    }
-
-    @AfterEach
-    void stopFeed() {
-        if (feed != null) feed.close();
-    }
-
-    private void open(JsonObject state) {
-        feed = FakeBoardServer.start(state);
-        browser.viewport(1920, 1080);
-        browser.open(feed.url());
-        browser.waitUntil(WAIT, d -> d.findElements(By.cssSelector("#district-grid .district")).size() == 11);
-        browser.waitUntil(WAIT, d -> "Trực tuyến".equals(text("#conn")));
-    }
+class BoardStatesTest extends FakeBoardPageTest {
 
     @Test
     @DisplayName("one truth per district: an open critical incident, a lost site link or a missed check-in colour and head the tile, with the reason in words")
@@ -108,9 +75,5 @@ class BoardStatesTest {
 
     private WebElement tile(String districtId) {
         return browser.driver().findElement(By.cssSelector("#district-grid .district[data-id='" + districtId + "']"));
-    }
-
-    private String text(String css) {
-        return browser.driver().findElement(By.cssSelector(css)).getText();
     }
 }

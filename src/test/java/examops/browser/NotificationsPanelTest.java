@@ -4,43 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import examops.testing.Tier;
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** The board's notifications panel and the latency sparklines on its service tiles. */
 @Tier.Browser
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NotificationsPanelTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(5);
-    /** The first snapshot on a busy machine may take longer than the page's own reactions. */
-    private static final Duration FIRST_LOAD = Duration.ofSeconds(30);
-
-    private Browser browser;
-    private FakeBoardServer feed;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) browser.close();
-    }
-
-    @AfterEach
-    void stopFeed() {
-        if (feed != null) feed.close();
-    }
+class NotificationsPanelTest extends FakeBoardPageTest {
 
     @Test
     @DisplayName("what was sent to whom: retries first with their next try, a failed delivery in red with its error, the counts in the head")
@@ -107,16 +79,5 @@ class NotificationsPanelTest {
                 .put("severity", "critical").put("channel", channel).put("recipient", "c-" + id).put("recipientName", to)
                 .put("reminder", 0).put("status", status).put("attempts", attempts).put("error", error).put("at", at)
                 .put("nextAttemptAt", next).put("text", "[ExamOps] NGHIÊM TRỌNG: Cổng thông tin điện tử tỉnh mất kết nối");
-    }
-
-    private void open(JsonObject state) {
-        feed = FakeBoardServer.start(state);
-        browser.viewport(1920, 1080);
-        browser.open(feed.url());
-        browser.waitUntil(FIRST_LOAD, d -> d.findElements(By.cssSelector("#district-grid .district")).size() == 11);
-    }
-
-    private String text(String css) {
-        return browser.driver().findElement(By.cssSelector(css)).getText();
     }
 }

@@ -1,5 +1,6 @@
 package examops.cluster;
 
+import examops.testing.ProbingProvince;
 import examops.testing.TopicRecords;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,9 +11,7 @@ import examops.testing.ChildJvm;
 import examops.testing.NodeProcess;
 import examops.testing.QuorumBrokerMain;
 import examops.testing.Tier;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -98,7 +97,8 @@ class ClusterFailuresTest {
     hook.start();
     int hzA = EmbeddedKafka.freePort();
     int hzB = EmbeddedKafka.freePort();
-    Path province = provinceProbing("http://127.0.0.1:" + portal.getAddress().getPort() + "/");
+    Path province = ProbingProvince.write(Map.of("province/portal",
+        ProbingProvince.http("http://127.0.0.1:" + portal.getAddress().getPort() + "/", Duration.ofSeconds(1), Duration.ofSeconds(1))));
     for (String name : List.of("node-a", "node-b")) {
       Map<String, String> env = new HashMap<>(Map.of("EXAMOPS_KAFKA_BOOTSTRAP", bootstrap, "EXAMOPS_KAFKA_BROKER_WAIT", "PT120S",
           "EXAMOPS_PROVINCE", province.toString(), "EXAMOPS_CLOCK_START", CLOCK_START, "EXAMOPS_CLUSTER_HOST", "127.0.0.1",
@@ -478,25 +478,5 @@ class ClusterFailuresTest {
   /** Every committed record of a topic. */
   private List<ConsumerRecord<String, byte[]>> readTopic(String topic) {
     return TopicRecords.read(bootstrap, topic);
-  }
-
-  /** The default province with the provincial portal probed over HTTP at {@code url} every second. */
-  private static Path provinceProbing(String url) throws Exception {
-    String json;
-    try (InputStream in = ClusterFailuresTest.class.getClassLoader().getResourceAsStream("province/an-giang-2020.json")) {
-      json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    JsonObject p = new JsonObject(json);
-    JsonArray targets = p.getJsonArray("targets");
-    for (int i = 0; i < targets.size(); i++) {
-      JsonObject t = targets.getJsonObject(i);
-      if ("province/portal".equals(t.getString("id"))) {
-        t.put("probe", new JsonObject().put("type", "http").put("url", url).put("expectStatus", 200)
-            .put("interval", "PT1S").put("timeout", "PT1S").put("enabled", true));
-      }
-    }
-    Path file = Files.createTempFile("province-cluster-failures", ".json");
-    Files.writeString(file, p.encodePrettily());
-    return file;
   }
 }

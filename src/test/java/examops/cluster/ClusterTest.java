@@ -1,5 +1,6 @@
 package examops.cluster;
 
+import examops.testing.ProbingProvince;
 import examops.testing.TopicRecords;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -10,9 +11,7 @@ import examops.testing.NodeProcess;
 import examops.testing.Prometheus;
 import examops.testing.Tier;
 import examops.testing.WsClient;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,7 +67,8 @@ class ClusterTest {
       ex.close();
     });
     portal.start();
-    Path province = provinceProbing("http://127.0.0.1:" + portal.getAddress().getPort() + "/");
+    Path province = ProbingProvince.write(Map.of("province/portal",
+        ProbingProvince.http("http://127.0.0.1:" + portal.getAddress().getPort() + "/", PROBE_INTERVAL, Duration.ofSeconds(1))));
 
     int hzA = EmbeddedKafka.freePort();
     int hzB = EmbeddedKafka.freePort();
@@ -247,25 +247,5 @@ class ClusterTest {
     board.remove("now");
     board.getJsonObject("clock").remove("now");
     return board;
-  }
-
-  /** The default province with the provincial portal probed over HTTP at {@code url}, every {@link #PROBE_INTERVAL}. */
-  private static Path provinceProbing(String url) throws Exception {
-    String json;
-    try (InputStream in = ClusterTest.class.getClassLoader().getResourceAsStream("province/an-giang-2020.json")) {
-      json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    JsonObject p = new JsonObject(json);
-    JsonArray targets = p.getJsonArray("targets");
-    for (int i = 0; i < targets.size(); i++) {
-      JsonObject t = targets.getJsonObject(i);
-      if ("province/portal".equals(t.getString("id"))) {
-        t.put("probe", new JsonObject().put("type", "http").put("url", url).put("expectStatus", 200)
-            .put("interval", PROBE_INTERVAL.toString()).put("timeout", "PT1S").put("enabled", true));
-      }
-    }
-    Path file = Files.createTempFile("province-cluster", ".json");
-    Files.writeString(file, p.encodePrettily());
-    return file;
   }
 }

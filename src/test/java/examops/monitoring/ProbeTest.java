@@ -3,15 +3,13 @@ package examops.monitoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import examops.kafka.EmbeddedKafka;
+import examops.testing.ProbingProvince;
 import examops.testing.TestClock;
 import examops.testing.TestNode;
 import examops.testing.Tier;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +31,11 @@ class ProbeTest {
     HttpServer server = vertx.createHttpServer().requestHandler(r -> r.response().setStatusCode(status.get()).end("ok"))
         .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get();
     int closedPort = EmbeddedKafka.freePort();
-    Path province = provinceProbing("http://127.0.0.1:" + server.actualPort() + "/", closedPort);
+    Duration every = Duration.ofMillis(300);
+    Duration timeout = Duration.ofMillis(250);
+    Path province = ProbingProvince.write(Map.of(
+        "province/portal", ProbingProvince.http("http://127.0.0.1:" + server.actualPort() + "/", every, timeout),
+        "province/data-center", ProbingProvince.tcp(closedPort, every, timeout)));
     TestNode node = TestNode.start(Files.createTempDirectory("examops-probes"), new TestClock(Instant.parse("2020-08-09T00:00:00Z")),
         Map.of("EXAMOPS_PROVINCE", province.toString()));
     try {
@@ -68,28 +70,5 @@ class ProbeTest {
       Thread.sleep(100);
     }
     throw new AssertionError(target + " not " + expected + " within 20 s: " + t);
-  }
-
-  /** The default province with the portal's HTTP probe and the data center's TCP probe pointed at this machine. */
-  static Path provinceProbing(String portalUrl, int closedPort) throws Exception {
-    String json;
-    try (InputStream in = ProbeTest.class.getClassLoader().getResourceAsStream("province/an-giang-2020.json")) {
-      json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    JsonObject p = new JsonObject(json);
-    JsonArray targets = p.getJsonArray("targets");
-    for (int i = 0; i < targets.size(); i++) {
-      JsonObject t = targets.getJsonObject(i);
-      if ("province/portal".equals(t.getString("id"))) {
-        t.put("probe", new JsonObject().put("type", "http").put("url", portalUrl).put("expectStatus", 200)
-            .put("interval", "PT0.3S").put("timeout", "PT0.25S").put("enabled", true));
-      } else if ("province/data-center".equals(t.getString("id"))) {
-        t.put("probe", new JsonObject().put("type", "tcp").put("host", "127.0.0.1").put("port", closedPort)
-            .put("interval", "PT0.3S").put("timeout", "PT0.25S").put("enabled", true));
-      }
-    }
-    Path file = Files.createTempFile("province-probes", ".json");
-    Files.writeString(file, p.encodePrettily());
-    return file;
   }
 }

@@ -31,13 +31,13 @@ final class LoaderProblems {
 
   static {
     say("id: \"(.*)\" must be lower-case words joined by '-'", "id \"$1\" " + SLUG_VI, "id \"$1\" " + SLUG_EN);
-    say("window: start must be before end", "window_start phải trước window_end", "window_start must be before window_end");
+    before("window: start", "end", "window_start", "window_end");
     say("\\w+\\[]: (id|item) must be lower-case words joined by '-'", "$1 " + SLUG_VI, "$1 " + SLUG_EN);
-    say("districts\\[]: duplicate district id", "id huyện bị trùng (đã có ở dòng trước)", "duplicate district id");
+    duplicate("districts", "district", "huyện");
     say("sites\\[]: id must be \"(.*)\"", "id điểm phải có dạng \"$1\" (id huyện, dấu '/', rồi tên ngắn)",
         "the site id must read \"$1\" (the district id, '/', then a slug)");
-    say("sites\\[]: duplicate site id", "id điểm bị trùng (đã có ở dòng trước)", "duplicate site id");
-    say("targets\\[]: duplicate target id", "id mục giám sát bị trùng (đã có ở dòng trước)", "duplicate target id");
+    duplicate("sites", "site", "điểm");
+    duplicate("targets", "target", "mục giám sát");
     ref("(?:targets|contacts)\\[]: district \"(.*)\" is not a district", "huyện \"$1\" không có trong districts.csv",
         "district \"$1\" is not in districts.csv", "districts");
     ref("targets\\[]: site \"(.*)\" is not an exam site", "điểm \"$1\" không có trong sites.csv",
@@ -50,18 +50,18 @@ final class LoaderProblems {
         "depends_on: \"$1\" is not in targets.csv", "targets");
     say("targets\\[]: probe url \"(.*)\" must start with http:// or https://", "probe_url \"$1\" phải bắt đầu bằng http:// hoặc https://",
         "probe_url \"$1\" must start with http:// or https://");
-    say("targets\\[]: probe interval must be positive", "probe_interval phải lớn hơn 0", "probe_interval must be more than 0");
-    say("targets\\[]: probe timeout must be positive", "probe_timeout phải lớn hơn 0", "probe_timeout must be more than 0");
+    positive("targets\\[]: probe interval", "probe_interval");
+    positive("targets\\[]: probe timeout", "probe_timeout");
     say("targets\\[]: probe timeout (.*) is longer than its interval (.*)", "probe_timeout $1 dài hơn probe_interval $2",
         "probe_timeout $1 is longer than probe_interval $2");
-    say("targets\\[]: downAlertAfter must not be negative", "down_alert_after không được âm", "down_alert_after must not be negative");
+    notNegative("targets\\[]: downAlertAfter", "down_alert_after");
     say("targets: dependsOn cycle (.*)", "depends_on tạo thành vòng: $1", "depends_on goes round in a circle: $1");
     say("publishing\\[]: duplicate item for channel (.*)", "mục này của kênh $1 bị trùng (đã có ở dòng trước)",
         "duplicate item for channel $1");
     say("timetable: has no exam session", "lịch thi không có buổi thi nào (kind = exam)", "the timetable has no exam session (kind = exam)");
     say("timetable: has more than one site-check-in day", "lịch thi có hơn một ngày làm thủ tục (kind = site-check-in)",
         "the timetable has more than one site-check-in day");
-    say("timetable\\[]: duplicate session id", "id buổi bị trùng (đã có ở dòng trước)", "duplicate session id");
+    duplicate("timetable", "session", "buổi");
     say("timetable\\[]: open is after start", "open sau start", "open is after start");
     say("timetable\\[]: start is not before end", "start không trước end", "start is not before end");
     say("timetable\\[]: is outside the window", "buổi nằm ngoài window_start – window_end của province.csv",
@@ -70,21 +70,21 @@ final class LoaderProblems {
         "opens before \"$1\" ends (sessions must be in time order, without overlap)");
     say("cadence: every must be at least one minute \\(PT1M\\); got (.*)", "every phải ít nhất một phút (PT1M), đang là $1",
         "every must be at least one minute (PT1M), not $1");
-    say("cadence: every must be positive", "every phải lớn hơn 0", "every must be more than 0");
-    say("cadence: grace must not be negative", "grace không được âm", "grace must not be negative");
+    positive("cadence: every", "every");
+    notNegative("cadence: grace", "grace");
     say("cadence: give both activeFrom and activeTo, or neither", "cho cả active_from và active_to, hoặc để trống cả hai",
         "give both active_from and active_to, or neither");
-    say("cadence: activeFrom must be before activeTo", "active_from phải trước active_to", "active_from must be before active_to");
-    say("checkins: delayedAfter must not be negative", "checkin_delayed_after không được âm", "checkin_delayed_after must not be negative");
-    say("contacts\\[]: duplicate contact id", "id người liên hệ bị trùng (đã có ở dòng trước)", "duplicate contact id");
+    before("cadence: activeFrom", "activeTo", "active_from", "active_to");
+    notNegative("checkins: delayedAfter", "checkin_delayed_after");
+    duplicate("contacts", "contact", "người liên hệ");
     say("contacts\\[]: needs a phone or an email", "cần số điện thoại (phone) hoặc email", "needs a phone or an email");
     say("contacts\\[]: rules: \"(.*)\" is not one of (.*)", "rules: \"$1\" không phải một trong: $2", "rules: \"$1\" is not one of $2");
-    say("maintenance\\[]: duplicate maintenance id", "id đợt bảo trì bị trùng (đã có ở dòng trước)", "duplicate maintenance id");
-    say("maintenance\\[]: from must be before to", "from phải trước to", "from must be before to");
+    duplicate("maintenance", "maintenance", "đợt bảo trì");
+    before("maintenance\\[]: from", "to", "from", "to");
     say("maintenance\\[]: covers no targets", "không ghi mục giám sát nào (cột targets)", "names no targets (column targets)");
     ref("maintenance\\[]: target \"(.*)\" is not a target", "targets: \"$1\" không có trong targets.csv",
         "targets: \"$1\" is not in targets.csv", "targets");
-    say("grading: start must be before end", "grading_start phải trước grading_end", "grading_start must be before grading_end");
+    before("grading: start", "end", "grading_start", "grading_end");
     say("grading: is outside the window", "khoảng chấm thi nằm ngoài window_start – window_end",
         "the grading period is outside window_start – window_end");
     say("grading: the file has grading sites but no grading period.*",
@@ -96,6 +96,25 @@ final class LoaderProblems {
 
   private static void say(String regex, String vi, String en) {
     ref(regex, vi, en, null);
+  }
+
+  /** "LIST[]: duplicate WHAT id": a row whose id an earlier row of the same file has. */
+  private static void duplicate(String list, String what, String whatVi) {
+    say(list + "\\[]: duplicate " + what + " id", "id " + whatVi + " bị trùng (đã có ở dòng trước)", "duplicate " + what + " id");
+  }
+
+  /** "FIELD must be positive", in the sheet's column name. */
+  private static void positive(String field, String column) {
+    say(field + " must be positive", column + " phải lớn hơn 0", column + " must be more than 0");
+  }
+
+  private static void notNegative(String field, String column) {
+    say(field + " must not be negative", column + " không được âm", column + " must not be negative");
+  }
+
+  /** "FIRST must be before SECOND" ({@code first} carries the loader's prefix), in the sheet's column names. */
+  private static void before(String first, String second, String firstColumn, String secondColumn) {
+    say(first + " must be before " + second, firstColumn + " phải trước " + secondColumn, firstColumn + " must be before " + secondColumn);
   }
 
   /** A wording about a reference: not reported when the row it names was left out for its own problems. */
