@@ -103,13 +103,11 @@ public final class AccessCli {
     String s = opts.get("site");
     if (s == null) return null;
     Role role = opts.containsKey("role") ? role(opts) : null;
-    try {
-      return SiteGrant.check(s, role, opts.get("district"), id -> province.site(id).map(ExamSite::district));
-    } catch (SiteGrant.Refused e) {
-      // The command line's words for the same fields: --role, --district.
-      throw new IllegalArgumentException(e.getMessage().replace("site goes with role district (or no role)",
-          "--site goes with --role district (or no --role)"));
-    }
+    SiteGrant.Checked checked = SiteGrant.check(s, role, opts.get("district"), id -> province.site(id).map(ExamSite::district));
+    if (checked.grant() != null) return checked.grant();
+    // The command line's words for the same fields: --role, --district.
+    throw new IllegalArgumentException(checked.refusal().replace("site goes with role district (or no role)",
+        "--site goes with --role district (or no --role)"));
   }
 
   /** Token lifetime in days: 1 to 366 (a revocation is kept that long), default 30. */

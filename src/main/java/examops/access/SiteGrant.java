@@ -11,17 +11,10 @@ import java.util.function.Function;
  */
 public record SiteGrant(String district, String site) {
 
-  /** A grant refused: the field at fault ({@code site}, {@code role} or {@code district}) and why, in the API's words. */
-  public static final class Refused extends IllegalArgumentException {
-    private final String field;
-
-    Refused(String field, String message) {
-      super(message);
-      this.field = field;
-    }
-
-    public String field() {
-      return field;
+  /** The answer: the grant, or the field at fault ({@code site}, {@code role} or {@code district}) and why, in the API's words. */
+  public record Checked(SiteGrant grant, String field, String refusal) {
+    static Checked refused(String field, String refusal) {
+      return new Checked(null, field, refusal);
     }
   }
 
@@ -31,12 +24,13 @@ public record SiteGrant(String district, String site) {
    * @param district the district asked for, or null (the site's)
    * @param siteDistrict the district of a site of the province data, empty for an unknown site
    */
-  public static SiteGrant check(String site, Role role, String district, Function<String, Optional<String>> siteDistrict) {
-    String home = siteDistrict.apply(site).orElseThrow(() -> new Refused("site", "unknown site '" + site + "' (not in the province data)"));
-    if (role != null && role != Role.DISTRICT) throw new Refused("role", "site goes with role district (or no role) only");
-    if (district != null && !district.equals(home)) {
-      throw new Refused("district", "site '" + site + "' is in district " + home + ", not " + district);
+  public static Checked check(String site, Role role, String district, Function<String, Optional<String>> siteDistrict) {
+    Optional<String> home = siteDistrict.apply(site);
+    if (home.isEmpty()) return Checked.refused("site", "unknown site '" + site + "' (not in the province data)");
+    if (role != null && role != Role.DISTRICT) return Checked.refused("role", "site goes with role district (or no role) only");
+    if (district != null && !district.equals(home.get())) {
+      return Checked.refused("district", "site '" + site + "' is in district " + home.get() + ", not " + district);
     }
-    return new SiteGrant(home, site);
+    return new Checked(new SiteGrant(home.get(), site), null, null);
   }
 }

@@ -95,13 +95,12 @@ final class TokenRoutes {
       Problem.send(ctx, 400, "district", "district must be a district id");
       return;
     }
-    SiteGrant grant;
-    try {
-      grant = SiteGrant.check(site, role, body.getString("district"), access.siteDistrict());
-    } catch (SiteGrant.Refused e) {
-      Problem.send(ctx, "role".equals(e.field()) ? 400 : 422, e.field(), e.getMessage());
+    SiteGrant.Checked checked = SiteGrant.check(site, role, body.getString("district"), access.siteDistrict());
+    if (checked.grant() == null) {
+      Problem.send(ctx, "role".equals(checked.field()) ? 400 : 422, checked.field(), checked.refusal());
       return;
     }
+    SiteGrant grant = checked.grant();
     Lifetime life = lifetime(ctx, body);
     if (life == null) return;
     answer(ctx, access.tokens().issueForSite(grant.district(), grant.site(), life.name(), life.expires()));

@@ -3,16 +3,12 @@ package examops.board;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import examops.checkin.CheckIn;
-import examops.event.Event;
-import examops.event.EventType;
 import examops.monitoring.HealthStatus;
 import examops.province.Province;
 import examops.province.ProvinceLoader;
 import examops.testing.Tier;
 import io.vertx.core.json.JsonObject;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashSet;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -22,27 +18,26 @@ import org.junit.jupiter.api.Test;
 class DistrictLevelTest {
 
   private static final Province PROVINCE = ProvinceLoader.loadDefault();
-  private final BoardState state = new BoardState(PROVINCE);
-  private final BoardView view = new BoardView(PROVINCE);
+  private final MorningBoard board = new MorningBoard(PROVINCE);
 
   @Test
   @DisplayName("a district on time whose exam site missed its own check-in is critical in the snapshot, as on its tile")
   void aMissedSiteMakesItsDistrictCritical() {
-    checkIn("d", "chau-doc", null, "07:50", "ok", "ok");
-    checkIn("s1", "chau-doc", "chau-doc/thpt-chau-doc", "07:52", "ok", "ok");
-    checkIn("s2", "chau-doc", "chau-doc/thpt-vinh-my", "07:55", "ok", "ok");
-    checkIn("s3", "chau-doc", "chau-doc/thpt-vo-thi-sau", "07:56", "ok", "ok");
-    JsonObject before = district("chau-doc", "08:00");
+    board.checkIn("d", "chau-doc", null, "07:50", "ok", "ok");
+    board.checkIn("s1", "chau-doc", "chau-doc/thpt-chau-doc", "07:52", "ok", "ok");
+    board.checkIn("s2", "chau-doc", "chau-doc/thpt-vinh-my", "07:55", "ok", "ok");
+    board.checkIn("s3", "chau-doc", "chau-doc/thpt-vo-thi-sau", "07:56", "ok", "ok");
+    JsonObject before = board.district("chau-doc", "08:00");
     assertThat(before.getJsonObject("checkin").getString("state")).isEqualTo("on-time");
     // The fourth site has not checked in this morning: past its due time and grace, it is missed.
     assertThat(before.getJsonArray("siteDuties").stream().map(x -> ((JsonObject) x).getString("state"))).contains("missed");
     assertThat(before.getString("worst")).isEqualTo("critical");
 
     for (var site : PROVINCE.sites()) {
-      if (site.district().equals("chau-doc") && !site.grading()) checkIn("all-" + site.id(), "chau-doc", site.id(), "07:58", "ok", "ok");
+      if (site.district().equals("chau-doc") && !site.grading()) board.checkIn("all-" + site.id(), "chau-doc", site.id(), "07:58", "ok", "ok");
     }
     // Every site in: what is left is the checklist items past due (nothing was published in this test), a warning.
-    assertThat(district("chau-doc", "08:00").getString("worst")).isEqualTo("warning");
+    assertThat(board.district("chau-doc", "08:00").getString("worst")).isEqualTo("warning");
   }
 
   @Test
@@ -85,21 +80,5 @@ class DistrictLevelTest {
   private static CheckIn checkin(String status, String fax) {
     OffsetDateTime t = OffsetDateTime.parse("2020-08-09T07:50:00+07:00");
     return new CheckIn("c", "chau-doc", null, t, t.toInstant(), status, "ok", fax, "ok", "", "district:chau-doc");
-  }
-
-  private JsonObject district(String id, String hhmm) {
-    return view.snapshot(state, vn(hhmm)).getJsonObject("districts").getJsonObject(id);
-  }
-
-  private void checkIn(String id, String district, String site, String hhmm, String status, String fax) {
-    OffsetDateTime t = OffsetDateTime.parse("2020-08-09T" + hhmm + ":00+07:00");
-    JsonObject data = new JsonObject().put("status", status).put("phone", "ok").put("fax", fax).put("internet", "ok");
-    if (site != null) data.put("site", site);
-    state.apply(new Event(id, EventType.CHECKIN_SUBMITTED, t, t.toInstant(), site == null ? "district:" + district : "site:" + site,
-        district, data), new LinkedHashSet<>());
-  }
-
-  private static Instant vn(String hhmm) {
-    return OffsetDateTime.parse("2020-08-09T" + hhmm + ":00+07:00").toInstant();
   }
 }

@@ -2,16 +2,11 @@ package examops.board;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import examops.event.Event;
-import examops.event.EventType;
 import examops.province.Province;
 import examops.province.ProvinceLoader;
 import examops.testing.Tier;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.LinkedHashSet;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -21,17 +16,18 @@ import org.junit.jupiter.api.Test;
 class SiteCheckinsOnBoardTest {
 
   private static final Province PROVINCE = ProvinceLoader.loadDefault();
-  private final BoardState state = new BoardState(PROVINCE);
-  private final BoardView view = new BoardView(PROVINCE);
+  private final MorningBoard board = new MorningBoard(PROVINCE);
+  private final BoardState state = board.state;
+  private final BoardView view = board.view;
 
   @Test
   @DisplayName("a site's check-in meets the site's duty, not its district's; the strip lists the district's sites worst first")
   void siteDutiesWorstFirst() {
-    checkIn("c1", "chau-doc", null, "07:20", "ok", "ok");
-    checkIn("c2", "chau-doc", "chau-doc/thpt-chau-doc", "07:52", "ok", "ok");
-    checkIn("c3", "chau-doc", "chau-doc/thpt-vo-thi-sau", "07:38", "issue", "down");
-    checkIn("c4", "chau-doc", "chau-doc/thpt-vinh-my", "07:55", "ok", "ok");
-    JsonObject d = district("chau-doc", "08:12");
+    board.checkIn("c1", "chau-doc", null, "07:20", "ok", "ok");
+    board.checkIn("c2", "chau-doc", "chau-doc/thpt-chau-doc", "07:52", "ok", "ok");
+    board.checkIn("c3", "chau-doc", "chau-doc/thpt-vo-thi-sau", "07:38", "issue", "down");
+    board.checkIn("c4", "chau-doc", "chau-doc/thpt-vinh-my", "07:55", "ok", "ok");
+    JsonObject d = board.district("chau-doc", "08:12");
     // The district's own duty still runs from its own 07:20 check-in (due 07:50): missed.
     assertThat(d.getJsonObject("checkin").getString("state")).isEqualTo("missed");
     assertThat(d.getJsonObject("lastCheckin").getString("id")).isEqualTo("c1");
@@ -45,7 +41,7 @@ class SiteCheckinsOnBoardTest {
     assertThat(silent.getBoolean("neverReported")).isTrue();
     JsonObject late = sites.getJsonObject(1);
     assertThat(late.getString("state")).isEqualTo("late");
-    assertThat(late.getString("nextDue")).isEqualTo(vn("08:08").toString());
+    assertThat(late.getString("nextDue")).isEqualTo(MorningBoard.vn("08:08").toString());
     assertThat(late.getJsonObject("lastCheckin").getString("fax")).isEqualTo("down");
     assertThat(late.getJsonObject("links").getString("fax")).isEqualTo("down"); // the check-in reported the link, as before
     assertThat(sites.getJsonObject(2).getString("state")).isEqualTo("due-soon"); // due 08:22, within 10 minutes
@@ -57,26 +53,10 @@ class SiteCheckinsOnBoardTest {
   @Test
   @DisplayName("the site state comes out of a checkpoint (format 4) as it went in")
   void siteStateSurvivesACheckpoint() {
-    checkIn("c3", "chau-doc", "chau-doc/thpt-vo-thi-sau", "07:38", "issue", "down");
+    board.checkIn("c3", "chau-doc", "chau-doc/thpt-vo-thi-sau", "07:38", "issue", "down");
     BoardState restored = BoardState.restore(PROVINCE, state.save());
     assertThat(state.save().getInteger("format")).isEqualTo(BoardState.FORMAT).isEqualTo(4);
-    assertThat(view.snapshot(restored, vn("08:12")).encode()).isEqualTo(view.snapshot(state, vn("08:12")).encode());
+    assertThat(view.snapshot(restored, MorningBoard.vn("08:12")).encode()).isEqualTo(view.snapshot(state, MorningBoard.vn("08:12")).encode());
     assertThat(restored.siteCheckins().latest("chau-doc/thpt-vo-thi-sau")).isPresent();
-  }
-
-  private JsonObject district(String id, String hhmm) {
-    return view.snapshot(state, vn(hhmm)).getJsonObject("districts").getJsonObject(id);
-  }
-
-  private void checkIn(String id, String district, String site, String hhmm, String status, String fax) {
-    OffsetDateTime t = OffsetDateTime.parse("2020-08-09T" + hhmm + ":00+07:00");
-    JsonObject data = new JsonObject().put("status", status).put("phone", "ok").put("fax", fax).put("internet", "ok");
-    if (site != null) data.put("site", site);
-    state.apply(new Event(id, EventType.CHECKIN_SUBMITTED, t, t.toInstant(), site == null ? "district:" + district : "site:" + site,
-        district, data), new LinkedHashSet<>());
-  }
-
-  private static Instant vn(String hhmm) {
-    return OffsetDateTime.parse("2020-08-09T" + hhmm + ":00+07:00").toInstant();
   }
 }
