@@ -53,3 +53,17 @@ export function reconcile(container, items, keyOf, create, update) {
     }
   }
 }
+
+/**
+ * Hides the rows of a clipped list that do not fit whole (on a wall a row cut in half reads wrong) and
+ * returns how many it hid; a list that is not clipped (a phone's page scrolls) keeps them all.
+ */
+export function fitRows(list) {
+  const rows = [...list.children];
+  for (const row of rows) row.classList.remove('is-overflow');
+  if (getComputedStyle(list).overflowY !== 'hidden' || list.scrollHeight <= list.clientHeight + 1) return 0;
+  const bottom = list.getBoundingClientRect().bottom;
+  const cut = rows.filter((row) => row.getBoundingClientRect().bottom > bottom + 1);
+  for (const row of cut) row.classList.add('is-overflow');
+  return cut.length;
+}

@@ -1,7 +1,7 @@
 // The board's notifications panel: what was sent to whom (email, or SMS through the webhook),
 // failed deliveries in red with the error, and retries with their attempt and next try.
 
-import { el, setText, setClass, reconcile } from './dom.js';
+import { el, setText, setClass, reconcile, fitRows } from './dom.js';
 import { t } from './i18n.js';
 import { formatTime } from './format.js';
 import { notificationRows } from './notification-model.js';
@@ -17,6 +17,11 @@ export function renderNotifications(state) {
   head.classList.toggle('has-failed', counts.failed > 0);
   setText(document.getElementById('notification-empty'), total ? '' : t('notifications.empty'));
   setText(document.getElementById('notification-more'), more ? t('notifications.more', { n: more }) : '');
+}
+
+/** On the wall, the rows that fit whole (the wall shows no "more" line; the counts are in the heading); the board calls it after each render. */
+export function fitNotifications() {
+  fitRows(document.getElementById('notification-list'));
 }
 
 function create() {

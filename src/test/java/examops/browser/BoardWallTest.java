@@ -78,6 +78,7 @@ class BoardWallTest {
             });""")).as("no service tile cut in half").isTrue();
         assertThat((Boolean) browser.js("return document.documentElement.scrollHeight <= window.innerHeight"
                 + " && document.documentElement.scrollWidth <= window.innerWidth;")).as("fits without scrolling").isTrue();
+        sideListsWhole(5);
         assertThat(browser.driver().findElement(By.cssSelector(".panel-districts .legend")).getText()).contains("TT =");
         assertThat(browser.driver().findElement(By.cssSelector("#district-grid .district .d-pub")).getAttribute("title"))
                 .startsWith("Tuyên truyền (TT):");
@@ -129,6 +130,8 @@ class BoardWallTest {
             assertThat((Boolean) browser.js("return document.documentElement.scrollHeight <= window.innerHeight"
                     + " && document.documentElement.scrollWidth <= window.innerWidth;")).as("fits without scrolling").isTrue();
 
+            sideListsWhole(5);
+
             // 11 of 15 sent (Châu Đốc late); the four still to send are named, overdue, as far as they fit, the rest counted.
             String counts = browser.driver().findElement(By.id("unit-report-counts")).getText();
             assertThat(counts).contains("11/15").contains(lang.equals("vi") ? "4 quá hạn" : "4 overdue");
@@ -142,6 +145,21 @@ class BoardWallTest {
             assertThat(browser.driver().findElement(By.id("unit-report-counts")).getAttribute("title"))
                     .contains("Tri Tôn").contains("VNPT");
         }
+    }
+
+    /** Every incident and notification row shown is whole; the open incidents not shown are counted under the list. */
+    private void sideListsWhole(int openIncidents) {
+        assertThat((Boolean) browser.js("""
+            return ['#incident-list', '#notification-list'].every((css) => {
+              const list = document.querySelector(css).getBoundingClientRect();
+              return [...document.querySelectorAll(css + ' > li')].filter((n) => n.getBoundingClientRect().height > 0)
+                .every((n) => n.getBoundingClientRect().bottom <= list.bottom + 1);
+            });""")).as("no incident or notification row cut in half").isTrue();
+        long shown = (Long) browser.js("return [...document.querySelectorAll('#incident-list > li')]"
+                + ".filter((n) => n.getBoundingClientRect().height > 0).length;");
+        assertThat(shown).as("open incidents shown").isPositive();
+        String more = browser.driver().findElement(By.id("incident-more")).getText().replaceAll("\\D", "");
+        assertThat(shown + (more.isEmpty() ? 0 : Long.parseLong(more))).as("shown and counted under the list").isEqualTo(openIncidents);
     }
 
     @SuppressWarnings("unchecked")
