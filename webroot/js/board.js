@@ -418,20 +418,7 @@ function renderIncidents(state) {
   const shown = open.slice(0, MAX_INCIDENT_ROWS);
   reconcile($('incident-list'), shown, (i) => i.id, createIncident, updateIncident);
   setText($('incident-empty'), open.length ? '' : t('incidents.none'));
-  $('incident-list').dataset.beyond = String(open.length - shown.length);
-}
-
-/** The rows that fit whole on the wall; the rest (those beyond the list's length too) counted under them. */
-function fitIncidents() {
-  const beyondList = Number($('incident-list').dataset.beyond) || 0;
-  setText($('incident-more'), '');
-  const more = beyondList + fitRows($('incident-list'));
-  setText($('incident-more'), more > 0 ? t('incidents.more', { n: more }) : '');
-  // The line under the list takes room from it: measure again with the line shown.
-  if (more > 0) {
-    const again = beyondList + fitRows($('incident-list'));
-    setText($('incident-more'), again > 0 ? t('incidents.more', { n: again }) : '');
-  }
+  setText($('incident-more'), open.length > shown.length ? t('incidents.more', { n: open.length - shown.length }) : '');
 }
 
 function createIncident() {
@@ -535,8 +522,7 @@ function render(changed) {
   if (changed.has('districts') || changed.has('targets') || changed.has('province')) siteDetail.refresh();
   // The unit-reports panel shows only after the exam days: the clock's phase decides.
   if (changed.has('clock') && !done.has(renderUnitReports)) renderUnitReports(state);
-  // Rows that fit whole, measured once the pass has laid out every panel (the unit reports take room from the side).
-  fitIncidents();
+  // Notification rows that fit whole, measured once the pass has laid out every panel (the unit reports take room from the side).
   fitNotifications();
   const stats = state.stats ?? {};
   setText($('stats'), Number.isFinite(stats.events) ? t('stats.events', { n: stats.events, dlq: stats.dlq ?? 0 }) : '');
@@ -643,7 +629,7 @@ async function main() {
   await initI18n();
   $('lang').addEventListener('click', () => setLanguage(otherLanguage()));
   onLanguageChange(() => { alarm.refresh(); renderAll(); });
-  window.addEventListener('resize', () => { fitDistrictNames(); fitIncidents(); fitNotifications(); });
+  window.addEventListener('resize', () => { fitDistrictNames(); fitNotifications(); });
   for (const b of document.querySelectorAll('.chart-tab')) {
     b.addEventListener('click', () => { chartHold = HOLD_AFTER_CLICK_S; showChartTab(b.dataset.tab); });
   }
