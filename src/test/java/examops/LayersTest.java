@@ -40,10 +40,10 @@ class LayersTest {
   }
 
   @Test
-  @DisplayName("the vocabulary depends on nothing of ExamOps but the event's wire names")
+  @DisplayName("the vocabulary depends on nothing of ExamOps")
   void vocabularyAtTheBottom() {
     classes().that().resideInAPackage("examops.vocabulary..")
-        .should().onlyDependOnClassesThat().resideInAnyPackage("examops.vocabulary..", "examops.event..", "java..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("examops.vocabulary..", "java..")
         .check(MAIN);
   }
 

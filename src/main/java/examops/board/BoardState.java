@@ -7,7 +7,7 @@ import examops.event.Event;
 import examops.event.EventType;
 import examops.incident.Incident;
 import examops.incident.IncidentBook;
-import examops.monitoring.HealthStatus;
+import examops.vocabulary.HealthStatus;
 import examops.monitoring.MaintenanceBook;
 import examops.monitoring.TargetBook;
 import examops.notification.NotificationBook;

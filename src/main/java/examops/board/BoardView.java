@@ -11,7 +11,7 @@ import examops.clock.ExamClock;
 import examops.event.EventCodec;
 import examops.incident.Incident;
 import examops.monitoring.DependencyFolding;
-import examops.monitoring.HealthStatus;
+import examops.vocabulary.HealthStatus;
 import examops.monitoring.MaintenanceBook;
 import examops.monitoring.TargetBook;
 import examops.province.District;

@@ -6,7 +6,7 @@ import examops.checkin.CheckinState;
 import examops.checkin.CheckinStatus;
 import examops.checkin.SiteDuties;
 import examops.event.EventCodec;
-import examops.monitoring.HealthStatus;
+import examops.vocabulary.HealthStatus;
 import examops.province.District;
 import examops.province.ExamSite;
 import examops.province.Province;

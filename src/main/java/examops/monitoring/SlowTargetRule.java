@@ -5,6 +5,7 @@ import examops.alert.Rule;
 import examops.clock.ExamClock;
 import examops.province.Province;
 import examops.province.Target;
+import examops.vocabulary.HealthStatus;
 import examops.vocabulary.Phase;
 import examops.vocabulary.Severity;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package examops.monitoring;
 
 import examops.event.Event;
+import examops.vocabulary.HealthStatus;
 import io.vertx.core.json.JsonObject;
 import examops.province.Province;
 import examops.province.Target;

@@ -5,6 +5,7 @@ import examops.alert.Rule;
 import examops.province.Province;
 import examops.province.Target;
 import examops.province.TargetKind;
+import examops.vocabulary.HealthStatus;
 import examops.vocabulary.Severity;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -4,6 +4,7 @@ import examops.config.NotifyConfig;
 import examops.notification.Notification;
 import examops.notification.NotificationBook;
 import examops.province.Contact;
+import examops.vocabulary.DeliveryChannel;
 import examops.vocabulary.Severity;
 import java.time.Duration;
 import java.time.Instant;

@@ -9,6 +9,7 @@ import examops.event.EventType;
 import examops.event.EventValidator;
 import examops.event.Validation;
 import examops.kafka.FencedLog;
+import examops.vocabulary.DeliveryChannel;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -1,6 +1,7 @@
 package examops.publishing;
 
 import examops.event.Event;
+import examops.vocabulary.PublishingState;
 import examops.vocabulary.Refusal;
 import java.util.HashMap;
 import java.util.Map;
