@@ -48,6 +48,15 @@ class LayersTest {
   }
 
   @Test
+  @DisplayName("the envelope and its typed payloads know the vocabulary and nothing above it")
+  void eventAboveTheVocabularyOnly() {
+    noClasses().that().resideInAPackage("examops.event..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            concat(STREAMS, ABOVE_STREAMS, new String[] {"examops.province..", "examops.clock..", "examops.kafka.."}))
+        .check(MAIN);
+  }
+
+  @Test
   @DisplayName("the province data knows the vocabulary and nothing of the streams, the clock or the board")
   void provinceBelowTheStreams() {
     noClasses().that().resideInAPackage("examops.province..")

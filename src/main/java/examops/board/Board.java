@@ -3,6 +3,7 @@ package examops.board;
 import examops.alert.Alert;
 import examops.checkin.CheckIn;
 import examops.event.Event;
+import examops.event.Payload;
 import examops.kafka.BrokerWatch;
 import examops.kafka.DeadLetter;
 import examops.kafka.LogReader;
@@ -170,12 +171,13 @@ public final class Board {
 
   private JsonObject current(Event e) {
     return switch (e.type().stream()) {
-      case INCIDENTS -> state.incidents().toJson(e.data().getString("incidentId"));
+      case INCIDENTS -> state.incidents().toJson(e.as(Payload.OfIncident.class).incidentId());
       case PUBLISHING -> {
         String group = e.district() == null ? examops.publishing.PublishingBook.PROVINCE : e.district();
-        yield view.publishing(state, group, clock.instant()).getJsonObject(e.data().getString("channel") + ":" + e.data().getString("item"));
+        Payload.PublishingUpdated p = e.as(Payload.PublishingUpdated.class);
+        yield view.publishing(state, group, clock.instant()).getJsonObject(p.channel().wireName() + ":" + p.item());
       }
-      case ALERTS -> state.alerts().get(e.data().getString("alertId")).map(Alert::toJson).orElse(null);
+      case ALERTS -> state.alerts().get(e.as(Payload.OfAlert.class).alertId()).map(Alert::toJson).orElse(null);
       default -> null;
     };
   }

@@ -11,6 +11,7 @@ import examops.clock.ExamClock;
 import examops.event.EventCodec;
 import examops.incident.Incident;
 import examops.monitoring.DependencyFolding;
+import examops.vocabulary.CheckinCondition;
 import examops.vocabulary.HealthStatus;
 import examops.monitoring.MaintenanceBook;
 import examops.monitoring.TargetBook;
@@ -25,6 +26,7 @@ import examops.publishing.PublishingStanding;
 import examops.publishing.PublishingStatus;
 import examops.vocabulary.Audience;
 import examops.vocabulary.IncidentCategory;
+import examops.vocabulary.PublishingState;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.Comparator;
@@ -209,9 +211,9 @@ public final class BoardView {
     int late = 0;
     for (String k : publishing.fieldNames()) {
       JsonObject item = publishing.getJsonObject(k);
-      String state = item.getString("state");
-      if ("done".equals(state) || "verified".equals(state)) done++;
-      if ("verified".equals(state)) verified++;
+      PublishingState state = PublishingState.fromWireName(item.getString("state")).orElse(PublishingState.NOT_STARTED);
+      if (state == PublishingState.DONE || state == PublishingState.VERIFIED) done++;
+      if (state == PublishingState.VERIFIED) verified++;
       if (item.getBoolean("missing", false)) late++;
     }
     CheckinStatus cs = checkinStatus(s, d.id(), now);
@@ -227,8 +229,8 @@ public final class BoardView {
     return new JsonObject()
         .put("id", d.id()).put("name", d.name().vi()).put("names", text(d.name())).put("sites", (int) d.sites().stream().filter(x -> !x.grading()).count())
         .put("gradingSites", (int) d.sites().stream().filter(examops.province.ExamSite::grading).count())
-        .put("status", last == null ? "unknown" : last.status())
-        .put("worst", worst(last, checkin.getString("state"), openIncidents, late))
+        .put("status", last == null ? "unknown" : last.status().wireName())
+        .put("worst", worst(last, cs.state(), openIncidents, late))
         .put("checkin", checkin)
         .put("overdue", cs.overdue())
         .put("lastCheckin", last == null ? null : lastCheckin(last))
@@ -238,10 +240,10 @@ public final class BoardView {
         .put("siteCounts", SiteDutyView.counts(siteDuties));
   }
 
-  private static String worst(CheckIn last, String checkinState, long openIncidents, int latePublishing) {
+  private static String worst(CheckIn last, CheckinState checkinState, long openIncidents, int latePublishing) {
     if (last == null) return "unknown";
-    if ("critical".equals(last.status()) || "missed".equals(checkinState)) return "critical";
-    if ("issue".equals(last.status()) || "late".equals(checkinState) || openIncidents > 0 || latePublishing > 0) {
+    if (last.status() == CheckinCondition.CRITICAL || checkinState == CheckinState.MISSED) return "critical";
+    if (last.status() == CheckinCondition.ISSUE || checkinState == CheckinState.LATE || openIncidents > 0 || latePublishing > 0) {
       return "warning";
     }
     return "ok";

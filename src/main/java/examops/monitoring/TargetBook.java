@@ -1,6 +1,7 @@
 package examops.monitoring;
 
 import examops.event.Event;
+import examops.event.Payload;
 import examops.vocabulary.HealthStatus;
 import io.vertx.core.json.JsonObject;
 import examops.province.Province;
@@ -48,10 +49,10 @@ public final class TargetBook {
 
   /** Applies a probe.result; false when the target is not in the province data or nothing changed. */
   public boolean apply(Event e) {
-    Optional<HealthStatus> status = HealthStatus.fromWireName(e.data().getString("status"));
-    Double latency = e.data().getDouble("latencyMs");
-    return status.isPresent() && observe(Source.PROBE, e.data().getString("target"), status.get(),
-        latency == null ? null : Math.round(latency), e.atInstant(), e.data().getString("detail"), e.source());
+    Payload.ProbeResult r = e.as(Payload.ProbeResult.class);
+    Double latency = r.latencyMs();
+    return observe(Source.PROBE, r.target(), r.status(), latency == null ? null : Math.round(latency), e.atInstant(), r.detail(),
+        e.source());
   }
 
   /** Records one observation of a target from one source; false when the target is unknown or nothing changed. */

@@ -31,7 +31,7 @@ public final class Notices {
     for (Alert a : state.alerts().active()) {
       if (a.acknowledgedAt() != null) continue; // someone is on it
       if (TargetDownRule.NAME.equals(a.rule()) && !state.maintenance().covering(a.subject(), now).isEmpty()) continue;
-      Severity severity = Severity.fromWireName(a.severity()).orElse(Severity.HIGH);
+      Severity severity = a.severity();
       out.add(new Notice(a.id(), a.rule(), a.subject(), a.district(), severity, category(state, a), a.message(),
           a.messageEn(), a.raisedAt(), severity == Severity.CRITICAL));
     }

@@ -86,7 +86,7 @@ public final class NotificationPlanner {
 
   /** The same rule's subject was called out to this contact less than the repeat window before this onset. */
   private boolean flapping(Notice n, Contact c, DeliveryChannel ch, NotificationBook book, Collection<Delivery> busy) {
-    Optional<Instant> logged = book.lastOnset(n.rule(), n.subject(), c.id(), ch.wireName());
+    Optional<Instant> logged = book.lastOnset(n.rule(), n.subject(), c.id(), ch);
     if (logged.isPresent() && repeats(logged.get(), n.raisedAt())) return true;
     return busy.stream().anyMatch(d -> d.reminder() == 0 && d.contact().id().equals(c.id()) && d.channel() == ch
         && d.notice().rule().equals(n.rule()) && d.notice().subject().equals(n.subject())

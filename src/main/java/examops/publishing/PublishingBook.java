@@ -1,7 +1,7 @@
 package examops.publishing;
 
 import examops.event.Event;
-import examops.vocabulary.PublishingState;
+import examops.event.Payload;
 import examops.vocabulary.Refusal;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,7 +23,8 @@ public final class PublishingBook {
   }
 
   private static String key(Event e) {
-    return key(e.district(), e.data().getString("channel"), e.data().getString("item"));
+    Payload.PublishingUpdated p = e.as(Payload.PublishingUpdated.class);
+    return key(e.district(), p.channel().wireName(), p.item());
   }
 
   /** Why this update may not happen now, or empty when it may. */
@@ -39,8 +40,8 @@ public final class PublishingBook {
   }
 
   private PublishingResult attempt(Event e) {
-    PublishingState next = PublishingState.fromWireName(e.data().getString("state")).orElseThrow();
-    return state(key(e)).apply(next, e.data().getString("evidence"), e.data().getString("by", e.source()), when(e));
+    Payload.PublishingUpdated p = e.as(Payload.PublishingUpdated.class);
+    return state(key(e)).apply(p.state(), p.evidence(), p.by() == null ? e.source() : p.by(), when(e));
   }
 
   /**
