@@ -91,6 +91,17 @@ class LayersTest {
         .check(MAIN);
   }
 
+  @Test
+  @DisplayName("the rules loop and the notifier read the board through its reading interfaces: no book's writing side is in reach")
+  void plannersOnlyRead() {
+    noClasses().that().resideInAnyPackage("examops.rules..", "examops.notify..")
+        .should().dependOnClassesThat().belongToAnyOf(examops.board.BoardState.class, examops.checkin.CheckInBook.class,
+            examops.monitoring.TargetBook.class, examops.monitoring.MaintenanceBook.class, examops.incident.IncidentBook.class,
+            examops.publishing.PublishingBook.class, examops.unitreport.UnitReportBook.class, examops.alert.AlertBook.class,
+            examops.notification.NotificationBook.class)
+        .check(MAIN);
+  }
+
   private static String[] concat(String[]... groups) {
     return java.util.Arrays.stream(groups).flatMap(java.util.Arrays::stream).toArray(String[]::new);
   }

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The active alerts: raised and not yet cleared. */
-public final class AlertBook {
+public final class AlertBook implements Alerts {
 
   private final Map<String, Alert> active = new HashMap<>();
   /** How often each alert id has been cleared: the same condition can come back (after maintenance, say). */
@@ -76,7 +76,7 @@ public final class AlertBook {
   }
 
   public Collection<Alert> active() {
-    return active.values();
+    return java.util.Collections.unmodifiableCollection(active.values());
   }
 
   /** Every alert raised, in time order (then by id: the same whatever order the log was read in). */

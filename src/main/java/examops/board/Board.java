@@ -217,15 +217,15 @@ public final class Board {
   /**
    * Something that turns the board as it stands at the exam clock's {@code now} into what to write
    * next: the rules loop's alert events, the notifier's deliveries. Pure, and run on the board's
-   * context, so it must not keep what it is given.
+   * context, so it must not keep what it is given. It reads the board, it cannot change it.
    */
   public interface Planner<T> {
-    T plan(BoardState state, Instant now);
+    T plan(BoardReading board, Instant now);
   }
 
-  /** Runs a planner on the board's context against the state now. */
+  /** Runs a planner on the board's context against the state now, read-only. */
   public <T> Future<T> plan(Planner<T> planner) {
-    return onContext(() -> planner.plan(state, clock.instant()));
+    return onContext(() -> planner.plan(state.reading(), clock.instant()));
   }
 
   private <T> Future<T> onContext(Supplier<T> work) {

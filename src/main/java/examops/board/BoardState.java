@@ -32,7 +32,7 @@ import java.util.Set;
  * The board, derived from the log: a pure reducer ({@code apply}) with no I/O and no clock of its
  * own. Owned by one thread; applying the same log in the same order always gives the same state.
  */
-public final class BoardState {
+public final class BoardState implements BoardReading {
 
   /** The version of {@link #save()}'s format; a checkpoint of another version is not read. */
   public static final int FORMAT = 4;
@@ -58,6 +58,8 @@ public final class BoardState {
   private long deadLettered;
   /** The latest {@code at} of the events applied, or null: a report ending after it leaves nothing out. */
   private Instant latestAt;
+  /** This state as planners may read it: the books by their reading interfaces, and no way back to the state. */
+  private final BoardReading reading = new ReadOnly();
 
   public BoardState(Province province) {
     this(province, new EventIds(), new CheckInBook(), new CheckInBook(), new TargetBook(province), new MaintenanceBook(province),
@@ -275,6 +277,58 @@ public final class BoardState {
 
   public UnitReportBook unitReports() {
     return unitReports;
+  }
+
+  /** This state for a planner: the same books, typed by what may be read of them; it cannot be cast back to the state. */
+  public BoardReading reading() {
+    return reading;
+  }
+
+  private final class ReadOnly implements BoardReading {
+    @Override
+    public examops.checkin.CheckIns checkins() {
+      return checkins;
+    }
+
+    @Override
+    public examops.checkin.CheckIns siteCheckins() {
+      return siteCheckins;
+    }
+
+    @Override
+    public examops.monitoring.Targets targets() {
+      return targets;
+    }
+
+    @Override
+    public examops.monitoring.MaintenanceWindows maintenance() {
+      return maintenance;
+    }
+
+    @Override
+    public examops.incident.Incidents incidents() {
+      return incidents;
+    }
+
+    @Override
+    public examops.publishing.PublishingProgress publishing() {
+      return publishing;
+    }
+
+    @Override
+    public examops.unitreport.UnitReports unitReports() {
+      return unitReports;
+    }
+
+    @Override
+    public examops.alert.Alerts alerts() {
+      return alerts;
+    }
+
+    @Override
+    public examops.notification.Notifications notifications() {
+      return notifications;
+    }
   }
 
   /**

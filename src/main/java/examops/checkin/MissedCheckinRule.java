@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A district past its check-in grace period: it has missed a check-in. */
-public final class MissedCheckinRule implements Rule<CheckInBook> {
+public final class MissedCheckinRule implements Rule<CheckIns> {
 
   public static final String NAME = "checkin-missed";
 
@@ -35,7 +35,7 @@ public final class MissedCheckinRule implements Rule<CheckInBook> {
   }
 
   @Override
-  public List<AlertCondition> evaluate(CheckInBook checkins, Instant now) {
+  public List<AlertCondition> evaluate(CheckIns checkins, Instant now) {
     List<AlertCondition> out = new ArrayList<>();
     boolean examTime = inExam(clock.phaseAt(now));
     for (District d : province.districts()) {

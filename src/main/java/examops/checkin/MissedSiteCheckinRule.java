@@ -17,7 +17,7 @@ import java.util.List;
  * end, as the district rule's does). An exam site silent while candidates are in its rooms is the
  * most urgent kind (critical); a grading site silent is high.
  */
-public final class MissedSiteCheckinRule implements Rule<CheckInBook> {
+public final class MissedSiteCheckinRule implements Rule<CheckIns> {
 
   public static final String NAME = "site-checkin-missed";
 
@@ -40,7 +40,7 @@ public final class MissedSiteCheckinRule implements Rule<CheckInBook> {
 
   /** @param sites the sites' own check-ins, by site id */
   @Override
-  public List<AlertCondition> evaluate(CheckInBook sites, Instant now) {
+  public List<AlertCondition> evaluate(CheckIns sites, Instant now) {
     List<AlertCondition> out = new ArrayList<>();
     boolean examTime = inExam(clock.phaseAt(now));
     for (ExamSite site : duties.sites()) {

@@ -20,7 +20,7 @@ import java.util.Optional;
  * the incident's own events from the log. The same check answers the HTTP layer (409 for an illegal
  * action) and the reducer (an illegal event read from the log changes nothing).
  */
-public final class IncidentBook {
+public final class IncidentBook implements Incidents {
 
   static final int TIMELINE_LIMIT = 200;
 
@@ -33,7 +33,7 @@ public final class IncidentBook {
   }
 
   public Collection<Incident> all() {
-    return byId.values();
+    return java.util.Collections.unmodifiableCollection(byId.values());
   }
 
   /** Why this event may not happen to its incident now, or empty when it may. */

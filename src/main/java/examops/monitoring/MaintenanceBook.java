@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * center declares (with a reason) and ends. A target inside a window raises no down alert, and its
  * time is reported apart from outages.
  */
-public final class MaintenanceBook {
+public final class MaintenanceBook implements MaintenanceWindows {
 
   /** One window and who declared it (null for a planned one). */
   public record Window(MaintenanceWindow window, String declaredBy, boolean planned) {}

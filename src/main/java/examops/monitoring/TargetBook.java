@@ -25,7 +25,7 @@ import java.util.TreeSet;
  * interleaves the two topics. What the board shows is the worse of the two (a site that says its
  * phone is down is believed over an agent that reaches the exchange), computed when asked.
  */
-public final class TargetBook {
+public final class TargetBook implements Targets {
 
   /** How long a result of a target without an active probe vouches for its status. */
   static final Duration REPORTED_STALE_AFTER = Duration.ofHours(3);

@@ -27,7 +27,7 @@ public final class TargetDownRule implements Rule<TargetDownRule.Reading> {
   private final DependencyFolding folding;
 
   /** What the rule reads: the targets' health and the maintenance windows that excuse them. */
-  public record Reading(TargetBook targets, MaintenanceBook maintenance) {}
+  public record Reading(Targets targets, MaintenanceWindows maintenance) {}
 
   public TargetDownRule(Province province) {
     this.province = province;

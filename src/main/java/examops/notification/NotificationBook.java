@@ -22,7 +22,7 @@ import java.util.TreeSet;
  * log that is done is never delivered again) and what the board shows (the most recent ones).
  * Part of the pure reducer: no I/O, no clock.
  */
-public final class NotificationBook {
+public final class NotificationBook implements Notifications {
 
   /** How many notifications the board shows. */
   public static final int RECENT = 50;

@@ -11,7 +11,7 @@ import java.util.Optional;
  * Publishing checklist progress, keyed like the topic: {@code district:channel:item}. The rules of
  * each move (evidence to claim done; only a done item can be verified) are {@link PublishingStatus}'s.
  */
-public final class PublishingBook {
+public final class PublishingBook implements PublishingProgress {
 
   /** The district part of the key for province-wide items (the provincial portal). */
   public static final String PROVINCE = "province";

@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * ({@code report:<unit>}), so they are read in one order everywhere: the latest read is the report,
  * the earlier ones its history. Retries are the board's id memory's to drop.
  */
-public final class UnitReportBook {
+public final class UnitReportBook implements UnitReports {
 
   /** Versions kept per unit; a unit amending more often than this keeps its first and latest ones. */
   static final int MAX_VERSIONS = 50;
