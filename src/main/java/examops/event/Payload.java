@@ -19,6 +19,10 @@ import java.util.List;
  * schemas only; the books, rules and admission read these records. Optional fields are null when
  * absent. The JSON stays on the event ({@link Event#data()}): it is what is written, so a field a
  * newer schema adds survives a round trip.
+ *
+ * <p>Decoding on the reader's decoding threads adds 3-7% to validating an event and takes about a
+ * quarter off applying it on the board's one thread, which no longer looks fields up by name
+ * ({@code examops.bench.DecodeCost}, same run: 1.75 → 1.86 µs and 1.64 → 1.23 µs per event).
  */
 public sealed interface Payload {
 
