@@ -37,13 +37,34 @@ export function availabilityShares(a) {
   };
 }
 
+/**
+ * The key services' availability for the leadership's headline: up and degraded time over the time
+ * the services were measured (less maintenance), summed over the services, and the share of the
+ * period that was measured. Time without data is not counted as down: a period that began before
+ * monitoring did would otherwise read as a near-total outage; the measured share says how much of
+ * the period the figure stands on. Pure.
+ */
+export function keyServiceAvailability(services) {
+  let up = 0; let measuredBase = 0; let unknown = 0; let total = 0;
+  for (const s of services ?? []) {
+    up += s.upSec + s.degradedSec;
+    measuredBase += s.totalSec - s.maintenanceSec - s.unknownSec;
+    unknown += s.unknownSec;
+    total += s.totalSec;
+  }
+  return {
+    ratio: measuredBase > 0 ? up / measuredBase : null,
+    measured: total > 0 ? (total - unknown) / total : null,
+  };
+}
+
 /** "99,87 %" (vi) or "99.87%" (en); "—" when there is nothing to measure. */
 export function formatPercent(ratio, lang = 'vi', digits = 1) {
   if (ratio === null || ratio === undefined || !Number.isFinite(Number(ratio))) return '—';
   const n = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'vi-VN', {
     minimumFractionDigits: digits, maximumFractionDigits: digits,
   }).format(Number(ratio) * 100);
-  return lang === 'en' ? `${n}%` : `${n} %`;
+  return lang === 'en' ? `${n}%` : `${n}\u00a0%`; // the sign never wraps away from its number
 }
 
 /** Whole minutes from seconds, for charts; null stays null (nothing measured). */

@@ -6,7 +6,7 @@ import { formatAge, formatTime, formatDay } from './format.js';
 import { whoAmI, showSignedOut } from './session.js';
 import { setText } from './dom.js';
 import { generateReport, csvUrl } from './report-client.js';
-import { periodFromSearch, dayPeriod, reportQuery, formatPercent } from './report-model.js';
+import { periodFromSearch, dayPeriod, reportQuery, formatPercent, keyServiceAvailability } from './report-model.js';
 import {
   availabilityChart, incidentChart, timingChart, checkinChart, publishingDistrictChart, publishingChannelChart, dayChart,
 } from './report-charts.js';
@@ -23,23 +23,12 @@ function duration(sec) {
   return sec === null || sec === undefined ? '—' : formatAge(sec * 1000, t);
 }
 
-/** Up and degraded time over the period less maintenance, summed over the key services. */
-function keyServiceAvailability(services) {
-  let up = 0; let base = 0; let unknown = 0; let total = 0;
-  for (const s of services) {
-    up += s.upSec + s.degradedSec;
-    base += s.totalSec - s.maintenanceSec;
-    unknown += s.unknownSec;
-    total += s.totalSec;
-  }
-  return { ratio: base > 0 ? up / base : null, unknown: total > 0 ? unknown / total : null };
-}
-
 function renderKpis(r) {
   const lang = language();
   const a = keyServiceAvailability(r.availability.keyServices);
-  setText($('kpi-availability'), formatPercent(a.ratio, lang, 2));
-  setText($('kpi-availability-note'), t('summary.unknownShare', { share: formatPercent(a.unknown, lang) }));
+  // Two decimals tell 99,95 % from 99,50 %; a whole 100 % needs none (and fits a narrow card).
+  setText($('kpi-availability'), formatPercent(a.ratio, lang, a.ratio !== null && a.ratio >= 0.99995 ? 0 : 2));
+  setText($('kpi-availability-note'), t('summary.measuredShare', { share: formatPercent(a.measured, lang) }));
   const inc = r.incidents;
   setText($('kpi-incidents'), inc.total);
   setText($('kpi-incidents-note'), t('summary.incidentsNote', { critical: inc.bySeverity.critical ?? 0, open: inc.open }));

@@ -46,6 +46,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -115,20 +118,33 @@ public final class Node implements AutoCloseable {
     Predicate<String> districtExists = id -> province.district(id).isPresent();
     Users users = Users.load(config.access().usersFile(), districtExists);
     stages.mark("configuration");
-    metrics = new NodeMetrics(config.nodeId());
-    vertx = await(ClusterVertx.start(config.cluster(), config.dataDir().resolve("vertx-cache"), metrics));
-    stages.mark("Vert.x");
     String bootstrap = config.bootstrapServers();
     KafkaSettings.secure(bootstrap, config.kafka().security());
-    starting = await(StartingServer.listen(vertx, config.httpHost(), config.httpPort(), config.nodeId(), waitingFor::get));
-    startKafka(bootstrap);
-    stages.mark("Kafka");
-    waitingFor.set("reading the credentials log");
+    // The broker (when embedded) and the topics are made ready beside Vert.x's start: neither needs the other.
+    long kafkaFrom = System.nanoTime();
+    CompletableFuture<Long> kafkaReady = beside("examops-start-kafka", () -> {
+      startKafka(bootstrap);
+      return (System.nanoTime() - kafkaFrom) / 1_000_000;
+    });
+    try {
+      metrics = new NodeMetrics(config.nodeId());
+      vertx = await(ClusterVertx.start(config.cluster(), config.dataDir().resolve("vertx-cache"), metrics));
+      stages.mark("Vert.x");
+      starting = await(StartingServer.listen(vertx, config.httpHost(), config.httpPort(), config.nodeId(), waitingFor::get));
+    } catch (Exception | Error e) {
+      settle(kafkaReady); // an embedded broker it started is then stopped by close()
+      throw e;
+    }
+    long kafkaMillis = join(kafkaReady);
+    stages.markBeside("Kafka", kafkaMillis, "Vert.x");
     TokenBook tokenBook = new TokenBook();
     accessLog = new AccessLog(bootstrap, "examops-" + config.nodeId() + "-access", tokenBook);
-    accessLog.start();
-    stages.mark("credentials log");
-    access = new Access(new Tokens(vertx, secret.value()), tokenBook, accessLog, users, config.access(), districtExists);
+    // The credentials log is read beside the board's start from its checkpoint; only the HTTP server needs it.
+    long credentialsFrom = System.nanoTime();
+    CompletableFuture<Long> credentialsRead = beside("examops-start-credentials", () -> {
+      accessLog.start();
+      return (System.nanoTime() - credentialsFrom) / 1_000_000;
+    });
     EventValidator validator = new EventValidator();
     ReferenceCheck references = new ReferenceCheck(province);
     board = new Board(new BoardView(province), clock);
@@ -144,8 +160,6 @@ public final class Node implements AutoCloseable {
     HttpVerticle.NodeInfo info = new HttpVerticle.NodeInfo(config.nodeId(), boardVerticle::readerProgress,
         lease::held, lease::holder, () -> kafka == null ? null : kafka.failure(), metrics::scrape, lease::lastLoss,
         boardVerticle::brokers);
-    http = new HttpVerticle(config.httpHost(), config.httpPort(), board, validator, references, bootstrap, info,
-        new Stats(metrics.registry()), access, config.web());
     BoardRules boardRules = BoardRules.of(province, ExamClock.of(province));
     RulesVerticle rules = new RulesVerticle(board, boardRules,
         new AlertPlanner(boardRules.names(), province.zone(), "rules:" + config.nodeId()), lease, leaseLog)
@@ -155,11 +169,22 @@ public final class Node implements AutoCloseable {
     NotifyVerticle notifier = NotifyVerticle.create(board, province, config.notifications(), lease, leaseLog, config.nodeId())
         .meteredBy(metrics.registry());
     stages.mark("parts built");
-    closeStartingServer();
-    await(vertx.deployVerticle(boardVerticle).compose(id -> vertx.deployVerticle(http))
-        .compose(id -> vertx.deployVerticle(rules)).compose(id -> vertx.deployVerticle(probes))
+    try {
+      closeStartingServer();
+      await(vertx.deployVerticle(boardVerticle));
+    } catch (Exception | Error e) {
+      settle(credentialsRead);
+      throw e;
+    }
+    stages.mark("board from its checkpoint");
+    long credentialsMillis = join(credentialsRead);
+    stages.markBeside("credentials log", credentialsMillis, "the board");
+    access = new Access(new Tokens(vertx, secret.value()), tokenBook, accessLog, users, config.access(), districtExists);
+    http = new HttpVerticle(config.httpHost(), config.httpPort(), board, validator, references, bootstrap, info,
+        new Stats(metrics.registry()), access, config.web());
+    await(vertx.deployVerticle(http).compose(id -> vertx.deployVerticle(rules)).compose(id -> vertx.deployVerticle(probes))
         .compose(id -> vertx.deployVerticle(notifier)));
-    stages.mark("verticles (board from its checkpoint)");
+    stages.mark("verticles");
     lease.start();
     metrics.kafka(boardVerticle.readerClient());
     metrics.kafka(http.ingestClient());
@@ -206,6 +231,43 @@ public final class Node implements AutoCloseable {
       kafka.start();
     }
     new TopicSetup(bootstrap, replication(), config.kafka().brokerWait(), waitingFor::set).ensure(TopicDefinition.loadAll());
+  }
+
+  /** Runs {@code work} on a thread of its own while the start goes on. */
+  private static <T> CompletableFuture<T> beside(String name, Callable<T> work) {
+    CompletableFuture<T> done = new CompletableFuture<>();
+    Thread t = new Thread(() -> {
+      try {
+        done.complete(work.call());
+      } catch (Throwable e) {
+        done.completeExceptionally(e);
+      }
+    }, name);
+    t.setDaemon(true);
+    t.start();
+    return done;
+  }
+
+  /** The result of work run {@link #beside}, or the exception it failed with, as if it had run here. */
+  private static <T> T join(CompletableFuture<T> work) throws Exception {
+    try {
+      return work.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof Exception cause) throw cause;
+      if (e.getCause() instanceof Error cause) throw cause;
+      throw e;
+    }
+  }
+
+  /** Waits for work run {@link #beside} to end, however it ends (what it started is then closed with the node). */
+  private static void settle(CompletableFuture<?> work) {
+    try {
+      work.handle((r, e) -> null).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException cannotHappen) {
+      // handle() completes normally
+    }
   }
 
   /** The real HTTP server takes the port next. */

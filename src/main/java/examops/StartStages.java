@@ -18,6 +18,18 @@ final class StartStages {
     last = now;
   }
 
+  /**
+   * Ends a stage that ran beside the ones before it on a thread of its own: its own duration is put
+   * down, and what the start waited for it beyond the stages beside it.
+   */
+  void markBeside(String stage, long ownMillis, String besideWhat) {
+    long now = System.nanoTime();
+    if (!said.isEmpty()) said.append(", ");
+    said.append(stage).append(' ').append(ownMillis).append(" ms beside ").append(besideWhat)
+        .append(" (").append((now - last) / 1_000_000).append(" ms waited)");
+    last = now;
+  }
+
   @Override
   public String toString() {
     return said.toString();

@@ -47,6 +47,14 @@ final class History {
   private final Path runDir;
   private final Report report;
 
+  /**
+   * The rate both logs are written at (events a second; 0: as fast as the broker takes them). The same
+   * for both sizes, so the 10M/1M ratios compare log sizes and not write rates; below what a node
+   * applies, so the node reads the log as it comes, as a live node does. How far a moment lies from
+   * the checkpoint before it, in records, is the write rate times the checkpoints' spacing in time.
+   */
+  static final int RATE = Integer.getInteger("bench.historyRate", 100_000);
+
   /** Every result a random status (the worst case) instead of a status that changes now and then. */
   static final boolean FLAPPING = Boolean.getBoolean("bench.flapping");
 
@@ -62,7 +70,8 @@ final class History {
     String note = String.format(Locale.ROOT, "%,d and %,d events written straight to the broker (60%% probe results, 30%% district "
         + "check-ins, 10%% site check-ins reporting their links, 10 ms apart in event time; " + (FLAPPING
         ? "every result a random status, the worst case" : "each target's status changing on about one result in 200")
-        + "; %,.0f and %,.0f ev/s written, to a broker in its own JVM while a node read them); the node restarted (both ways) from a "
+        + "; %,.0f and %,.0f ev/s written (" + (RATE > 0 ? String.format(Locale.ROOT, "paced at %,d ev/s for both sizes", RATE)
+        : "as fast as the broker took them") + "), to a broker in its own JVM while a node read them); the node restarted (both ways) from a "
         + "checkpoint covering %,d and %,d records; default checkpoint settings (every %s or 100,000 records)",
         base.events(), big.events(), base.events() / base.writeSec(), big.events() / big.writeSec(), base.fromCheckpoint(),
         big.fromCheckpoint(), "minute") + String.format(Locale.ROOT, "; the ?at= started from checkpoints covering %,d and %,d "
@@ -156,8 +165,10 @@ final class History {
     Instant t0 = Instant.parse("2020-08-09T00:00:00Z");
     AtomicLong errors = new AtomicLong();
     Instant middle = null;
+    long started = System.nanoTime();
     try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
       for (long i = 0; i < n; i++) {
+        if (RATE > 0 && i % 1_000 == 0) pace(started, i);
         if (i == n / 2) {
           producer.flush();
           middle = Instant.now();
@@ -195,6 +206,18 @@ final class History {
     }
     if (errors.get() > 0) throw new IllegalStateException(errors.get() + " records not written");
     return middle;
+  }
+
+  /** Waits until {@code written} records are due at {@link #RATE}. */
+  private static void pace(long started, long written) {
+    long aheadNanos = started + written * 1_000_000_000L / RATE - System.nanoTime();
+    if (aheadNanos <= 0) return;
+    try {
+      Thread.sleep(aheadNanos / 1_000_000, (int) (aheadNanos % 1_000_000));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing the log", e);
+    }
   }
 
   private static void awaitApplied(Children.NodeProcess node, String token, long events, Duration timeout) throws Exception {

@@ -86,6 +86,21 @@ class BoardReplayPageTest {
         assertThat((Boolean) browser.js("return document.documentElement.scrollHeight <= window.innerHeight;"))
             .as("the wall screen still fits").isTrue();
         browser.screenshot("board-replay-1920x1080");
+        // On a wall the banner lies over the header's buttons: the services keep their rows, the countdown stays in view.
+        for (int[] wall : new int[][] {{1920, 1080}, {1366, 768}}) {
+            browser.viewport(wall[0], wall[1]);
+            assertThat((Boolean) browser.js("""
+                const panel = document.querySelector('.panel-services').getBoundingClientRect();
+                const tiles = [...document.querySelectorAll('#service-grid .service')];
+                return tiles.length > 0 && tiles.every((t) => t.getBoundingClientRect().bottom <= panel.bottom + 1);"""))
+                .as("every service tile in view while the replay shows, %dx%d", wall[0], wall[1]).isTrue();
+            assertThat((Boolean) browser.js("""
+                const b = document.getElementById('replay-banner').getBoundingClientRect();
+                const c = document.getElementById('countdown').getBoundingClientRect();
+                return b.height > 0 && (b.left >= c.right || b.bottom <= c.top);"""))
+                .as("the banner leaves the countdown in view, %dx%d", wall[0], wall[1]).isTrue();
+        }
+        browser.screenshot("board-replay-1366x768");
         browser.viewport(390, 844);
         browser.screenshot("board-replay-phone-390x844");
         browser.viewport(1920, 1080);

@@ -146,6 +146,25 @@ class ReportPageTest {
   }
 
   @Test
+  @DisplayName("on a phone, the summary and the report opened from the board's buttons fit the screen's width")
+  void summaryAndReportFitAPhone() {
+    try (Browser phone = Browser.start(390, 844)) {
+      phone.open(node.baseUrl() + "/?access_token=" + node.token(Role.LEADERSHIP, null));
+      for (String page : new String[] {"summary.html", "report.html"}) {
+        phone.waitUntil(WAIT, d -> !d.findElements(By.cssSelector("#district-grid .district")).isEmpty());
+        phone.js("document.querySelector(\"a.nav-link[href='" + page + "']\").click();");
+        assertThat(finalState(phone)).as(page).isEqualTo("true");
+        phone.screenshot(page.replace(".html", "") + "-from-board-390x844");
+        Object widths = phone.js("return [document.documentElement.scrollWidth, document.documentElement.clientWidth];");
+        assertThat(widths).as(page + ": the page's width against the screen's (no sideways scrolling)")
+            .satisfies(w -> assertThat(((Number) ((java.util.List<?>) w).get(0)).intValue())
+                .isLessThanOrEqualTo(((Number) ((java.util.List<?>) w).get(1)).intValue()));
+        phone.driver().navigate().back();
+      }
+    }
+  }
+
+  @Test
   @DisplayName("at its defaults every link of the report page works; the PDF and .docx it offers open and read back in Vietnamese")
   void linksAndExportsAtDefaults() throws Exception {
     browser.open(node.baseUrl() + "/report.html");
