@@ -43,7 +43,7 @@ final class PayloadFields {
     String s = data.getString(name);
     if (s == null) return null;
     OffsetDateTime t = IsoDateTimes.parse(s);
-    if (t == null) throw new IllegalArgumentException("data." + name + ": '" + s + "' is not a date-time with an offset");
+    if (t == null) throw new UndecodablePayload("data." + name, "'" + s + "' is not a date-time with an offset");
     return t;
   }
 
@@ -67,7 +67,7 @@ final class PayloadFields {
 
   /** A value of a closed set the schema requires. */
   <E> E required(String name, Optional<E> value) {
-    if (value.isEmpty()) throw new IllegalArgumentException("data." + name + ": '" + data.getValue(name) + "' is not one of its values");
+    if (value.isEmpty()) throw new UndecodablePayload("data." + name, "'" + data.getValue(name) + "' is not one of its values");
     return value.get();
   }
 

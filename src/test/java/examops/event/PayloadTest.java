@@ -239,10 +239,23 @@ class PayloadTest {
   void builtWithBadValue() {
     assertThatThrownBy(() -> new Event("e-1", EventType.CHECKIN_SUBMITTED, OffsetDateTime.parse("2020-08-09T07:05:00+07:00"), NOW,
         "test", "long-xuyen", new JsonObject().put("status", "fine")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("data.status");
+        .isInstanceOf(UndecodablePayload.class).hasMessageContaining("data.status");
     assertThatThrownBy(() -> new Event("e-1", EventType.CHECKIN_SUBMITTED, OffsetDateTime.parse("2020-08-09T07:05:00+07:00"), NOW,
         "test", "long-xuyen", new JsonObject().put("status", "ok").put("fax", "slowish")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("data.fax");
+        .isInstanceOf(UndecodablePayload.class).hasMessageContaining("data.fax");
+  }
+
+  @Test
+  @DisplayName("a date-time the schema's pattern lets through that is no date is refused at the edge, naming the field")
+  void impossibleDate() {
+    Validation v = VALIDATOR.validate(envelope(EventType.MAINTENANCE_DECLARED,
+        MINIMAL.get(EventType.MAINTENANCE_DECLARED).copy().put("to", "2020-02-30T09:00+07:00")).toBuffer(), NOW);
+    assertThat(v).isInstanceOf(Validation.Invalid.class);
+    assertThat(((Validation.Invalid) v).field()).isEqualTo("data.to");
+    assertThat(((Validation.Invalid) v).message()).isEqualTo("data.to: '2020-02-30T09:00+07:00' is not a date-time with an offset");
+    Validation onset = VALIDATOR.validate(envelope(EventType.ALERT_RAISED,
+        MINIMAL.get(EventType.ALERT_RAISED).copy().put("onset", "2020-08-09T24:30:00+07:00")).toBuffer(), NOW);
+    assertThat(((Validation.Invalid) onset).field()).isEqualTo("data.onset");
   }
 
   @Test
