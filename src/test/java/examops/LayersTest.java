@@ -40,10 +40,19 @@ class LayersTest {
   }
 
   @Test
-  @DisplayName("the vocabulary depends on nothing of ExamOps but the event's wire names")
+  @DisplayName("the vocabulary depends on nothing of ExamOps")
   void vocabularyAtTheBottom() {
     classes().that().resideInAPackage("examops.vocabulary..")
-        .should().onlyDependOnClassesThat().resideInAnyPackage("examops.vocabulary..", "examops.event..", "java..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("examops.vocabulary..", "java..")
+        .check(MAIN);
+  }
+
+  @Test
+  @DisplayName("the envelope and its typed payloads know the vocabulary and nothing above it")
+  void eventAboveTheVocabularyOnly() {
+    noClasses().that().resideInAPackage("examops.event..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            concat(STREAMS, ABOVE_STREAMS, new String[] {"examops.province..", "examops.clock..", "examops.kafka.."}))
         .check(MAIN);
   }
 
@@ -79,6 +88,17 @@ class LayersTest {
   void webDoesNotTouchTheState() {
     noClasses().that().resideInAPackage("examops.web..")
         .should().dependOnClassesThat().haveFullyQualifiedName("examops.board.BoardState")
+        .check(MAIN);
+  }
+
+  @Test
+  @DisplayName("the rules loop and the notifier read the board through its reading interfaces: no book's writing side is in reach")
+  void plannersOnlyRead() {
+    noClasses().that().resideInAnyPackage("examops.rules..", "examops.notify..")
+        .should().dependOnClassesThat().belongToAnyOf(examops.board.BoardState.class, examops.checkin.CheckInBook.class,
+            examops.monitoring.TargetBook.class, examops.monitoring.MaintenanceBook.class, examops.incident.IncidentBook.class,
+            examops.publishing.PublishingBook.class, examops.unitreport.UnitReportBook.class, examops.alert.AlertBook.class,
+            examops.notification.NotificationBook.class)
         .check(MAIN);
   }
 

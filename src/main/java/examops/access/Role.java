@@ -1,6 +1,6 @@
 package examops.access;
 
-import examops.event.WireNames;
+import examops.vocabulary.WireNames;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;

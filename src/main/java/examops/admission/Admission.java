@@ -7,6 +7,7 @@ import examops.board.Board;
 import examops.board.ReferenceCheck;
 import examops.event.Event;
 import examops.event.EventType;
+import examops.event.Payload;
 import examops.vocabulary.Audience;
 import examops.vocabulary.Refusal;
 import io.vertx.core.Future;
@@ -83,7 +84,7 @@ public final class Admission {
     if (sender.audience() == Audience.FULL || e.type().stream() != EventType.Stream.INCIDENTS) {
       return Future.succeededFuture(refused.map(Admission::refusal));
     }
-    String id = e.data().getString("incidentId");
+    String id = e.as(Payload.OfIncident.class).incidentId();
     return board.incidentOwner(id).map(owner -> {
       if (owner.isPresent() && !AccessPolicy.mayRead(sender, owner.get().needToKnow())) {
         return Optional.<Verdict>of(e.type() == EventType.INCIDENT_REPORTED

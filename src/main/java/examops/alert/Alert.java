@@ -1,5 +1,6 @@
 package examops.alert;
 
+import examops.vocabulary.Severity;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 
@@ -9,7 +10,7 @@ import java.time.Instant;
  * @param district the district it concerns, or null for provincial subjects
  * @param messageEn the message in English, or null when the rule gave none
  */
-public record Alert(String id, String rule, String subject, String severity, String message,
+public record Alert(String id, String rule, String subject, Severity severity, String message,
     Instant raisedAt, Instant acknowledgedAt, String acknowledgedBy, String district, String messageEn) {
 
   public Alert acknowledged(Instant at, String by) {
@@ -18,7 +19,7 @@ public record Alert(String id, String rule, String subject, String severity, Str
 
   /** Every field, as a checkpoint keeps it. */
   public JsonObject save() {
-    return new JsonObject().put("id", id).put("rule", rule).put("subject", subject).put("severity", severity)
+    return new JsonObject().put("id", id).put("rule", rule).put("subject", subject).put("severity", severity.wireName())
         .put("message", message).put("raisedAt", raisedAt.toString())
         .put("acknowledgedAt", acknowledgedAt == null ? null : acknowledgedAt.toString())
         .put("acknowledgedBy", acknowledgedBy).put("district", district).put("messageEn", messageEn);
@@ -27,13 +28,14 @@ public record Alert(String id, String rule, String subject, String severity, Str
   /** An alert as {@link #save()} wrote it. */
   public static Alert restore(JsonObject j) {
     String ack = j.getString("acknowledgedAt");
-    return new Alert(j.getString("id"), j.getString("rule"), j.getString("subject"), j.getString("severity"),
+    return new Alert(j.getString("id"), j.getString("rule"), j.getString("subject"),
+        Severity.fromWireName(j.getString("severity")).orElseThrow(),
         j.getString("message"), Instant.parse(j.getString("raisedAt")), ack == null ? null : Instant.parse(ack),
         j.getString("acknowledgedBy"), j.getString("district"), j.getString("messageEn"));
   }
 
   public JsonObject toJson() {
-    return new JsonObject().put("id", id).put("rule", rule).put("subject", subject).put("severity", severity)
+    return new JsonObject().put("id", id).put("rule", rule).put("subject", subject).put("severity", severity.wireName())
         .put("message", message).put("raisedAt", raisedAt.toString())
         .put("acknowledged", acknowledgedAt != null)
         .put("acknowledgedAt", acknowledgedAt == null ? null : acknowledgedAt.toString())

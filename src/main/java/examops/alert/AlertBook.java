@@ -2,7 +2,9 @@ package examops.alert;
 
 import examops.event.Event;
 import examops.event.EventType;
+import examops.event.Payload;
 import examops.vocabulary.Refusal;
+import examops.vocabulary.Severity;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -15,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The active alerts: raised and not yet cleared. */
-public final class AlertBook {
+public final class AlertBook implements Alerts {
 
   private final Map<String, Alert> active = new HashMap<>();
   /** How often each alert id has been cleared: the same condition can come back (after maintenance, say). */
@@ -24,18 +26,18 @@ public final class AlertBook {
   private final List<Raised> raised = new ArrayList<>();
 
   /** An alert as raised: when, by which rule, how severe, where. */
-  public record Raised(Instant at, String alertId, String rule, String severity, String district) {}
+  public record Raised(Instant at, String alertId, String rule, Severity severity, String district) {}
 
   /** Returns false when the event changes nothing (a clear or acknowledgement of no active alert). */
   public boolean apply(Event e) {
-    JsonObject d = e.data();
-    String id = d.getString("alertId");
+    String id = e.as(Payload.OfAlert.class).alertId();
     switch (e.type()) {
       case ALERT_RAISED -> {
         if (active.containsKey(id)) return false;
-        active.put(id, new Alert(id, d.getString("rule"), d.getString("subject"), d.getString("severity"),
-            d.getString("message"), e.atInstant(), null, null, e.district(), d.getString("messageEn")));
-        raised.add(new Raised(e.atInstant(), id, d.getString("rule"), d.getString("severity"), e.district()));
+        Payload.AlertRaised r = e.as(Payload.AlertRaised.class);
+        active.put(id, new Alert(id, r.rule(), r.subject(), r.severity(), r.message(), e.atInstant(), null, null, e.district(),
+            r.messageEn()));
+        raised.add(new Raised(e.atInstant(), id, r.rule(), r.severity(), e.district()));
         return true;
       }
       case ALERT_CLEARED -> {
@@ -46,7 +48,8 @@ public final class AlertBook {
       case ALERT_ACKNOWLEDGED -> {
         Alert a = active.get(id);
         if (a == null || a.acknowledgedAt() != null) return false;
-        active.put(id, a.acknowledged(e.atInstant(), d.getString("by", e.source())));
+        String by = e.as(Payload.AlertFollowUp.class).by();
+        active.put(id, a.acknowledged(e.atInstant(), by == null ? e.source() : by));
         return true;
       }
       default -> throw new IllegalArgumentException("not an alert event: " + e.type());
@@ -56,8 +59,9 @@ public final class AlertBook {
   /** Why an acknowledgement may not happen now (no such active alert, or acknowledged already). */
   public Optional<Refusal> refusal(Event e) {
     if (e.type() != EventType.ALERT_ACKNOWLEDGED) return Optional.empty();
-    Alert a = active.get(e.data().getString("alertId"));
-    if (a == null) return Optional.of(Refusal.absent("no active alert \"" + e.data().getString("alertId") + "\""));
+    String id = e.as(Payload.OfAlert.class).alertId();
+    Alert a = active.get(id);
+    if (a == null) return Optional.of(Refusal.absent("no active alert \"" + id + "\""));
     if (a.acknowledgedAt() != null) return Optional.of(Refusal.conflict("alert already acknowledged by " + a.acknowledgedBy()));
     return Optional.empty();
   }
@@ -72,7 +76,7 @@ public final class AlertBook {
   }
 
   public Collection<Alert> active() {
-    return active.values();
+    return java.util.Collections.unmodifiableCollection(active.values());
   }
 
   /** Every alert raised, in time order (then by id: the same whatever order the log was read in). */
@@ -88,7 +92,7 @@ public final class AlertBook {
     new java.util.TreeMap<>(active).values().forEach(a -> alerts.add(a.save()));
     JsonArray history = new JsonArray();
     raised().forEach(r -> history.add(new JsonArray().add(r.at().toString()).add(r.alertId()).add(r.rule())
-        .add(r.severity()).add(r.district())));
+        .add(r.severity().wireName()).add(r.district())));
     return new JsonObject().put("active", alerts).put("clearings", new JsonObject(new HashMap<>(clearings))).put("raised", history);
   }
 
@@ -102,7 +106,8 @@ public final class AlertBook {
     saved.getJsonObject("clearings").forEach(e -> book.clearings.put(e.getKey(), ((Number) e.getValue()).intValue()));
     for (Object o : saved.getJsonArray("raised")) {
       JsonArray r = (JsonArray) o;
-      book.raised.add(new Raised(Instant.parse(r.getString(0)), r.getString(1), r.getString(2), r.getString(3), r.getString(4)));
+      book.raised.add(new Raised(Instant.parse(r.getString(0)), r.getString(1), r.getString(2),
+          Severity.fromWireName(r.getString(3)).orElseThrow(), r.getString(4)));
     }
     return book;
   }

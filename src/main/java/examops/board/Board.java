@@ -3,6 +3,7 @@ package examops.board;
 import examops.alert.Alert;
 import examops.checkin.CheckIn;
 import examops.event.Event;
+import examops.event.Payload;
 import examops.kafka.BrokerWatch;
 import examops.kafka.DeadLetter;
 import examops.kafka.LogReader;
@@ -170,12 +171,13 @@ public final class Board {
 
   private JsonObject current(Event e) {
     return switch (e.type().stream()) {
-      case INCIDENTS -> state.incidents().toJson(e.data().getString("incidentId"));
+      case INCIDENTS -> state.incidents().toJson(e.as(Payload.OfIncident.class).incidentId());
       case PUBLISHING -> {
         String group = e.district() == null ? examops.publishing.PublishingBook.PROVINCE : e.district();
-        yield view.publishing(state, group, clock.instant()).getJsonObject(e.data().getString("channel") + ":" + e.data().getString("item"));
+        Payload.PublishingUpdated p = e.as(Payload.PublishingUpdated.class);
+        yield view.publishing(state, group, clock.instant()).getJsonObject(p.channel().wireName() + ":" + p.item());
       }
-      case ALERTS -> state.alerts().get(e.data().getString("alertId")).map(Alert::toJson).orElse(null);
+      case ALERTS -> state.alerts().get(e.as(Payload.OfAlert.class).alertId()).map(Alert::toJson).orElse(null);
       default -> null;
     };
   }
@@ -215,15 +217,15 @@ public final class Board {
   /**
    * Something that turns the board as it stands at the exam clock's {@code now} into what to write
    * next: the rules loop's alert events, the notifier's deliveries. Pure, and run on the board's
-   * context, so it must not keep what it is given.
+   * context, so it must not keep what it is given. It reads the board, it cannot change it.
    */
   public interface Planner<T> {
-    T plan(BoardState state, Instant now);
+    T plan(BoardReading board, Instant now);
   }
 
-  /** Runs a planner on the board's context against the state now. */
+  /** Runs a planner on the board's context against the state now, read-only. */
   public <T> Future<T> plan(Planner<T> planner) {
-    return onContext(() -> planner.plan(state, clock.instant()));
+    return onContext(() -> planner.plan(state.reading(), clock.instant()));
   }
 
   private <T> Future<T> onContext(Supplier<T> work) {

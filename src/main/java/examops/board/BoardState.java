@@ -5,9 +5,9 @@ import examops.checkin.CheckIn;
 import examops.checkin.CheckInBook;
 import examops.event.Event;
 import examops.event.EventType;
+import examops.event.Payload;
 import examops.incident.Incident;
 import examops.incident.IncidentBook;
-import examops.monitoring.HealthStatus;
 import examops.monitoring.MaintenanceBook;
 import examops.monitoring.TargetBook;
 import examops.notification.NotificationBook;
@@ -16,6 +16,7 @@ import examops.province.Province;
 import examops.province.Target;
 import examops.publishing.PublishingBook;
 import examops.unitreport.UnitReportBook;
+import examops.vocabulary.LinkState;
 import examops.vocabulary.Refusal;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -31,7 +32,7 @@ import java.util.Set;
  * The board, derived from the log: a pure reducer ({@code apply}) with no I/O and no clock of its
  * own. Owned by one thread; applying the same log in the same order always gives the same state.
  */
-public final class BoardState {
+public final class BoardState implements BoardReading {
 
   /** The version of {@link #save()}'s format; a checkpoint of another version is not read. */
   public static final int FORMAT = 4;
@@ -57,6 +58,8 @@ public final class BoardState {
   private long deadLettered;
   /** The latest {@code at} of the events applied, or null: a report ending after it leaves nothing out. */
   private Instant latestAt;
+  /** This state as planners may read it: the books by their reading interfaces, and no way back to the state. */
+  private final BoardReading reading = new ReadOnly();
 
   public BoardState(Province province) {
     this(province, new EventIds(), new CheckInBook(), new CheckInBook(), new TargetBook(province), new MaintenanceBook(province),
@@ -117,12 +120,12 @@ public final class BoardState {
   private boolean applyMonitoring(Event e, Set<Change> changes) {
     if (e.type() != EventType.PROBE_RESULT) {
       if (!maintenance.apply(e)) return false;
-      changes.add(new Change(Section.MAINTENANCE, e.data().getString("windowId")));
+      changes.add(new Change(Section.MAINTENANCE, e.as(Payload.OfMaintenance.class).windowId()));
       return true;
     }
     // A result changes the target's streak counters even when its status holds, so it is applied
     // (and counted) even if nothing visible changed.
-    if (targets.apply(e)) targetChanged(e.data().getString("target"), changes);
+    if (targets.apply(e)) targetChanged(e.as(Payload.ProbeResult.class).target(), changes);
     return true;
   }
 
@@ -133,7 +136,7 @@ public final class BoardState {
 
   private boolean applyIncident(Event e, Set<Change> changes) {
     if (!incidents.apply(e)) return false;
-    String id = e.data().getString("incidentId");
+    String id = e.as(Payload.OfIncident.class).incidentId();
     changes.add(new Change(Section.INCIDENTS, id));
     incidents.get(id).map(Incident::district).filter(d -> d != null).ifPresent(d -> changes.add(new Change(Section.DISTRICTS, d)));
     return true;
@@ -150,7 +153,7 @@ public final class BoardState {
   private boolean applyCheckIn(Event e, Set<Change> changes) {
     if (e.type() == EventType.UNIT_REPORT_SUBMITTED) {
       unitReports.apply(e);
-      changes.add(new Change(Section.UNIT_REPORTS, e.data().getString("unit")));
+      changes.add(new Change(Section.UNIT_REPORTS, e.as(Payload.UnitReportSubmitted.class).unit()));
       return true;
     }
     CheckIn c = CheckIn.from(e);
@@ -170,21 +173,17 @@ public final class BoardState {
     link(c.site() + "/internet", c.internet(), e, changes);
   }
 
-  private void link(String targetId, String state, Event e, Set<Change> changes) {
+  private void link(String targetId, LinkState state, Event e, Set<Change> changes) {
     if (state == null) return;
-    HealthStatus status = switch (state) {
-      case "ok" -> HealthStatus.UP;
-      case "slow" -> HealthStatus.DEGRADED;
-      default -> HealthStatus.DOWN;
-    };
-    if (targets.observe(TargetBook.Source.CHECKIN, targetId, status, null, e.atInstant(), "check-in: " + state, e.source())) {
+    if (targets.observe(TargetBook.Source.CHECKIN, targetId, state.health(), null, e.atInstant(), "check-in: " + state.wireName(),
+        e.source())) {
       targetChanged(targetId, changes);
     }
   }
 
   private boolean applyAlert(Event e, Set<Change> changes) {
     if (!alerts.apply(e)) return false;
-    changes.add(new Change(Section.ALERTS, e.data().getString("alertId")));
+    changes.add(new Change(Section.ALERTS, e.as(Payload.OfAlert.class).alertId()));
     return true;
   }
 
@@ -278,6 +277,58 @@ public final class BoardState {
 
   public UnitReportBook unitReports() {
     return unitReports;
+  }
+
+  /** This state for a planner: the same books, typed by what may be read of them; it cannot be cast back to the state. */
+  public BoardReading reading() {
+    return reading;
+  }
+
+  private final class ReadOnly implements BoardReading {
+    @Override
+    public examops.checkin.CheckIns checkins() {
+      return checkins;
+    }
+
+    @Override
+    public examops.checkin.CheckIns siteCheckins() {
+      return siteCheckins;
+    }
+
+    @Override
+    public examops.monitoring.Targets targets() {
+      return targets;
+    }
+
+    @Override
+    public examops.monitoring.MaintenanceWindows maintenance() {
+      return maintenance;
+    }
+
+    @Override
+    public examops.incident.Incidents incidents() {
+      return incidents;
+    }
+
+    @Override
+    public examops.publishing.PublishingProgress publishing() {
+      return publishing;
+    }
+
+    @Override
+    public examops.unitreport.UnitReports unitReports() {
+      return unitReports;
+    }
+
+    @Override
+    public examops.alert.Alerts alerts() {
+      return alerts;
+    }
+
+    @Override
+    public examops.notification.Notifications notifications() {
+      return notifications;
+    }
   }
 
   /**

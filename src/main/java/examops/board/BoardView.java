@@ -11,7 +11,8 @@ import examops.clock.ExamClock;
 import examops.event.EventCodec;
 import examops.incident.Incident;
 import examops.monitoring.DependencyFolding;
-import examops.monitoring.HealthStatus;
+import examops.vocabulary.CheckinCondition;
+import examops.vocabulary.HealthStatus;
 import examops.monitoring.MaintenanceBook;
 import examops.monitoring.TargetBook;
 import examops.province.District;
@@ -25,6 +26,7 @@ import examops.publishing.PublishingStanding;
 import examops.publishing.PublishingStatus;
 import examops.vocabulary.Audience;
 import examops.vocabulary.IncidentCategory;
+import examops.vocabulary.PublishingState;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.Comparator;
@@ -210,9 +212,9 @@ public final class BoardView {
     int late = 0;
     for (String k : publishing.fieldNames()) {
       JsonObject item = publishing.getJsonObject(k);
-      String state = item.getString("state");
-      if ("done".equals(state) || "verified".equals(state)) done++;
-      if ("verified".equals(state)) verified++;
+      PublishingState state = PublishingState.fromWireName(item.getString("state")).orElse(PublishingState.NOT_STARTED);
+      if (state == PublishingState.DONE || state == PublishingState.VERIFIED) done++;
+      if (state == PublishingState.VERIFIED) verified++;
       if (item.getBoolean("missing", false)) late++;
     }
     CheckinStatus cs = checkinStatus(s, d.id(), now);
@@ -228,8 +230,8 @@ public final class BoardView {
     return new JsonObject()
         .put("id", d.id()).put("name", d.name().vi()).put("names", text(d.name())).put("sites", (int) d.sites().stream().filter(x -> !x.grading()).count())
         .put("gradingSites", (int) d.sites().stream().filter(examops.province.ExamSite::grading).count())
-        .put("status", last == null ? "unknown" : last.status())
-        .put("worst", level(s, d, checkin.getString("state"), last, open, siteDuties, late, now))
+        .put("status", last == null ? "unknown" : last.status().wireName())
+        .put("worst", level(s, d, cs.state(), last, open, siteDuties, late, now))
         .put("checkin", checkin)
         .put("overdue", cs.overdue())
         .put("lastCheckin", last == null ? null : lastCheckin(last))
@@ -239,7 +241,7 @@ public final class BoardView {
         .put("siteCounts", SiteDutyView.counts(siteDuties));
   }
 
-  private String level(BoardState s, District d, String checkinState, CheckIn last, List<Incident> open,
+  private String level(BoardState s, District d, CheckinState checkinState, CheckIn last, List<Incident> open,
       io.vertx.core.json.JsonArray siteDuties, int latePublishing, Instant now) {
     List<HealthStatus> siteLinks = province.targets().stream()
         .filter(t -> d.id().equals(t.district()) && t.site() != null && DistrictLevel.LINK_KINDS.contains(t.kind()))

@@ -1,8 +1,11 @@
 package examops.board;
 
 import examops.checkin.CheckIn;
-import examops.monitoring.HealthStatus;
+import examops.checkin.CheckinState;
 import examops.province.TargetKind;
+import examops.vocabulary.CheckinCondition;
+import examops.vocabulary.HealthStatus;
+import examops.vocabulary.LinkState;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
@@ -15,7 +18,7 @@ import java.util.Set;
  * generated snapshots. A need-to-know incident counts as an open incident (warning) whatever its
  * severity, as the screens without the right to see it count it: the value is the same for every audience.
  *
- * @param checkinState the district's own check-in state, as {@code districts[].checkin.state}
+ * @param checkinState the district's own check-in state against its cadence
  * @param last its last check-in, or null
  * @param openIncidents its open incidents: critical ones (that every audience sees), then the count of all
  * @param siteLinks the statuses of its exam sites' phone, line, fax and internet targets
@@ -24,7 +27,7 @@ import java.util.Set;
  * @param inWindow whether the clock is inside the exam window (late publishing counts only then)
  */
 record DistrictLevel(
-    String checkinState,
+    CheckinState checkinState,
     CheckIn last,
     long criticalIncidents,
     long openIncidents,
@@ -40,21 +43,21 @@ record DistrictLevel(
   String level() {
     if (critical()) return "critical";
     if (warning()) return "warning";
-    if (last == null && !"on-time".equals(checkinState)) return "unknown";
+    if (last == null && checkinState != CheckinState.ON_TIME) return "unknown";
     return "ok";
   }
 
   private boolean critical() {
-    return "missed".equals(checkinState)
-        || (last != null && "critical".equals(last.status()))
+    return checkinState == CheckinState.MISSED
+        || (last != null && last.status() == CheckinCondition.CRITICAL)
         || criticalIncidents > 0
         || siteLinks.contains(HealthStatus.DOWN)
         || siteDuties.contains("missed");
   }
 
   private boolean warning() {
-    return "late".equals(checkinState)
-        || (last != null && ("issue".equals(last.status()) || saidTrouble(last.phone()) || saidTrouble(last.fax())
+    return checkinState == CheckinState.LATE
+        || (last != null && (last.status() == CheckinCondition.ISSUE || saidTrouble(last.phone()) || saidTrouble(last.fax())
             || saidTrouble(last.internet())))
         || openIncidents > 0
         || siteLinks.contains(HealthStatus.DEGRADED)
@@ -62,7 +65,7 @@ record DistrictLevel(
         || (latePublishing > 0 && inWindow);
   }
 
-  private static boolean saidTrouble(String link) {
-    return "down".equals(link) || "slow".equals(link);
+  private static boolean saidTrouble(LinkState link) {
+    return link == LinkState.DOWN || link == LinkState.SLOW;
   }
 }

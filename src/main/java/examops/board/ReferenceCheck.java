@@ -1,6 +1,7 @@
 package examops.board;
 
 import examops.event.Event;
+import examops.event.Payload;
 import examops.province.Province;
 import java.util.List;
 import java.util.Optional;
@@ -36,16 +37,21 @@ public final class ReferenceCheck {
       return Optional.of(Unknown.of("district", "unknown district '" + e.district() + "'"));
     }
     return switch (e.type()) {
-      case PROBE_RESULT -> province.target(e.data().getString("target")).isPresent() ? Optional.empty()
-          : Optional.of(Unknown.of("data.target", "unknown target '" + e.data().getString("target") + "'"));
-      case MAINTENANCE_DECLARED -> unknownTarget(e.data().getJsonArray("targets").stream().map(String::valueOf).toList());
-      case PUBLISHING_UPDATED -> publishingProblem(e);
-      case CHECKIN_SUBMITTED -> siteProblem(e);
-      case UNIT_REPORT_SUBMITTED -> unitProblem(e);
-      case INCIDENT_REPORTED -> siteProblem(e).or(() -> e.data().getJsonArray("targets") == null ? Optional.empty()
-          : unknownTarget(e.data().getJsonArray("targets").stream().map(String::valueOf).toList()));
+      case PROBE_RESULT -> targetProblem(e.as(Payload.ProbeResult.class).target());
+      case MAINTENANCE_DECLARED -> unknownTarget(e.as(Payload.MaintenanceDeclared.class).targets());
+      case PUBLISHING_UPDATED -> publishingProblem(e, e.as(Payload.PublishingUpdated.class));
+      case CHECKIN_SUBMITTED -> siteProblem(e, e.as(Payload.CheckinSubmitted.class).site());
+      case UNIT_REPORT_SUBMITTED -> unitProblem(e, e.as(Payload.UnitReportSubmitted.class).unit());
+      case INCIDENT_REPORTED -> {
+        Payload.IncidentReported r = e.as(Payload.IncidentReported.class);
+        yield siteProblem(e, r.site()).or(() -> unknownTarget(r.targets()));
+      }
       default -> Optional.empty();
     };
+  }
+
+  private Optional<Unknown> targetProblem(String id) {
+    return province.target(id).isPresent() ? Optional.empty() : Optional.of(Unknown.of("data.target", "unknown target '" + id + "'"));
   }
 
   private Optional<Unknown> unknownTarget(List<String> ids) {
@@ -54,8 +60,7 @@ public final class ReferenceCheck {
   }
 
   /** A site named must be one of the district's exam sites. */
-  private Optional<Unknown> siteProblem(Event e) {
-    String site = e.data().getString("site");
+  private Optional<Unknown> siteProblem(Event e, String site) {
     if (site == null) return Optional.empty();
     var found = province.site(site);
     if (found.isEmpty()) return Optional.of(Unknown.of("data.site", "unknown exam site '" + site + "'"));
@@ -69,8 +74,7 @@ public final class ReferenceCheck {
    * A unit report names a district unit (then the envelope's district is the same) or a provincial
    * department of the province file (then no district).
    */
-  private Optional<Unknown> unitProblem(Event e) {
-    String unit = e.data().getString("unit");
+  private Optional<Unknown> unitProblem(Event e, String unit) {
     var found = examops.unitreport.ReportingUnit.find(province, unit);
     if (found.isEmpty()) return Optional.of(Unknown.of("data.unit", "unknown unit '" + unit + "' (neither a district nor a department of the province data)"));
     String district = found.get().district();
@@ -84,10 +88,10 @@ public final class ReferenceCheck {
     return Optional.empty();
   }
 
-  private Optional<Unknown> publishingProblem(Event e) {
-    String channel = e.data().getString("channel");
-    String item = e.data().getString("item");
-    var entry = province.publishingItem(channel, item);
+  private Optional<Unknown> publishingProblem(Event e, Payload.PublishingUpdated p) {
+    String channel = p.channel().wireName();
+    String item = p.item();
+    var entry = province.publishingItem(p.channel(), item);
     if (entry.isEmpty()) return Optional.of(Unknown.of("data.item", "no checklist item '" + item + "' on channel " + channel));
     if (entry.get().perDistrict() && e.district() == null) {
       return Optional.of(Unknown.of("district", "checklist item " + channel + ":" + item + " is tracked per district; name the district"));

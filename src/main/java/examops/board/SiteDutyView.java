@@ -6,10 +6,11 @@ import examops.checkin.CheckinState;
 import examops.checkin.CheckinStatus;
 import examops.checkin.SiteDuties;
 import examops.event.EventCodec;
-import examops.monitoring.HealthStatus;
+import examops.vocabulary.HealthStatus;
 import examops.province.District;
 import examops.province.ExamSite;
 import examops.province.Province;
+import examops.vocabulary.LinkState;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -109,8 +110,9 @@ final class SiteDutyView {
 
   private JsonObject lastCheckin(CheckIn c) {
     CheckinDelay delay = CheckinDelay.of(c.at().toInstant(), c.receivedAt(), province.checkins().delayedAfter());
-    return new JsonObject().put("at", EventCodec.iso(c.at())).put("status", c.status())
-        .put("phone", c.phone()).put("fax", c.fax()).put("internet", c.internet()).put("note", c.note())
+    return new JsonObject().put("at", EventCodec.iso(c.at())).put("status", c.status().wireName())
+        .put("phone", CheckIn.wire(c.phone())).put("fax", CheckIn.wire(c.fax())).put("internet", CheckIn.wire(c.internet()))
+        .put("note", c.note())
         .put("source", c.source()).put("delayed", delay.delayed()).put("delayMinutes", delay.delay().toMinutes());
   }
 
@@ -123,12 +125,7 @@ final class SiteDutyView {
     for (String link : LINKS) {
       String id = site.id() + "/" + link;
       HealthStatus h = s.targets().health(id).status();
-      out.put(link, switch (h) {
-        case UP -> "ok";
-        case DEGRADED -> "slow";
-        case DOWN -> "down";
-        default -> "unknown";
-      });
+      out.put(link, LinkState.of(h).map(LinkState::wireName).orElse("unknown"));
     }
     return out;
   }

@@ -2,6 +2,9 @@ package examops.checkin;
 
 import examops.event.Event;
 import examops.event.EventCodec;
+import examops.event.Payload;
+import examops.vocabulary.CheckinCondition;
+import examops.vocabulary.LinkState;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -13,17 +16,17 @@ public record CheckIn(
     String site,
     OffsetDateTime at,
     Instant receivedAt,
-    String status,
-    String phone,
-    String fax,
-    String internet,
+    CheckinCondition status,
+    LinkState phone,
+    LinkState fax,
+    LinkState internet,
     String note,
     String source) {
 
   public static CheckIn from(Event e) {
-    JsonObject d = e.data();
-    return new CheckIn(e.id(), e.district(), d.getString("site"), e.at(), e.receivedAt(), d.getString("status"),
-        d.getString("phone"), d.getString("fax"), d.getString("internet"), d.getString("note"), e.source());
+    Payload.CheckinSubmitted d = e.as(Payload.CheckinSubmitted.class);
+    return new CheckIn(e.id(), e.district(), d.site(), e.at(), e.receivedAt(), d.status(), d.phone(), d.fax(), d.internet(),
+        d.note(), e.source());
   }
 
   /**
@@ -38,15 +41,25 @@ public record CheckIn(
   /** A check-in as {@link #toJson()} wrote it, with its district beside it. */
   public static CheckIn fromJson(JsonObject j) {
     return new CheckIn(j.getString("id"), j.getString("district"), j.getString("site"), OffsetDateTime.parse(j.getString("at")),
-        Instant.parse(j.getString("receivedAt")), j.getString("status"), j.getString("phone"), j.getString("fax"),
-        j.getString("internet"), j.getString("note"), j.getString("source"));
+        Instant.parse(j.getString("receivedAt")), CheckinCondition.fromWireName(j.getString("status")).orElseThrow(),
+        link(j.getString("phone")), link(j.getString("fax")), link(j.getString("internet")), j.getString("note"),
+        j.getString("source"));
+  }
+
+  private static LinkState link(String saved) {
+    return saved == null ? null : LinkState.fromWireName(saved).orElseThrow();
   }
 
   public JsonObject toJson() {
     return new JsonObject()
         .put("id", eventId).put("site", site)
         .put("at", EventCodec.iso(at)).put("receivedAt", receivedAt.toString())
-        .put("status", status).put("phone", phone).put("fax", fax).put("internet", internet)
+        .put("status", status.wireName()).put("phone", wire(phone)).put("fax", wire(fax)).put("internet", wire(internet))
         .put("note", note).put("source", source);
+  }
+
+  /** A link's state as it travels, or null when the check-in said nothing of it. */
+  public static String wire(LinkState link) {
+    return link == null ? null : link.wireName();
   }
 }

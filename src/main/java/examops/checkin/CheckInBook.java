@@ -20,7 +20,7 @@ import java.util.TreeSet;
  * site), so what this book keeps is a function of the set of check-ins received, never of the order
  * they were read in: the latest are the greatest by (time it counts for, time received, event id).
  */
-public final class CheckInBook {
+public final class CheckInBook implements CheckIns {
 
   static final int HISTORY = 10;
   /** A kept check-in with the time it counts for worked out once (the order compares it often). */

@@ -18,7 +18,7 @@ import java.util.List;
  *
  * @param <T> the duty holder
  */
-abstract class MissedDutyRule<T> implements Rule<CheckInBook> {
+abstract class MissedDutyRule<T> implements Rule<CheckIns> {
 
   private static final DateTimeFormatter FACE = DateTimeFormatter.ofPattern("HH:mm dd/MM");
 
@@ -47,7 +47,7 @@ abstract class MissedDutyRule<T> implements Rule<CheckInBook> {
   abstract String message(T holder, Instant last, CheckinStatus s, boolean english);
 
   @Override
-  public final List<AlertCondition> evaluate(CheckInBook checkins, Instant now) {
+  public final List<AlertCondition> evaluate(CheckIns checkins, Instant now) {
     List<AlertCondition> out = new ArrayList<>();
     boolean examTime = inExam(clock.phaseAt(now));
     for (T holder : holders()) {

@@ -11,7 +11,9 @@ import java.util.Objects;
  * <p>{@code at} is the sender's time, kept with its offset so the board shows the sender's wall
  * clock; {@code receivedAt} is when ExamOps accepted it (set on ingest, or the Kafka record time for
  * records written straight to a topic), so a late report shows as delayed instead of back-dated.
- * {@code data} is the type's payload, already validated against its schema.
+ * {@code data} is the type's payload as it travels, already validated against its schema: it is what
+ * is written and fingerprinted. {@code payload} is the same, typed ({@link Payload}): what the code
+ * reads.
  */
 public record Event(
     String id,
@@ -20,14 +22,36 @@ public record Event(
     Instant receivedAt,
     String source,
     String district,
-    JsonObject data) {
+    JsonObject data,
+    Payload payload) {
 
   public Event {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(receivedAt, "receivedAt");
+    Objects.requireNonNull(payload, "payload");
     data = data == null ? new JsonObject() : data;
+  }
+
+  /** An event built in code: its payload is decoded from {@code data} here. */
+  public Event(String id, EventType type, OffsetDateTime at, Instant receivedAt, String source, String district,
+      JsonObject data) {
+    this(id, type, at, receivedAt, source, district, data == null ? new JsonObject() : data,
+        Payload.decode(type, data == null ? new JsonObject() : data));
+  }
+
+  /**
+   * The payload as the record its type carries.
+   *
+   * @throws IllegalStateException when this event's type carries another
+   */
+  public <P extends Payload> P as(Class<P> kind) {
+    if (!kind.isInstance(payload)) {
+      throw new IllegalStateException("a " + type.wireName() + " carries " + payload.getClass().getSimpleName() + ", not "
+          + kind.getSimpleName());
+    }
+    return kind.cast(payload);
   }
 
   public Instant atInstant() {
@@ -36,15 +60,14 @@ public record Event(
 
   /** The Kafka record key: keeps one entity's events in order on one partition. */
   public String key() {
-    return switch (type.stream()) {
-      case MONITORING -> type == EventType.PROBE_RESULT ? data.getString("target") : "maintenance:" + data.getString("windowId");
-      case INCIDENTS -> data.getString("incidentId");
-      case PUBLISHING -> district + ":" + data.getString("channel") + ":" + data.getString("item");
-      case CHECKINS -> type == EventType.UNIT_REPORT_SUBMITTED ? "report:" + data.getString("unit")
-          : data.getString("site") == null ? district : district + "/" + data.getString("site");
-      case ALERTS -> data.getString("alertId");
-      case NOTIFICATIONS -> data.getString("notificationId");
-    };
+    if (payload instanceof Payload.ProbeResult p) return p.target();
+    if (payload instanceof Payload.OfMaintenance m) return "maintenance:" + m.windowId();
+    if (payload instanceof Payload.OfIncident i) return i.incidentId();
+    if (payload instanceof Payload.PublishingUpdated p) return district + ":" + p.channel().wireName() + ":" + p.item();
+    if (payload instanceof Payload.UnitReportSubmitted r) return "report:" + r.unit();
+    if (payload instanceof Payload.CheckinSubmitted c) return c.site() == null ? district : district + "/" + c.site();
+    if (payload instanceof Payload.OfAlert a) return a.alertId();
+    return ((Payload.NotificationOutcome) payload).notificationId();
   }
 
   public String topic() {

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 
-/** The one mapping between {@link Event} and its JSON envelope. Expects input the validator passed. */
+/**
+ * The one mapping between {@link Event} and its JSON envelope. Expects input the validator passed;
+ * the payload is decoded here, once, into its {@link Payload} record.
+ */
 public final class EventCodec {
 
   private EventCodec() {}
@@ -47,7 +50,8 @@ public final class EventCodec {
 
   /** As {@link #fromJson(JsonObject, Instant)}, with the type, {@code at} and {@code receivedAt} already read (the validator has). */
   static Event fromParts(JsonObject json, EventType type, OffsetDateTime at, Instant receivedAt) {
+    JsonObject data = json.getJsonObject("data");
     return new Event(json.getString("id"), type, at, receivedAt, json.getString("source"), json.getString("district"),
-        json.getJsonObject("data"));
+        data, Payload.decode(type, data));
   }
 }

@@ -1,5 +1,6 @@
 package examops.event;
 
+import examops.vocabulary.WireNames;
 import java.util.Optional;
 
 /** Every event type ExamOps knows, with its wire name and the stream (topic) it travels on. */

@@ -105,7 +105,11 @@ public final class EventValidator {
     if (type == EventType.CHECKIN_SUBMITTED && json.getString("district") == null) {
       return new Validation.Invalid("district", "is required for a check-in");
     }
-    return new Validation.Valid(EventCodec.fromParts(json, type, at, received));
+    try {
+      return new Validation.Valid(EventCodec.fromParts(json, type, at, received));
+    } catch (UndecodablePayload untyped) {
+      return new Validation.Invalid(untyped.field(), untyped.problem());
+    }
   }
 
   private static Validation.Invalid check(Schema schema, Object instance, String prefix) {

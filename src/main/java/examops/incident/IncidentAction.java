@@ -1,7 +1,7 @@
 package examops.incident;
 
 import examops.event.EventType;
-import examops.event.WireNames;
+import examops.vocabulary.WireNames;
 import java.util.Arrays;
 import java.util.Optional;
 

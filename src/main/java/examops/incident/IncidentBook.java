@@ -2,8 +2,7 @@ package examops.incident;
 
 import examops.event.Event;
 import examops.event.EventCodec;
-import examops.event.EventType;
-import examops.vocabulary.IncidentCategory;
+import examops.event.Payload;
 import examops.vocabulary.Refusal;
 import examops.vocabulary.Severity;
 import io.vertx.core.json.JsonArray;
@@ -21,7 +20,7 @@ import java.util.Optional;
  * the incident's own events from the log. The same check answers the HTTP layer (409 for an illegal
  * action) and the reducer (an illegal event read from the log changes nothing).
  */
-public final class IncidentBook {
+public final class IncidentBook implements Incidents {
 
   static final int TIMELINE_LIMIT = 200;
 
@@ -34,51 +33,56 @@ public final class IncidentBook {
   }
 
   public Collection<Incident> all() {
-    return byId.values();
+    return java.util.Collections.unmodifiableCollection(byId.values());
   }
 
   /** Why this event may not happen to its incident now, or empty when it may. */
   public Optional<Refusal> refusal(Event e) {
-    String id = e.data().getString("incidentId");
+    Payload.OfIncident p = e.as(Payload.OfIncident.class);
+    String id = p.incidentId();
     Incident current = byId.get(id);
-    if (e.type() == EventType.INCIDENT_REPORTED) {
+    if (!(p instanceof Payload.IncidentFollowUp followUp)) {
       return current == null ? Optional.empty()
           : Optional.of(Refusal.conflict("incident \"" + id + "\" already exists (it is " + current.state().wireName() + ")"));
     }
     if (current == null) return Optional.of(Refusal.absent("no incident \"" + id + "\""));
-    IncidentResult r = current.apply(IncidentAction.of(e.type()), e.atInstant(), e.data().getString("assignee", "-"), null);
+    String assignee = followUp.assignee() == null ? "-" : followUp.assignee();
+    IncidentResult r = current.apply(IncidentAction.of(e.type()), e.atInstant(), assignee, null);
     return r instanceof IncidentResult.Rejected rejected ? Optional.of(Refusal.conflict(rejected.message())) : Optional.empty();
   }
 
   /** Applies an incident event; false when the lifecycle does not allow it (nothing changes). */
   public boolean apply(Event e) {
     if (refusal(e).isPresent()) return false;
-    JsonObject d = e.data();
-    String id = d.getString("incidentId");
-    String by = d.getString("by", e.source());
+    Payload.OfIncident p = e.as(Payload.OfIncident.class);
+    String id = p.incidentId();
+    String by = p.by() == null ? e.source() : p.by();
     Incident next;
-    if (e.type() == EventType.INCIDENT_REPORTED) {
-      List<String> targets = d.getJsonArray("targets") == null ? List.of() : d.getJsonArray("targets").stream().map(String::valueOf).toList();
-      next = Incident.report(id, d.getString("title"), Severity.fromWireName(d.getString("severity")).orElseThrow(),
-          IncidentCategory.fromWireName(d.getString("category")).orElseThrow(), e.district(), d.getString("site"),
-          targets, by, e.atInstant());
+    String assignee;
+    Severity severity;
+    String note;
+    if (p instanceof Payload.IncidentReported r) {
+      next = Incident.report(id, r.title(), r.severity(), r.category(), e.district(), r.site(), r.targets(), by, e.atInstant());
+      assignee = null;
+      severity = r.severity();
+      note = r.description();
+      if (r.description() != null) descriptions.put(id, r.description());
     } else {
+      Payload.IncidentFollowUp f = (Payload.IncidentFollowUp) p;
       Incident current = byId.get(id);
       IncidentAction action = IncidentAction.of(e.type());
-      Severity severity = Severity.fromWireName(d.getString("severity"))
-          .orElse(action == IncidentAction.ESCALATE ? raised(current.severity()) : null);
-      next = ((IncidentResult.Applied) current.apply(action, e.atInstant(), d.getString("assignee"), severity)).incident();
+      Severity raisedTo = f.severity() != null ? f.severity() : action == IncidentAction.ESCALATE ? raised(current.severity()) : null;
+      next = ((IncidentResult.Applied) current.apply(action, e.atInstant(), f.assignee(), raisedTo)).incident();
+      assignee = f.assignee();
+      severity = f.severity();
+      note = f.note();
     }
     byId.put(id, next);
     List<JsonObject> timeline = timelines.computeIfAbsent(id, k -> new ArrayList<>());
     if (timeline.size() == TIMELINE_LIMIT) timeline.remove(1); // keep the report, drop the oldest follow-up
     timeline.add(new JsonObject().put("eventId", e.id()).put("type", e.type().wireName())
         .put("at", EventCodec.iso(e.at())).put("receivedAt", e.receivedAt().toString()).put("by", by)
-        .put("assignee", d.getString("assignee")).put("severity", d.getString("severity"))
-        .put("note", d.getString("note", d.getString("description"))));
-    if (e.type() == EventType.INCIDENT_REPORTED && d.getString("description") != null) {
-      descriptions.put(id, d.getString("description"));
-    }
+        .put("assignee", assignee).put("severity", severity == null ? null : severity.wireName()).put("note", note));
     return true;
   }
 

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A critical incident nobody has acknowledged within the limit: alarm, and escalate it. */
-public final class UnacknowledgedIncidentRule implements Rule<IncidentBook> {
+public final class UnacknowledgedIncidentRule implements Rule<Incidents> {
 
   public static final String NAME = "incident-unacknowledged";
   /** How long a critical incident may wait for someone to take it. */
@@ -21,7 +21,7 @@ public final class UnacknowledgedIncidentRule implements Rule<IncidentBook> {
   }
 
   @Override
-  public List<AlertCondition> evaluate(IncidentBook incidents, Instant now) {
+  public List<AlertCondition> evaluate(Incidents incidents, Instant now) {
     List<AlertCondition> out = new ArrayList<>();
     for (Incident i : incidents.all()) {
       if (i.severity() != Severity.CRITICAL || i.state() != IncidentState.REPORTED) continue;

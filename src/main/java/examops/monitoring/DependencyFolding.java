@@ -1,6 +1,7 @@
 package examops.monitoring;
 
 import examops.province.Target;
+import examops.vocabulary.HealthStatus;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;

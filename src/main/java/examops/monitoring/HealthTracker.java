@@ -1,6 +1,7 @@
 package examops.monitoring;
 
 import examops.province.Damping;
+import examops.vocabulary.HealthStatus;
 
 /**
  * Folds results into a target's health with flap damping: from up or degraded it takes

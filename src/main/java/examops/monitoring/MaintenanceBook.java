@@ -1,7 +1,7 @@
 package examops.monitoring;
 
 import examops.event.Event;
-import examops.event.EventType;
+import examops.event.Payload;
 import examops.province.LocalizedText;
 import examops.province.MaintenanceWindow;
 import examops.province.Province;
@@ -9,7 +9,6 @@ import examops.vocabulary.Refusal;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,7 @@ import java.util.TreeMap;
  * center declares (with a reason) and ends. A target inside a window raises no down alert, and its
  * time is reported apart from outages.
  */
-public final class MaintenanceBook {
+public final class MaintenanceBook implements MaintenanceWindows {
 
   /** One window and who declared it (null for a planned one). */
   public record Window(MaintenanceWindow window, String declaredBy, boolean planned) {}
@@ -57,12 +56,12 @@ public final class MaintenanceBook {
 
   /** Why this declaration or ending may not happen (no such window, or one its state refuses), or empty. */
   public Optional<Refusal> refusal(Event e) {
-    String id = e.data().getString("windowId");
+    String id = e.as(Payload.OfMaintenance.class).windowId();
     Window w = windows.get(id);
-    if (e.type() == EventType.MAINTENANCE_DECLARED) {
+    if (e.payload() instanceof Payload.MaintenanceDeclared declared) {
       if (w != null) return Optional.of(Refusal.conflict("maintenance window \"" + id + "\" already exists"));
-      Instant from = from(e);
-      Instant to = OffsetDateTime.parse(e.data().getString("to")).toInstant();
+      Instant from = from(e, declared);
+      Instant to = declared.to().toInstant();
       return to.isAfter(from) ? Optional.empty() : Optional.of(Refusal.conflict("data.to: the window must end after it starts (" + from + ")"));
     }
     if (w == null) return Optional.of(Refusal.absent("no maintenance window \"" + id + "\""));
@@ -72,12 +71,10 @@ public final class MaintenanceBook {
 
   public boolean apply(Event e) {
     if (refusal(e).isPresent()) return false;
-    String id = e.data().getString("windowId");
-    if (e.type() == EventType.MAINTENANCE_DECLARED) {
-      List<String> targets = e.data().getJsonArray("targets").stream().map(String::valueOf).toList();
-      windows.put(id, new Window(new MaintenanceWindow(id, targets, from(e),
-          OffsetDateTime.parse(e.data().getString("to")).toInstant(), LocalizedText.of(e.data().getString("reason"))),
-          e.data().getString("by", e.source()), false));
+    String id = e.as(Payload.OfMaintenance.class).windowId();
+    if (e.payload() instanceof Payload.MaintenanceDeclared d) {
+      windows.put(id, new Window(new MaintenanceWindow(id, d.targets(), from(e, d), d.to().toInstant(), LocalizedText.of(d.reason())),
+          d.by() == null ? e.source() : d.by(), false));
     } else {
       Window w = windows.get(id);
       MaintenanceWindow m = w.window();
@@ -87,9 +84,8 @@ public final class MaintenanceBook {
     return true;
   }
 
-  private static Instant from(Event e) {
-    String from = e.data().getString("from");
-    return from == null ? e.atInstant() : OffsetDateTime.parse(from).toInstant();
+  private static Instant from(Event e, Payload.MaintenanceDeclared d) {
+    return d.from() == null ? e.atInstant() : d.from().toInstant();
   }
 
   /** The windows covering a target at an instant. */

@@ -5,6 +5,7 @@ import examops.alert.Rule;
 import examops.clock.ExamClock;
 import examops.province.Province;
 import examops.province.Target;
+import examops.vocabulary.HealthStatus;
 import examops.vocabulary.Phase;
 import examops.vocabulary.Severity;
 import java.time.Duration;
@@ -17,7 +18,7 @@ import java.util.List;
  * over its results-day latency threshold (degraded) for {@link #AFTER} raises an alert, since on
  * that day slowness is the failure candidates see. Outside those phases degraded stays a colour.
  */
-public final class SlowTargetRule implements Rule<TargetBook> {
+public final class SlowTargetRule implements Rule<Targets> {
 
   public static final String NAME = "target-slow";
   /** How long a watched target must stay slow: one slow probe is a blip, two minutes is a queue. */
@@ -37,7 +38,7 @@ public final class SlowTargetRule implements Rule<TargetBook> {
   }
 
   @Override
-  public List<AlertCondition> evaluate(TargetBook targets, Instant now) {
+  public List<AlertCondition> evaluate(Targets targets, Instant now) {
     Phase phase = clock.phaseAt(now);
     List<AlertCondition> out = new ArrayList<>();
     for (Target t : province.targets()) {

@@ -1,6 +1,7 @@
 package examops.monitoring;
 
 import examops.event.Packed;
+import examops.vocabulary.HealthStatus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;

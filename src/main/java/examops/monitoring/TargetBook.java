@@ -1,6 +1,8 @@
 package examops.monitoring;
 
 import examops.event.Event;
+import examops.event.Payload;
+import examops.vocabulary.HealthStatus;
 import io.vertx.core.json.JsonObject;
 import examops.province.Province;
 import examops.province.Target;
@@ -23,7 +25,7 @@ import java.util.TreeSet;
  * interleaves the two topics. What the board shows is the worse of the two (a site that says its
  * phone is down is believed over an agent that reaches the exchange), computed when asked.
  */
-public final class TargetBook {
+public final class TargetBook implements Targets {
 
   /** How long a result of a target without an active probe vouches for its status. */
   static final Duration REPORTED_STALE_AFTER = Duration.ofHours(3);
@@ -47,10 +49,10 @@ public final class TargetBook {
 
   /** Applies a probe.result; false when the target is not in the province data or nothing changed. */
   public boolean apply(Event e) {
-    Optional<HealthStatus> status = HealthStatus.fromWireName(e.data().getString("status"));
-    Double latency = e.data().getDouble("latencyMs");
-    return status.isPresent() && observe(Source.PROBE, e.data().getString("target"), status.get(),
-        latency == null ? null : Math.round(latency), e.atInstant(), e.data().getString("detail"), e.source());
+    Payload.ProbeResult r = e.as(Payload.ProbeResult.class);
+    Double latency = r.latencyMs();
+    return observe(Source.PROBE, r.target(), r.status(), latency == null ? null : Math.round(latency), e.atInstant(), r.detail(),
+        e.source());
   }
 
   /** Records one observation of a target from one source; false when the target is unknown or nothing changed. */

@@ -5,6 +5,7 @@ import examops.alert.Rule;
 import examops.province.Province;
 import examops.province.Target;
 import examops.province.TargetKind;
+import examops.vocabulary.HealthStatus;
 import examops.vocabulary.Severity;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ public final class TargetDownRule implements Rule<TargetDownRule.Reading> {
   private final DependencyFolding folding;
 
   /** What the rule reads: the targets' health and the maintenance windows that excuse them. */
-  public record Reading(TargetBook targets, MaintenanceBook maintenance) {}
+  public record Reading(Targets targets, MaintenanceWindows maintenance) {}
 
   public TargetDownRule(Province province) {
     this.province = province;

@@ -1,5 +1,6 @@
 package examops.monitoring;
 
+import examops.vocabulary.HealthStatus;
 import java.time.Instant;
 
 /**

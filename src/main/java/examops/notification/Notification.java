@@ -1,5 +1,7 @@
 package examops.notification;
 
+import examops.vocabulary.DeliveryChannel;
+import examops.vocabulary.Severity;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 
@@ -11,8 +13,8 @@ import java.time.Instant;
  * @param at when the latest outcome was recorded
  * @param nextAttemptAt when a retry is due, while {@link Status#RETRYING}
  */
-public record Notification(String id, String alertId, String rule, String subject, String severity,
-    String channel, String recipient, String recipientName, int reminder, Status status, int attempts,
+public record Notification(String id, String alertId, String rule, String subject, Severity severity,
+    DeliveryChannel channel, String recipient, String recipientName, int reminder, Status status, int attempts,
     String error, Instant at, Instant nextAttemptAt, Instant alertRaisedAt, String text) {
 
   /** Retrying is not an end: a sent or failed notification is done, and never delivered again. */
@@ -37,8 +39,8 @@ public record Notification(String id, String alertId, String rule, String subjec
   /** Every field, as a checkpoint keeps it. */
   public JsonObject save() {
     return new JsonObject().put("id", id).put("alertId", alertId).put("rule", rule).put("subject", subject)
-        .put("severity", severity).put("channel", channel).put("recipient", recipient).put("recipientName", recipientName)
-        .put("reminder", reminder).put("status", status.name()).put("attempts", attempts).put("error", error)
+        .put("severity", severity.wireName()).put("channel", channel.wireName()).put("recipient", recipient)
+        .put("recipientName", recipientName).put("reminder", reminder).put("status", status.name()).put("attempts", attempts).put("error", error)
         .put("at", at.toString()).put("nextAttemptAt", nextAttemptAt == null ? null : nextAttemptAt.toString())
         .put("alertRaisedAt", alertRaisedAt.toString()).put("text", text);
   }
@@ -47,7 +49,8 @@ public record Notification(String id, String alertId, String rule, String subjec
   public static Notification restore(JsonObject j) {
     String next = j.getString("nextAttemptAt");
     return new Notification(j.getString("id"), j.getString("alertId"), j.getString("rule"), j.getString("subject"),
-        j.getString("severity"), j.getString("channel"), j.getString("recipient"), j.getString("recipientName"),
+        Severity.fromWireName(j.getString("severity")).orElseThrow(), DeliveryChannel.fromWireName(j.getString("channel")).orElseThrow(),
+        j.getString("recipient"), j.getString("recipientName"),
         j.getInteger("reminder"), Status.valueOf(j.getString("status")), j.getInteger("attempts"), j.getString("error"),
         Instant.parse(j.getString("at")), next == null ? null : Instant.parse(next), Instant.parse(j.getString("alertRaisedAt")),
         j.getString("text"));
@@ -55,8 +58,8 @@ public record Notification(String id, String alertId, String rule, String subjec
 
   public JsonObject toJson() {
     return new JsonObject().put("id", id).put("alertId", alertId).put("rule", rule).put("subject", subject)
-        .put("severity", severity).put("channel", channel).put("recipient", recipient).put("recipientName", recipientName)
-        .put("reminder", reminder).put("status", status.wireName()).put("attempts", attempts).put("error", error)
+        .put("severity", severity.wireName()).put("channel", channel.wireName()).put("recipient", recipient)
+        .put("recipientName", recipientName).put("reminder", reminder).put("status", status.wireName()).put("attempts", attempts).put("error", error)
         .put("at", at.toString()).put("nextAttemptAt", nextAttemptAt == null ? null : nextAttemptAt.toString())
         .put("text", text);
   }

@@ -2,7 +2,8 @@ package examops.notification;
 
 import examops.event.Event;
 import examops.event.EventType;
-import examops.notification.Notification;
+import examops.event.Payload;
+import examops.vocabulary.DeliveryChannel;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -21,7 +22,7 @@ import java.util.TreeSet;
  * log that is done is never delivered again) and what the board shows (the most recent ones).
  * Part of the pure reducer: no I/O, no clock.
  */
-public final class NotificationBook {
+public final class NotificationBook implements Notifications {
 
   /** How many notifications the board shows. */
   public static final int RECENT = 50;
@@ -38,24 +39,21 @@ public final class NotificationBook {
    * notification that is already done).
    */
   public List<String> apply(Event e) {
-    JsonObject d = e.data();
-    String id = d.getString("notificationId");
+    Payload.NotificationOutcome d = e.as(Payload.NotificationOutcome.class);
+    String id = d.notificationId();
     Notification before = byId.get(id);
     if (before != null && before.done()) return List.of();
-    int attempt = d.getInteger("attempt");
     Notification.Status status = switch (e.type()) {
       case NOTIFICATION_SENT -> Notification.Status.SENT;
-      case NOTIFICATION_FAILED -> d.getBoolean("final") ? Notification.Status.FAILED : Notification.Status.RETRYING;
+      case NOTIFICATION_FAILED -> d.finalAttempt() ? Notification.Status.FAILED : Notification.Status.RETRYING;
       default -> throw new IllegalArgumentException("not a notification event: " + e.type());
     };
-    Instant raisedAt = java.time.OffsetDateTime.parse(d.getString("alertRaisedAt")).toInstant();
-    String next = d.getString("nextAttemptAt");
-    Notification n = new Notification(id, d.getString("alertId"), d.getString("rule"), d.getString("subject"),
-        d.getString("severity"), d.getString("channel"), d.getString("recipient"), d.getString("recipientName"),
-        d.getInteger("reminder"), status, Math.max(attempt, before == null ? 0 : before.attempts()),
-        e.type() == EventType.NOTIFICATION_FAILED ? d.getString("error") : null, e.atInstant(),
-        status == Notification.Status.RETRYING && next != null ? java.time.OffsetDateTime.parse(next).toInstant() : null,
-        raisedAt, d.getString("text", before == null ? null : before.text()));
+    Instant raisedAt = d.alertRaisedAt().toInstant();
+    Notification n = new Notification(id, d.alertId(), d.rule(), d.subject(), d.severity(), d.channel(), d.recipient(),
+        d.recipientName(), d.reminder(), status, Math.max(d.attempt(), before == null ? 0 : before.attempts()),
+        e.type() == EventType.NOTIFICATION_FAILED ? d.error() : null, e.atInstant(),
+        status == Notification.Status.RETRYING && d.nextAttemptAt() != null ? d.nextAttemptAt().toInstant() : null,
+        raisedAt, d.text() != null ? d.text() : before == null ? null : before.text());
     byId.put(id, n);
     if (n.reminder() == 0) lastOnset.merge(onsetKey(n.rule(), n.subject(), n.recipient(), n.channel()), raisedAt,
         (a, b) -> a.isAfter(b) ? a : b);
@@ -95,12 +93,12 @@ public final class NotificationBook {
    * The onset of the latest alert about this rule's subject that this recipient was notified of (or
    * at least tried), if any: a new alert soon after it is the same trouble flapping.
    */
-  public Optional<Instant> lastOnset(String rule, String subject, String recipient, String channel) {
+  public Optional<Instant> lastOnset(String rule, String subject, String recipient, DeliveryChannel channel) {
     return Optional.ofNullable(lastOnset.get(onsetKey(rule, subject, recipient, channel)));
   }
 
-  private static String onsetKey(String rule, String subject, String recipient, String channel) {
-    return rule + "\n" + subject + "\n" + recipient + "\n" + channel;
+  private static String onsetKey(String rule, String subject, String recipient, DeliveryChannel channel) {
+    return rule + "\n" + subject + "\n" + recipient + "\n" + channel.wireName();
   }
 
   /** The board's entry for a notification: null when it is not among the recent ones. */

@@ -1,6 +1,7 @@
 package examops.notify;
 
 import examops.province.Contact;
+import examops.vocabulary.DeliveryChannel;
 
 /**
  * One notification to deliver: a notice, to one contact, over one channel, at onset ({@code reminder}

@@ -1,7 +1,7 @@
 package examops.notify;
 
 import examops.alert.Alert;
-import examops.board.BoardState;
+import examops.board.BoardReading;
 import examops.incident.Incident;
 import examops.incident.IncidentState;
 import examops.incident.UnacknowledgedIncidentRule;
@@ -26,12 +26,12 @@ public final class Notices {
     this.province = province;
   }
 
-  public List<Notice> from(BoardState state, Instant now) {
+  public List<Notice> from(BoardReading state, Instant now) {
     List<Notice> out = new ArrayList<>();
     for (Alert a : state.alerts().active()) {
       if (a.acknowledgedAt() != null) continue; // someone is on it
       if (TargetDownRule.NAME.equals(a.rule()) && !state.maintenance().covering(a.subject(), now).isEmpty()) continue;
-      Severity severity = Severity.fromWireName(a.severity()).orElse(Severity.HIGH);
+      Severity severity = a.severity();
       out.add(new Notice(a.id(), a.rule(), a.subject(), a.district(), severity, category(state, a), a.message(),
           a.messageEn(), a.raisedAt(), severity == Severity.CRITICAL));
     }
@@ -45,7 +45,7 @@ public final class Notices {
   }
 
   /** The incident class an alert belongs to: its incident's, or outage / network for a target. */
-  private IncidentCategory category(BoardState state, Alert a) {
+  private IncidentCategory category(BoardReading state, Alert a) {
     if (UnacknowledgedIncidentRule.NAME.equals(a.rule())) {
       return state.incidents().get(a.subject()).map(Incident::category).orElse(null);
     }

@@ -1,5 +1,6 @@
 package examops.notify;
 
+import examops.vocabulary.DeliveryChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

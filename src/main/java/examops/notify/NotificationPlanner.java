@@ -2,8 +2,9 @@ package examops.notify;
 
 import examops.config.NotifyConfig;
 import examops.notification.Notification;
-import examops.notification.NotificationBook;
+import examops.notification.Notifications;
 import examops.province.Contact;
+import examops.vocabulary.DeliveryChannel;
 import examops.vocabulary.Severity;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,7 +51,7 @@ public final class NotificationPlanner {
    * @param inFlight deliveries under way on this node (attempting, waiting to retry, or written and
    *     not yet read back): not planned again
    */
-  public List<Delivery> plan(Collection<Notice> notices, NotificationBook book, Collection<Delivery> inFlight, Instant now) {
+  public List<Delivery> plan(Collection<Notice> notices, Notifications book, Collection<Delivery> inFlight, Instant now) {
     Map<String, Delivery> busy = inFlight.stream().collect(Collectors.toMap(Delivery::id, Function.identity(), (a, b) -> a));
     List<Delivery> out = new ArrayList<>();
     for (Notice n : notices.stream().sorted(Comparator.comparing(Notice::raisedAt).thenComparing(Notice::id)).toList()) {
@@ -67,7 +68,7 @@ public final class NotificationPlanner {
     return out;
   }
 
-  private void planOne(Notice n, int reminder, Contact c, DeliveryChannel ch, NotificationBook book,
+  private void planOne(Notice n, int reminder, Contact c, DeliveryChannel ch, Notifications book,
       Map<String, Delivery> busy, List<Delivery> out) {
     String id = NotificationId.of(n.id(), reminder, c.id(), ch);
     if (busy.containsKey(id)) return;
@@ -84,8 +85,8 @@ public final class NotificationPlanner {
   }
 
   /** The same rule's subject was called out to this contact less than the repeat window before this onset. */
-  private boolean flapping(Notice n, Contact c, DeliveryChannel ch, NotificationBook book, Collection<Delivery> busy) {
-    Optional<Instant> logged = book.lastOnset(n.rule(), n.subject(), c.id(), ch.wireName());
+  private boolean flapping(Notice n, Contact c, DeliveryChannel ch, Notifications book, Collection<Delivery> busy) {
+    Optional<Instant> logged = book.lastOnset(n.rule(), n.subject(), c.id(), ch);
     if (logged.isPresent() && repeats(logged.get(), n.raisedAt())) return true;
     return busy.stream().anyMatch(d -> d.reminder() == 0 && d.contact().id().equals(c.id()) && d.channel() == ch
         && d.notice().rule().equals(n.rule()) && d.notice().subject().equals(n.subject())

@@ -7,8 +7,10 @@ import examops.event.Event;
 import examops.event.EventCodec;
 import examops.event.EventType;
 import examops.event.EventValidator;
+import examops.event.Payload;
 import examops.event.Validation;
 import examops.kafka.FencedLog;
+import examops.vocabulary.DeliveryChannel;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -190,7 +192,7 @@ public final class NotifyVerticle extends VerticleBase {
         vertx.setTimer(2_000, id -> record(d, e, triesLeft - 1));
       } else {
         LOG.error("Could not record {} for notification {}: {}", e.type().wireName(), d.id(), err.toString());
-        if (e.type() == EventType.NOTIFICATION_SENT || e.data().getBoolean("final", false)) inFlight.remove(d.id());
+        if (e.type() == EventType.NOTIFICATION_SENT || e.as(Payload.NotificationOutcome.class).finalAttempt()) inFlight.remove(d.id());
       }
     });
   }

@@ -1,5 +1,6 @@
 package examops.notify;
 
+import examops.vocabulary.DeliveryChannel;
 import io.vertx.core.Future;
 
 /** One channel's way out. A succeeded future means the far end accepted the notification. */

@@ -1,6 +1,7 @@
 package examops.notify;
 
 import examops.config.NotifyConfig;
+import examops.vocabulary.DeliveryChannel;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

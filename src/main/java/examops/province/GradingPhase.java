@@ -1,6 +1,6 @@
 package examops.province;
 
-import examops.event.WireNames;
+import examops.vocabulary.WireNames;
 import java.util.Optional;
 
 /** Where the grading period stands (the grading sites' phase, beside the exam clock's). */

@@ -1,6 +1,6 @@
 package examops.province;
 
-import examops.event.WireNames;
+import examops.vocabulary.WireNames;
 import java.util.Optional;
 
 /** How ExamOps' own prober checks a target. */

@@ -1,6 +1,6 @@
 package examops.province;
 
-import examops.event.WireNames;
+import examops.vocabulary.WireNames;
 import java.util.Optional;
 
 /** What a site is for: sitting the exam (điểm thi) or grading its papers (điểm chấm thi). */

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A checklist item past its due time that nobody has done. */
-public final class LatePublishingRule implements Rule<PublishingBook> {
+public final class LatePublishingRule implements Rule<PublishingProgress> {
 
   public static final String NAME = "publishing-late";
 
@@ -27,7 +27,7 @@ public final class LatePublishingRule implements Rule<PublishingBook> {
   }
 
   @Override
-  public List<AlertCondition> evaluate(PublishingBook publishing, Instant now) {
+  public List<AlertCondition> evaluate(PublishingProgress publishing, Instant now) {
     List<AlertCondition> out = new ArrayList<>();
     for (PublishingItem item : province.publishing()) {
       if (item.perDistrict()) {
@@ -39,7 +39,7 @@ public final class LatePublishingRule implements Rule<PublishingBook> {
     return out;
   }
 
-  private static void check(PublishingBook publishing, PublishingItem item, String district, String whoVi, String whoEn,
+  private static void check(PublishingProgress publishing, PublishingItem item, String district, String whoVi, String whoEn,
       Instant now, List<AlertCondition> out) {
     String key = PublishingBook.key(district, item.channel().wireName(), item.item());
     PublishingStanding standing = PublishingStanding.evaluate(publishing.state(key), item.due(), now);

@@ -1,6 +1,7 @@
 package examops.publishing;
 
 import examops.event.Event;
+import examops.event.Payload;
 import examops.vocabulary.Refusal;
 import java.util.HashMap;
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.Optional;
  * Publishing checklist progress, keyed like the topic: {@code district:channel:item}. The rules of
  * each move (evidence to claim done; only a done item can be verified) are {@link PublishingStatus}'s.
  */
-public final class PublishingBook {
+public final class PublishingBook implements PublishingProgress {
 
   /** The district part of the key for province-wide items (the provincial portal). */
   public static final String PROVINCE = "province";
@@ -22,7 +23,8 @@ public final class PublishingBook {
   }
 
   private static String key(Event e) {
-    return key(e.district(), e.data().getString("channel"), e.data().getString("item"));
+    Payload.PublishingUpdated p = e.as(Payload.PublishingUpdated.class);
+    return key(e.district(), p.channel().wireName(), p.item());
   }
 
   /** Why this update may not happen now, or empty when it may. */
@@ -38,8 +40,8 @@ public final class PublishingBook {
   }
 
   private PublishingResult attempt(Event e) {
-    PublishingState next = PublishingState.fromWireName(e.data().getString("state")).orElseThrow();
-    return state(key(e)).apply(next, e.data().getString("evidence"), e.data().getString("by", e.source()), when(e));
+    Payload.PublishingUpdated p = e.as(Payload.PublishingUpdated.class);
+    return state(key(e)).apply(p.state(), p.evidence(), p.by() == null ? e.source() : p.by(), when(e));
   }
 
   /**

@@ -1,5 +1,7 @@
 package examops.publishing;
 
+import examops.vocabulary.PublishingState;
+
 /** The outcome of an update to a checklist item: the new status, or why it is refused. */
 public sealed interface PublishingResult {
 

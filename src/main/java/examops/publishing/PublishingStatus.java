@@ -1,5 +1,6 @@
 package examops.publishing;
 
+import examops.vocabulary.PublishingState;
 import java.time.Instant;
 
 /**

@@ -21,7 +21,7 @@ final class AlertSection {
     Map<String, Integer> bySeverity = new TreeMap<>();
     for (AlertBook.Raised a : alerts) {
       byRule.merge(a.rule() == null ? "unknown" : a.rule(), 1, Integer::sum);
-      bySeverity.merge(a.severity() == null ? "unknown" : a.severity(), 1, Integer::sum);
+      bySeverity.merge(a.severity() == null ? "unknown" : a.severity().wireName(), 1, Integer::sum);
     }
     return new JsonObject().put("total", alerts.size()).put("byRule", json(byRule)).put("bySeverity", json(bySeverity));
   }

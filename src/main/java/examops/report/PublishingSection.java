@@ -7,7 +7,7 @@ import examops.province.Province;
 import examops.province.PublishingItem;
 import examops.publishing.PublishingBook;
 import examops.publishing.PublishingStanding;
-import examops.publishing.PublishingState;
+import examops.vocabulary.PublishingState;
 import examops.publishing.PublishingStatus;
 import examops.vocabulary.Channel;
 import io.vertx.core.json.JsonArray;

@@ -127,7 +127,7 @@ final class SteeringFigures {
     Set<String> districts = new LinkedHashSet<>();
     for (AlertBook.Raised a : first.values()) {
       byRule.merge(a.rule() == null ? "unknown" : a.rule(), 1, Integer::sum);
-      bySeverity.merge(a.severity() == null ? "unknown" : a.severity(), 1, Integer::sum);
+      bySeverity.merge(a.severity() == null ? "unknown" : a.severity().wireName(), 1, Integer::sum);
       if (a.district() != null) districts.add(a.district());
     }
     JsonObject rules = new JsonObject();

@@ -1,7 +1,7 @@
 package examops.rules;
 
 import examops.alert.Alert;
-import examops.alert.AlertBook;
+import examops.alert.Alerts;
 import examops.alert.AlertCondition;
 import examops.event.Event;
 import examops.event.EventCodec;
@@ -39,7 +39,7 @@ public final class AlertPlanner {
    * @param alerts the board's alerts
    * @param pending event ids written but not yet read back from the log: not written again
    */
-  public List<Event> plan(Map<String, AlertCondition> desired, AlertBook alerts, Set<String> pending, Instant now) {
+  public List<Event> plan(Map<String, AlertCondition> desired, Alerts alerts, Set<String> pending, Instant now) {
     List<Event> out = new ArrayList<>();
     for (AlertCondition c : desired.values()) {
       if (alerts.get(c.alertId()).isPresent()) continue;

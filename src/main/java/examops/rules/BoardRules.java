@@ -2,7 +2,7 @@ package examops.rules;
 
 import examops.alert.AlertCondition;
 import examops.alert.Rule;
-import examops.board.BoardState;
+import examops.board.BoardReading;
 import examops.checkin.MissedCheckinRule;
 import examops.checkin.MissedSiteCheckinRule;
 import examops.clock.ExamClock;
@@ -26,8 +26,8 @@ import java.util.stream.Collectors;
  */
 public final class BoardRules {
 
-  private record Bound<B>(Rule<B> rule, Function<BoardState, B> input) {
-    List<AlertCondition> evaluate(BoardState state, Instant now) {
+  private record Bound<B>(Rule<B> rule, Function<BoardReading, B> input) {
+    List<AlertCondition> evaluate(BoardReading state, Instant now) {
       return rule.evaluate(input.apply(state), now);
     }
   }
@@ -45,13 +45,13 @@ public final class BoardRules {
    */
   public static BoardRules of(Province province, ExamClock clock) {
     return new BoardRules(List.of(
-        new Bound<>(new MissedCheckinRule(province, clock), BoardState::checkins),
-        new Bound<>(new MissedSiteCheckinRule(province, clock), BoardState::siteCheckins),
+        new Bound<>(new MissedCheckinRule(province, clock), BoardReading::checkins),
+        new Bound<>(new MissedSiteCheckinRule(province, clock), BoardReading::siteCheckins),
         new Bound<>(new TargetDownRule(province), s -> new TargetDownRule.Reading(s.targets(), s.maintenance())),
-        new Bound<>(new UnacknowledgedIncidentRule(), BoardState::incidents),
-        new Bound<>(new LatePublishingRule(province), BoardState::publishing),
-        new Bound<>(new SlowTargetRule(province, clock), BoardState::targets),
-        new Bound<>(new MissedUnitReportRule(province), BoardState::unitReports)));
+        new Bound<>(new UnacknowledgedIncidentRule(), BoardReading::incidents),
+        new Bound<>(new LatePublishingRule(province), BoardReading::publishing),
+        new Bound<>(new SlowTargetRule(province, clock), BoardReading::targets),
+        new Bound<>(new MissedUnitReportRule(province), BoardReading::unitReports)));
   }
 
   /** The rules' names: the alerts these rules own (and may clear). */
@@ -60,7 +60,7 @@ public final class BoardRules {
   }
 
   /** What all rules see at {@code now}, by alert id (the first rule to name an id wins). */
-  public Map<String, AlertCondition> evaluate(BoardState state, Instant now) {
+  public Map<String, AlertCondition> evaluate(BoardReading state, Instant now) {
     Map<String, AlertCondition> out = new LinkedHashMap<>();
     for (Bound<?> b : rules) b.evaluate(state, now).forEach(c -> out.putIfAbsent(c.alertId(), c));
     return out;

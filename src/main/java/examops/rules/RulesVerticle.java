@@ -2,7 +2,7 @@ package examops.rules;
 
 import examops.alert.AlertCondition;
 import examops.board.Board;
-import examops.board.BoardState;
+import examops.board.BoardReading;
 import examops.cluster.Lease;
 import examops.event.Event;
 import examops.event.EventCodec;
@@ -87,7 +87,7 @@ public final class RulesVerticle extends VerticleBase {
         });
   }
 
-  private List<Event> plan(BoardState state, Instant now, Set<String> inFlight) {
+  private List<Event> plan(BoardReading state, Instant now, Set<String> inFlight) {
     Map<String, AlertCondition> desired = board.inWindow(now)
         ? rules.evaluate(state, now)
         : Map.<String, AlertCondition>of();

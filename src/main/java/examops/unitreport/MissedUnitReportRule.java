@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A unit whose end-of-window report is past its due date and not submitted: the missed-duty alert. */
-public final class MissedUnitReportRule implements Rule<UnitReportBook> {
+public final class MissedUnitReportRule implements Rule<UnitReports> {
 
   public static final String NAME = "unit-report-missed";
 
@@ -27,7 +27,7 @@ public final class MissedUnitReportRule implements Rule<UnitReportBook> {
   }
 
   @Override
-  public List<AlertCondition> evaluate(UnitReportBook reports, Instant now) {
+  public List<AlertCondition> evaluate(UnitReports reports, Instant now) {
     Instant due = province.afterExam().unitReportsDue();
     if (due == null || !now.isAfter(due)) return List.of();
     List<AlertCondition> out = new ArrayList<>();

@@ -1,6 +1,7 @@
 package examops.unitreport;
 
 import examops.event.Event;
+import examops.event.Payload;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -31,16 +32,12 @@ public record UnitReport(String id, String unit, int version, Instant submittedA
 
   /** The report an event carries, as the unit's {@code version}-th. */
   static UnitReport from(Event e, int version) {
-    JsonObject d = e.data();
-    List<Figure> figures = new ArrayList<>();
-    JsonArray f = d.getJsonArray("figures");
-    if (f != null) f.forEach(o -> figures.add(new Figure(((JsonObject) o).getString("label"), ((JsonObject) o).getString("value"))));
-    List<Attachment> attachments = new ArrayList<>();
-    JsonArray a = d.getJsonArray("attachments");
-    if (a != null) a.forEach(o -> attachments.add(new Attachment(((JsonObject) o).getString("title"), ((JsonObject) o).getString("url"))));
+    Payload.UnitReportSubmitted d = e.as(Payload.UnitReportSubmitted.class);
+    List<Figure> figures = d.figures().stream().map(f -> new Figure(f.label(), f.value())).toList();
+    List<Attachment> attachments = d.attachments().stream().map(a -> new Attachment(a.title(), a.url())).toList();
     Instant at = e.atInstant().isAfter(e.receivedAt()) ? e.receivedAt() : e.atInstant();
-    return new UnitReport(e.id(), d.getString("unit"), version, at, e.receivedAt(), e.source(), d.getString("by"),
-        d.getString("summary"), d.getString("incidents"), figures, attachments);
+    return new UnitReport(e.id(), d.unit(), version, at, e.receivedAt(), e.source(), d.by(), d.summary(), d.incidents(), figures,
+        attachments);
   }
 
   /** The report as the board, the report and a checkpoint show it. */

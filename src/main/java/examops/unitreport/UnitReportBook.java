@@ -1,6 +1,7 @@
 package examops.unitreport;
 
 import examops.event.Event;
+import examops.event.Payload;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import java.util.TreeMap;
  * ({@code report:<unit>}), so they are read in one order everywhere: the latest read is the report,
  * the earlier ones its history. Retries are the board's id memory's to drop.
  */
-public final class UnitReportBook {
+public final class UnitReportBook implements UnitReports {
 
   /** Versions kept per unit; a unit amending more often than this keeps its first and latest ones. */
   static final int MAX_VERSIONS = 50;
@@ -30,7 +31,7 @@ public final class UnitReportBook {
 
   /** Applies a unitreport.submitted: a new version of the unit's report. */
   public void apply(Event e) {
-    String unit = e.data().getString("unit");
+    String unit = e.as(Payload.UnitReportSubmitted.class).unit();
     List<UnitReport> versions = byUnit.computeIfAbsent(unit, k -> new ArrayList<>());
     int version = versions.size() + dropped.getOrDefault(unit, 0) + 1;
     versions.add(UnitReport.from(e, version));

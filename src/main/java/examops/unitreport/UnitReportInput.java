@@ -1,10 +1,10 @@
 package examops.unitreport;
 
 import examops.event.Event;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import examops.event.Payload;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,18 +20,17 @@ public final class UnitReportInput {
   private UnitReportInput() {}
 
   public static Optional<Problem> check(Event e) {
-    JsonObject d = e.data();
-    if (d.getString("summary", "").isBlank()) return problem("data.summary", "must say what the unit did (it is blank)");
-    JsonArray figures = d.getJsonArray("figures");
-    for (int i = 0; figures != null && i < figures.size(); i++) {
-      JsonObject f = figures.getJsonObject(i);
-      if (f.getString("label").isBlank()) return problem("data.figures." + i + ".label", "is blank");
-      if (f.getString("value").isBlank()) return problem("data.figures." + i + ".value", "is blank");
+    Payload.UnitReportSubmitted d = e.as(Payload.UnitReportSubmitted.class);
+    if (d.summary() == null || d.summary().isBlank()) return problem("data.summary", "must say what the unit did (it is blank)");
+    List<Payload.UnitReportSubmitted.Figure> figures = d.figures();
+    for (int i = 0; i < figures.size(); i++) {
+      if (figures.get(i).label().isBlank()) return problem("data.figures." + i + ".label", "is blank");
+      if (figures.get(i).value().isBlank()) return problem("data.figures." + i + ".value", "is blank");
     }
-    JsonArray attachments = d.getJsonArray("attachments");
-    for (int i = 0; attachments != null && i < attachments.size(); i++) {
+    List<Payload.UnitReportSubmitted.Attachment> attachments = d.attachments();
+    for (int i = 0; i < attachments.size(); i++) {
       String field = "data.attachments." + i + ".url";
-      Optional<String> why = linkProblem(attachments.getJsonObject(i).getString("url"));
+      Optional<String> why = linkProblem(attachments.get(i).url());
       if (why.isPresent()) return problem(field, why.get());
     }
     return Optional.empty();

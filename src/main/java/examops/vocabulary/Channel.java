@@ -1,6 +1,5 @@
 package examops.vocabulary;
 
-import examops.event.WireNames;
 import java.util.Optional;
 
 /** Where exam information is published, and the post that carries the admission files. */

@@ -1,6 +1,5 @@
 package examops.vocabulary;
 
-import examops.event.WireNames;
 import java.util.Optional;
 
 /** The kinds of incident the command center triages differently. */

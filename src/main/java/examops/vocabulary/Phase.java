@@ -1,6 +1,5 @@
 package examops.vocabulary;
 
-import examops.event.WireNames;
 import java.util.Optional;
 
 /** Where the exam window stands; check-in cadences and the board follow it. */

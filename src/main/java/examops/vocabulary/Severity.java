@@ -1,6 +1,5 @@
 package examops.vocabulary;
 
-import examops.event.WireNames;
 import java.util.Optional;
 
 /** How bad an incident is; declared from worst to least. */

@@ -7,6 +7,7 @@ import examops.event.EventType;
 import examops.province.Province;
 import examops.province.ProvinceLoader;
 import examops.testing.Tier;
+import examops.vocabulary.CheckinCondition;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -56,7 +57,7 @@ class BoardStateTest {
     assertThat(state.version()).isEqualTo(1);
     assertThat(state.duplicates()).isEqualTo(1);
     assertThat(changes).isEmpty();
-    assertThat(state.checkins().latest("an-phu").orElseThrow().status()).isEqualTo("ok");
+    assertThat(state.checkins().latest("an-phu").orElseThrow().status()).isEqualTo(CheckinCondition.OK);
   }
 
   @Test

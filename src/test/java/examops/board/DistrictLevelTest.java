@@ -3,7 +3,10 @@ package examops.board;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import examops.checkin.CheckIn;
-import examops.monitoring.HealthStatus;
+import examops.checkin.CheckinState;
+import examops.vocabulary.CheckinCondition;
+import examops.vocabulary.HealthStatus;
+import examops.vocabulary.LinkState;
 import examops.province.Province;
 import examops.province.ProvinceLoader;
 import examops.testing.Tier;
@@ -44,23 +47,23 @@ class DistrictLevelTest {
   @DisplayName("the level rule: a site missed, a site link down, a critical report or a missed check-in is critical; late ones warn")
   void theRule() {
     CheckIn fine = checkin("ok", "ok");
-    assertThat(level("on-time", fine, 0, 0, List.of(), List.of("on-time"), 0)).isEqualTo("ok");
-    assertThat(level("on-time", fine, 0, 0, List.of(), List.of("on-time", "missed"), 0)).isEqualTo("critical");
-    assertThat(level("on-time", fine, 0, 0, List.of(), List.of("late", "due-soon"), 0)).isEqualTo("warning");
-    assertThat(level("on-time", fine, 0, 0, List.of(HealthStatus.UP, HealthStatus.DOWN), List.of(), 0)).isEqualTo("critical");
-    assertThat(level("on-time", fine, 0, 0, List.of(HealthStatus.DEGRADED), List.of(), 0)).isEqualTo("warning");
-    assertThat(level("on-time", checkin("critical", "ok"), 0, 0, List.of(), List.of(), 0)).isEqualTo("critical");
-    assertThat(level("on-time", checkin("ok", "down"), 0, 0, List.of(), List.of(), 0)).as("a link the unit said is down").isEqualTo("warning");
-    assertThat(level("on-time", fine, 1, 2, List.of(), List.of(), 0)).isEqualTo("critical");
-    assertThat(level("on-time", fine, 0, 1, List.of(), List.of(), 0)).isEqualTo("warning");
-    assertThat(level("on-time", fine, 0, 0, List.of(), List.of(), 3)).isEqualTo("warning");
-    assertThat(new DistrictLevel("on-time", fine, 0, 0, List.of(), List.of(), 3, false).level())
+    assertThat(level(CheckinState.ON_TIME, fine, 0, 0, List.of(), List.of("on-time"), 0)).isEqualTo("ok");
+    assertThat(level(CheckinState.ON_TIME, fine, 0, 0, List.of(), List.of("on-time", "missed"), 0)).isEqualTo("critical");
+    assertThat(level(CheckinState.ON_TIME, fine, 0, 0, List.of(), List.of("late", "due-soon"), 0)).isEqualTo("warning");
+    assertThat(level(CheckinState.ON_TIME, fine, 0, 0, List.of(HealthStatus.UP, HealthStatus.DOWN), List.of(), 0)).isEqualTo("critical");
+    assertThat(level(CheckinState.ON_TIME, fine, 0, 0, List.of(HealthStatus.DEGRADED), List.of(), 0)).isEqualTo("warning");
+    assertThat(level(CheckinState.ON_TIME, checkin("critical", "ok"), 0, 0, List.of(), List.of(), 0)).isEqualTo("critical");
+    assertThat(level(CheckinState.ON_TIME, checkin("ok", "down"), 0, 0, List.of(), List.of(), 0)).as("a link the unit said is down").isEqualTo("warning");
+    assertThat(level(CheckinState.ON_TIME, fine, 1, 2, List.of(), List.of(), 0)).isEqualTo("critical");
+    assertThat(level(CheckinState.ON_TIME, fine, 0, 1, List.of(), List.of(), 0)).isEqualTo("warning");
+    assertThat(level(CheckinState.ON_TIME, fine, 0, 0, List.of(), List.of(), 3)).isEqualTo("warning");
+    assertThat(new DistrictLevel(CheckinState.ON_TIME, fine, 0, 0, List.of(), List.of(), 3, false).level())
         .as("late publishing outside the window").isEqualTo("ok");
-    assertThat(level("late", fine, 0, 0, List.of(), List.of(), 0)).isEqualTo("warning");
+    assertThat(level(CheckinState.LATE, fine, 0, 0, List.of(), List.of(), 0)).isEqualTo("warning");
     // Never heard from: missed is critical (the tile says "never reported"); nothing due yet is unknown.
-    assertThat(level("missed", null, 0, 0, List.of(), List.of(), 0)).isEqualTo("critical");
-    assertThat(level("none", null, 0, 0, List.of(), List.of(), 0)).isEqualTo("unknown");
-    assertThat(level("none", null, 0, 0, List.of(), List.of("missed"), 0)).isEqualTo("critical");
+    assertThat(level(CheckinState.MISSED, null, 0, 0, List.of(), List.of(), 0)).isEqualTo("critical");
+    assertThat(level(CheckinState.NOT_EXPECTED, null, 0, 0, List.of(), List.of(), 0)).isEqualTo("unknown");
+    assertThat(level(CheckinState.NOT_EXPECTED, null, 0, 0, List.of(), List.of("missed"), 0)).isEqualTo("critical");
   }
 
   @Test
@@ -72,13 +75,14 @@ class DistrictLevelTest {
     assertThat(districts.getJsonObject("phu-tan").getString("worst")).isEqualTo("ok");
   }
 
-  private static String level(String checkinState, CheckIn last, long critical, long open, List<HealthStatus> links,
+  private static String level(CheckinState checkinState, CheckIn last, long critical, long open, List<HealthStatus> links,
       List<String> duties, int late) {
     return new DistrictLevel(checkinState, last, critical, open, links, duties, late, true).level();
   }
 
   private static CheckIn checkin(String status, String fax) {
     OffsetDateTime t = OffsetDateTime.parse("2020-08-09T07:50:00+07:00");
-    return new CheckIn("c", "chau-doc", null, t, t.toInstant(), status, "ok", fax, "ok", "", "district:chau-doc");
+    return new CheckIn("c", "chau-doc", null, t, t.toInstant(), CheckinCondition.fromWireName(status).orElseThrow(), LinkState.OK,
+        LinkState.fromWireName(fax).orElseThrow(), LinkState.OK, "", "district:chau-doc");
   }
 }

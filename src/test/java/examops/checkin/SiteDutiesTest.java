@@ -7,6 +7,8 @@ import examops.clock.ExamClock;
 import examops.province.Province;
 import examops.province.ProvinceLoader;
 import examops.testing.Tier;
+import examops.vocabulary.CheckinCondition;
+import examops.vocabulary.LinkState;
 import examops.vocabulary.Severity;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -109,7 +111,7 @@ class SiteDutiesTest {
 
   private static CheckIn checkIn(String site, Instant at) {
     OffsetDateTime t = OffsetDateTime.ofInstant(at, PROVINCE.zone());
-    return new CheckIn("ci-" + at.getEpochSecond(), site.substring(0, site.indexOf('/')), site, t, at, "ok", "ok", "ok", "ok", null, "site:" + site);
+    return new CheckIn("ci-" + at.getEpochSecond(), site.substring(0, site.indexOf('/')), site, t, at, CheckinCondition.OK, LinkState.OK, LinkState.OK, LinkState.OK, null, "site:" + site);
   }
 
   private static String readDefault() {

@@ -1,10 +1,11 @@
 package examops.monitoring;
 
-import static examops.monitoring.HealthStatus.DOWN;
-import static examops.monitoring.HealthStatus.UP;
+import static examops.vocabulary.HealthStatus.DOWN;
+import static examops.vocabulary.HealthStatus.UP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import examops.testing.Tier;
+import examops.vocabulary.HealthStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

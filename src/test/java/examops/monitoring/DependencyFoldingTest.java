@@ -1,11 +1,12 @@
 package examops.monitoring;
 
-import static examops.monitoring.HealthStatus.DOWN;
-import static examops.monitoring.HealthStatus.UP;
+import static examops.vocabulary.HealthStatus.DOWN;
+import static examops.vocabulary.HealthStatus.UP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import examops.province.ProvinceLoader;
 import examops.testing.Tier;
+import examops.vocabulary.HealthStatus;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;

@@ -1,12 +1,13 @@
 package examops.monitoring;
 
-import static examops.monitoring.HealthStatus.DEGRADED;
-import static examops.monitoring.HealthStatus.DOWN;
-import static examops.monitoring.HealthStatus.UP;
+import static examops.vocabulary.HealthStatus.DEGRADED;
+import static examops.vocabulary.HealthStatus.DOWN;
+import static examops.vocabulary.HealthStatus.UP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import examops.province.Damping;
 import examops.testing.Tier;
+import examops.vocabulary.HealthStatus;
 import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

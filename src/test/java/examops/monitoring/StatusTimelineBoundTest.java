@@ -3,6 +3,7 @@ package examops.monitoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import examops.testing.Tier;
+import examops.vocabulary.HealthStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -10,6 +10,7 @@ import examops.notification.NotificationBook;
 import examops.province.Province;
 import examops.province.ProvinceLoader;
 import examops.testing.Tier;
+import examops.vocabulary.DeliveryChannel;
 import examops.vocabulary.IncidentCategory;
 import examops.vocabulary.Severity;
 import io.vertx.core.json.JsonObject;

@@ -3,6 +3,7 @@ package examops.publishing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import examops.testing.Tier;
+import examops.vocabulary.PublishingState;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;

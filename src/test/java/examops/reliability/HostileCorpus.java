@@ -116,6 +116,14 @@ final class HostileCorpus {
         "2020-08-09T07:05:00+25:00", "2020-08-09T07:05:00", "2020-02-30T07:05:00+07:00", "+12020-08-09T07:05:00Z", "yesterday")) {
       c.add(json(e, "at " + at, j -> j.put("at", at)));
     }
+    // Date-times in data that the schemas' patterns let through but that are no dates: refused when the
+    // payload is decoded, as the envelope's are
+    if (e.valid().getJsonObject("data").containsKey("to")) {
+      for (String t : List.of("2020-02-30T09:00:00+07:00", "2020-07-20T24:30+07:00")) {
+        c.add(json(e, "data.to " + t, j -> j.getJsonObject("data").put("to", t)));
+        c.add(json(e, "data.from " + t, j -> j.getJsonObject("data").put("from", t)));
+      }
+    }
     // Oversized bodies
     c.add(json(e, "a 70 KB body", j -> j.put("padding", "p".repeat(70_000))));
     c.add(raw(e, "a 2 MB body", "[" + "0,".repeat(1_000_000) + "0]"));

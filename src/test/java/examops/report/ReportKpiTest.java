@@ -9,7 +9,7 @@ import examops.event.EventType;
 import examops.monitoring.TimeSpan;
 import examops.province.Province;
 import examops.province.ProvinceLoader;
-import examops.publishing.PublishingState;
+import examops.vocabulary.PublishingState;
 import examops.publishing.PublishingStatus;
 import examops.testing.Tier;
 import io.vertx.core.json.JsonObject;

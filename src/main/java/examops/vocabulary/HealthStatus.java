@@ -1,6 +1,5 @@
-package examops.monitoring;
+package examops.vocabulary;
 
-import examops.event.WireNames;
 import java.util.Optional;
 
 /** A target's health. UNKNOWN means no data: it is never counted as up. */

@@ -1,4 +1,6 @@
-package examops.notify;
+package examops.vocabulary;
+
+import java.util.Optional;
 
 /** How a notification travels: email over SMTP, or the webhook (a province's SMS gateway or messaging app). */
 public enum DeliveryChannel {
@@ -13,5 +15,11 @@ public enum DeliveryChannel {
 
   public String wireName() {
     return wireName;
+  }
+
+  private static final WireNames<DeliveryChannel> NAMES = new WireNames<>(values(), e -> e.wireName);
+
+  public static Optional<DeliveryChannel> fromWireName(String name) {
+    return NAMES.find(name);
   }
 }

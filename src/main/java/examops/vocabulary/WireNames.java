@@ -1,4 +1,4 @@
-package examops.event;
+package examops.vocabulary;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,6 +1,5 @@
-package examops.publishing;
+package examops.vocabulary;
 
-import examops.event.WireNames;
 import java.util.Optional;
 
 /** A checklist item's progress. Only the command center moves an item to VERIFIED. */
