@@ -61,7 +61,7 @@ export async function fetchBoardAt(atIso, onProgress = () => {}, signal) {
 
 /**
  * The replay controls on the board page. `onShow(board, atMs)` shows a rebuilt board,
- * `onLive()` returns to the live one, `now()` is the exam clock (for the picker's default).
+ * `onLive()` returns to the live one, `now()` is the exam clock (the picker's default and the latest moment).
  */
 export function createReplayControl({ onShow, onLive, now }) {
   const $ = (id) => document.getElementById(id);
@@ -88,6 +88,13 @@ export function createReplayControl({ onShow, onLive, now }) {
     event.preventDefault();
     const atIso = localInputToIso($('replay-at').value);
     if (!atIso) { status('failed', t('replay.invalid')); return; }
+    // The board can be rebuilt up to now on the exam clock: said here, in the screen's language (the server,
+    // which refuses it too, answers in English).
+    const clockNow = now();
+    if (Number.isFinite(clockNow) && toMillis(atIso) > clockNow) {
+      status('failed', t('replay.future', { time: formatTime(clockNow), day: formatDay(clockNow) }));
+      return;
+    }
     loading?.abort();
     const abort = new AbortController();
     loading = abort;

@@ -112,7 +112,7 @@ class BoardReplayPageTest {
     }
 
     @Test
-    @DisplayName("a moment in the future is refused with the server's message, and the live board stays")
+    @DisplayName("a moment in the future is refused in the screen's language, and the live board stays")
     void futureMomentIsRefused() {
         browser.viewport(1920, 1080);
         browser.open(node.baseUrl() + "/");
@@ -121,7 +121,8 @@ class BoardReplayPageTest {
         browser.js("document.getElementById('replay-at').value = arguments[0];", LOCAL_INPUT.format(node.clock().instant().plus(Duration.ofDays(2))));
         browser.driver().findElement(By.cssSelector("#replay-form button[type='submit']")).click();
         browser.waitUntil(WAIT, d -> d.findElement(By.id("replay-status")).getAttribute("class").contains("is-failed"));
-        assertThat(browser.driver().findElement(By.id("replay-text")).getText()).contains("at: is in the future");
+        assertThat(browser.driver().findElement(By.id("replay-text")).getText())
+            .startsWith("Không dựng lại được bảng: Thời điểm này chưa tới: chỉ xem lại được đến bây giờ (");
         assertThat(browser.driver().findElement(By.id("replay-banner")).isDisplayed()).isFalse();
         browser.screenshot("board-replay-refused");
         browser.driver().findElement(By.id("replay-cancel")).click();
