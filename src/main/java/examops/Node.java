@@ -120,23 +120,14 @@ public final class Node implements AutoCloseable {
     stages.mark("configuration");
     String bootstrap = config.bootstrapServers();
     KafkaSettings.secure(bootstrap, config.kafka().security());
-    // The broker (when embedded) and the topics are made ready beside Vert.x's start: neither needs the other.
-    long kafkaFrom = System.nanoTime();
-    CompletableFuture<Long> kafkaReady = beside("examops-start-kafka", () -> {
-      startKafka(bootstrap);
-      return (System.nanoTime() - kafkaFrom) / 1_000_000;
-    });
-    try {
-      metrics = new NodeMetrics(config.nodeId());
-      vertx = await(ClusterVertx.start(config.cluster(), config.dataDir().resolve("vertx-cache"), metrics));
-      stages.mark("Vert.x");
-      starting = await(StartingServer.listen(vertx, config.httpHost(), config.httpPort(), config.nodeId(), waitingFor::get));
-    } catch (Exception | Error e) {
-      settle(kafkaReady); // an embedded broker it started is then stopped by close()
-      throw e;
-    }
-    long kafkaMillis = join(kafkaReady);
-    stages.markBeside("Kafka", kafkaMillis, "Vert.x");
+    metrics = new NodeMetrics(config.nodeId());
+    vertx = await(ClusterVertx.start(config.cluster(), config.dataDir().resolve("vertx-cache"), metrics));
+    stages.mark("Vert.x");
+    // Not beside Vert.x's start: the HTTP port (0 in tests: any free one) would then be bound while the embedded broker
+    // binds the ports chosen for it, and could take one of them.
+    starting = await(StartingServer.listen(vertx, config.httpHost(), config.httpPort(), config.nodeId(), waitingFor::get));
+    startKafka(bootstrap);
+    stages.mark("Kafka");
     TokenBook tokenBook = new TokenBook();
     accessLog = new AccessLog(bootstrap, "examops-" + config.nodeId() + "-access", tokenBook);
     // The credentials log is read beside the board's start from its checkpoint; only the HTTP server needs it.
